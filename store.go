@@ -1,0 +1,124 @@
+package wechat
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"time"
+)
+
+// ErrNotFound is returned by a Store when a key is absent or has expired.
+var ErrNotFound = errors.New("wechat: key not found")
+
+// Store keeps small values (tokens, tickets, locks, de-duplication marks)
+// shared between goroutines and, for the file and Redis stores, between
+// processes. Keys are plain strings; values are opaque bytes.
+//
+// Implementations must be safe for concurrent use. A ttl of zero means the
+// value does not expire.
+type Store interface {
+	// Get returns the value stored under key, or ErrNotFound.
+	Get(ctx context.Context, key string) ([]byte, error)
+	// Set stores value under key, replacing any previous value.
+	Set(ctx context.Context, key string, value []byte, ttl time.Duration) error
+	// SetNX stores value under key only if the key is absent (or expired),
+	// and reports whether it did. It is the building block of locks and
+	// de-duplication.
+	SetNX(ctx context.Context, key string, value []byte, ttl time.Duration) (bool, error)
+	// Delete removes key. Deleting an absent key is not an error.
+	Delete(ctx context.Context, key string) error
+	// CompareAndDelete removes key only if it currently holds value, and
+	// reports whether it did.
+	CompareAndDelete(ctx context.Context, key string, value []byte) (bool, error)
+}
+
+// MemoryStore is a Store held in process memory. It is the right choice for
+// a single process and for tests. The zero value is ready to use.
+type MemoryStore struct {
+	mu sync.Mutex
+	m  map[string]memEntry
+}
+
+type memEntry struct {
+	v   []byte
+	exp time.Time
+}
+
+// NewMemoryStore returns an empty MemoryStore.
+func NewMemoryStore() *MemoryStore { return &MemoryStore{} }
+
+func (s *MemoryStore) live(key string, now time.Time) (memEntry, bool) {
+	e, ok := s.m[key]
+	if !ok {
+		return e, false
+	}
+	if !e.exp.IsZero() && !now.Before(e.exp) {
+		delete(s.m, key)
+		return e, false
+	}
+	return e, true
+}
+
+func expiry(now time.Time, ttl time.Duration) time.Time {
+	if ttl <= 0 {
+		return time.Time{}
+	}
+	return now.Add(ttl)
+}
+
+// Get implements Store.
+func (s *MemoryStore) Get(_ context.Context, key string) ([]byte, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.live(key, time.Now())
+	if !ok {
+		return nil, ErrNotFound
+	}
+	return append([]byte(nil), e.v...), nil
+}
+
+// Set implements Store.
+func (s *MemoryStore) Set(_ context.Context, key string, value []byte, ttl time.Duration) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.m == nil {
+		s.m = make(map[string]memEntry)
+	}
+	s.m[key] = memEntry{v: append([]byte(nil), value...), exp: expiry(time.Now(), ttl)}
+	return nil
+}
+
+// SetNX implements Store.
+func (s *MemoryStore) SetNX(_ context.Context, key string, value []byte, ttl time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := time.Now()
+	if _, ok := s.live(key, now); ok {
+		return false, nil
+	}
+	if s.m == nil {
+		s.m = make(map[string]memEntry)
+	}
+	s.m[key] = memEntry{v: append([]byte(nil), value...), exp: expiry(now, ttl)}
+	return true, nil
+}
+
+// Delete implements Store.
+func (s *MemoryStore) Delete(_ context.Context, key string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.m, key)
+	return nil
+}
+
+// CompareAndDelete implements Store.
+func (s *MemoryStore) CompareAndDelete(_ context.Context, key string, value []byte) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	e, ok := s.live(key, time.Now())
+	if !ok || string(e.v) != string(value) {
+		return false, nil
+	}
+	delete(s.m, key)
+	return true, nil
+}
