@@ -1,0 +1,404 @@
+package wechat
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+// Auth says which credential an endpoint takes.
+type Auth uint8
+
+const (
+	// AuthAccessToken adds access_token to the query (the default).
+	AuthAccessToken Auth = iota
+	// AuthNone sends no token (token endpoints, code2session with appsecret, ...).
+	AuthNone
+)
+
+// Endpoint describes one WeChat API endpoint. Product packages declare one
+// per API and pass it to Do, Stream or Upload.
+type Endpoint struct {
+	Method string
+	Path   string
+	Auth   Auth
+}
+
+// maxJSONResponse bounds a JSON response read into memory.
+const maxJSONResponse = 32 << 20
+
+// HTTPError is a non-2xx HTTP answer that carries no WeChat errcode.
+type HTTPError struct {
+	StatusCode int
+	Method     string
+	Path       string
+}
+
+func (e *HTTPError) Error() string {
+	return "wechat: " + e.Method + " " + e.Path + ": HTTP " + strconv.Itoa(e.StatusCode)
+}
+
+// Do calls ep: body (if not nil) is sent as JSON, the access token is added
+// as WeChat expects, an errcode becomes an *APIError, and the JSON response
+// is decoded into out (if not nil). A rejected token is refreshed and the
+// call retried once.
+func (c *Client) Do(ctx context.Context, ep Endpoint, query url.Values, body, out any) error {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = encodeJSON(body); err != nil {
+			return fmt.Errorf("wechat: encode %s %s: %w", ep.Method, ep.Path, err)
+		}
+	}
+	return c.roundTrip(ctx, ep, query, bodyBytes(payload), func(resp *http.Response) error {
+		return c.decodeResponse(ep, resp, out)
+	})
+}
+
+// Call reaches any endpoint by method and path, with the access token, for
+// APIs the SDK does not wrap yet. out may be a struct, a map or *json.RawMessage.
+func (c *Client) Call(ctx context.Context, method, path string, query url.Values, body, out any) error {
+	return c.Do(ctx, Endpoint{Method: method, Path: path}, query, body, out)
+}
+
+// Download is a streamed binary response. The caller must Close it.
+type Download struct {
+	io.ReadCloser
+	ContentType string
+	// Filename is taken from Content-Disposition when WeChat sends one.
+	Filename string
+	// Length is the Content-Length, or -1 if unknown.
+	Length int64
+}
+
+// Stream calls ep and returns the response body as a stream, for media and
+// image downloads. If WeChat answers a JSON error in place of the binary it
+// is returned as an *APIError; a JSON answer without error (for example a
+// video's download URL) is returned as a Download of type application/json.
+func (c *Client) Stream(ctx context.Context, ep Endpoint, query url.Values, body any) (*Download, error) {
+	var payload []byte
+	if body != nil {
+		var err error
+		if payload, err = encodeJSON(body); err != nil {
+			return nil, fmt.Errorf("wechat: encode %s %s: %w", ep.Method, ep.Path, err)
+		}
+	}
+	var dl *Download
+	err := c.roundTrip(ctx, ep, query, bodyBytes(payload), func(resp *http.Response) error {
+		ct := resp.Header.Get("Content-Type")
+		if isJSONish(ct) || resp.StatusCode/100 != 2 {
+			data, err := readLimited(resp.Body, maxJSONResponse)
+			resp.Body.Close()
+			if err != nil {
+				return fmt.Errorf("wechat: read %s %s: %w", ep.Method, ep.Path, err)
+			}
+			if err := checkErrcode(ep, resp.StatusCode, data); err != nil {
+				return err
+			}
+			dl = &Download{ReadCloser: io.NopCloser(bytes.NewReader(data)), ContentType: ct, Length: int64(len(data))}
+			return nil
+		}
+		dl = &Download{ReadCloser: resp.Body, ContentType: ct, Length: resp.ContentLength}
+		if _, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition")); err == nil {
+			dl.Filename = params["filename"]
+		}
+		return nil
+	})
+	return dl, err
+}
+
+// UploadFile is one file part of a multipart upload.
+type UploadFile struct {
+	Field    string // form field name, usually "media"
+	Filename string
+	Content  io.Reader
+}
+
+// Upload sends a multipart/form-data request with file and the extra form
+// fields, streaming the file, and decodes the JSON answer into out. The call
+// is retried (after a token refresh or a connection failure) only when
+// file.Content is an io.Seeker.
+func (c *Client) Upload(ctx context.Context, ep Endpoint, query url.Values, file UploadFile, fields map[string]string, out any) error {
+	seeker, _ := file.Content.(io.Seeker)
+	var start int64
+	if seeker != nil {
+		var err error
+		if start, err = seeker.Seek(0, io.SeekCurrent); err != nil {
+			seeker = nil
+		}
+	}
+	used := false
+	mk := func() (io.Reader, string, bool) {
+		if used {
+			if seeker == nil {
+				return nil, "", false
+			}
+			if _, err := seeker.Seek(start, io.SeekStart); err != nil {
+				return nil, "", false
+			}
+		}
+		used = true
+		pr, pw := io.Pipe()
+		mw := multipart.NewWriter(pw)
+		go func() {
+			err := writeMultipart(mw, file, fields)
+			if err == nil {
+				err = mw.Close()
+			}
+			pw.CloseWithError(err)
+		}()
+		return pr, mw.FormDataContentType(), true
+	}
+	return c.roundTrip(ctx, ep, query, mk, func(resp *http.Response) error {
+		return c.decodeResponse(ep, resp, out)
+	})
+}
+
+func writeMultipart(mw *multipart.Writer, file UploadFile, fields map[string]string) error {
+	for k, v := range fields {
+		if err := mw.WriteField(k, v); err != nil {
+			return err
+		}
+	}
+	field := file.Field
+	if field == "" {
+		field = "media"
+	}
+	w, err := mw.CreateFormFile(field, file.Filename)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, file.Content)
+	return err
+}
+
+// bodyFunc returns a fresh request body and its content type, or ok=false
+// when the body cannot be sent again.
+type bodyFunc func() (r io.Reader, contentType string, ok bool)
+
+func bodyBytes(b []byte) bodyFunc {
+	return func() (io.Reader, string, bool) {
+		if b == nil {
+			return nil, "", true
+		}
+		return bytes.NewReader(b), "application/json; charset=utf-8", true
+	}
+}
+
+// roundTrip is the one request path: token, URL, send, retries, and handing
+// the response to handle, which turns it into a result or an error.
+func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, body bodyFunc, handle func(*http.Response) error) error {
+	tokenRetried := false
+	for attempt := 0; ; attempt++ {
+		var tok string
+		if ep.Auth == AuthAccessToken {
+			var err error
+			if tok, err = c.tokens.Token(ctx); err != nil {
+				return err
+			}
+		}
+		rd, ct, ok := body()
+		if !ok {
+			return fmt.Errorf("wechat: %s %s: request body cannot be replayed for a retry", ep.Method, ep.Path)
+		}
+		req, err := http.NewRequestWithContext(ctx, ep.Method, c.buildURL(ep.Path, query, tok), rd)
+		if err != nil {
+			return scrubError(err)
+		}
+		if ct != "" {
+			req.Header.Set("Content-Type", ct)
+		}
+		start := time.Now()
+		resp, err := c.send(req)
+		if err != nil {
+			err = scrubError(err)
+			c.logger.LogAttrs(ctx, levelWarn, "wechat request failed", attrEP(ep), attrErr(err))
+			if neverSent(err) && attempt+1 < c.retry.MaxAttempts && sleepCtx(ctx, c.retry.delay(attempt)) == nil {
+				continue
+			}
+			return fmt.Errorf("wechat: %s %s: %w", ep.Method, ep.Path, err)
+		}
+		if resp.StatusCode >= 500 && ep.Method == http.MethodGet && attempt+1 < c.retry.MaxAttempts {
+			drain(resp)
+			if sleepCtx(ctx, c.retry.delay(attempt)) == nil {
+				continue
+			}
+			return &HTTPError{StatusCode: resp.StatusCode, Method: ep.Method, Path: ep.Path}
+		}
+		err = handle(resp)
+		var apiErr *APIError
+		if errors.As(err, &apiErr) {
+			c.logger.LogAttrs(ctx, levelWarn, "wechat api error", attrEP(ep), attrInt("errcode", apiErr.Code), attrStr("rid", apiErr.RID))
+			switch {
+			case isTokenErrcode(apiErr.Code) && ep.Auth == AuthAccessToken && !tokenRetried:
+				tokenRetried = true
+				attempt--
+				if ierr := c.tokens.Invalidate(ctx, tok); ierr != nil {
+					c.logger.LogAttrs(ctx, levelWarn, "wechat token invalidate failed", attrErr(ierr))
+				}
+				continue
+			case apiErr.Code == -1 && attempt+1 < c.retry.MaxAttempts:
+				if sleepCtx(ctx, c.retry.delay(attempt)) == nil {
+					continue
+				}
+			}
+			return err
+		}
+		if c.logger.Enabled(ctx, levelDebug) {
+			c.logger.LogAttrs(ctx, levelDebug, "wechat request", attrEP(ep), attrInt("status", resp.StatusCode), attrDur(time.Since(start)))
+		}
+		return err
+	}
+}
+
+func (c *Client) send(req *http.Request) (*http.Response, error) {
+	if len(c.middleware) == 0 {
+		return c.httpClient.Do(req)
+	}
+	next := RoundTripFunc(c.httpClient.Do)
+	for i := len(c.middleware) - 1; i >= 0; i-- {
+		next = c.middleware[i](next)
+	}
+	return next(req)
+}
+
+func (c *Client) buildURL(path string, query url.Values, tok string) string {
+	var b strings.Builder
+	b.Grow(len(c.baseURL) + len(path) + len(tok) + 64)
+	b.WriteString(c.baseURL)
+	b.WriteString(path)
+	sep := byte('?')
+	if strings.IndexByte(path, '?') >= 0 {
+		sep = '&'
+	}
+	if tok != "" {
+		b.WriteByte(sep)
+		b.WriteString("access_token=")
+		b.WriteString(url.QueryEscape(tok))
+		sep = '&'
+	}
+	if len(query) > 0 {
+		b.WriteByte(sep)
+		b.WriteString(query.Encode())
+	}
+	return b.String()
+}
+
+func (c *Client) decodeResponse(ep Endpoint, resp *http.Response, out any) error {
+	defer resp.Body.Close()
+	buf := getBuf()
+	defer putBuf(buf)
+	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, maxJSONResponse+1)); err != nil {
+		return fmt.Errorf("wechat: read %s %s: %w", ep.Method, ep.Path, err)
+	}
+	if buf.Len() > maxJSONResponse {
+		return fmt.Errorf("wechat: %s %s: response larger than %d bytes", ep.Method, ep.Path, maxJSONResponse)
+	}
+	data := buf.Bytes()
+	if err := checkErrcode(ep, resp.StatusCode, data); err != nil {
+		return err
+	}
+	if out == nil || len(data) == 0 {
+		return nil
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		return fmt.Errorf("wechat: decode %s %s response: %w", ep.Method, ep.Path, err)
+	}
+	return nil
+}
+
+var errcodeKey = []byte(`"errcode"`)
+
+// checkErrcode turns a WeChat error answer into an *APIError, and a non-2xx
+// status without errcode into an *HTTPError.
+func checkErrcode(ep Endpoint, status int, data []byte) error {
+	if bytes.Contains(data, errcodeKey) {
+		var e struct {
+			Code    int    `json:"errcode"`
+			Message string `json:"errmsg"`
+		}
+		if err := json.Unmarshal(data, &e); err == nil && e.Code != 0 {
+			return &APIError{Code: e.Code, Message: e.Message, RID: parseRID(e.Message), Method: ep.Method, Path: ep.Path}
+		}
+	}
+	if status/100 != 2 {
+		return &HTTPError{StatusCode: status, Method: ep.Method, Path: ep.Path}
+	}
+	return nil
+}
+
+func isJSONish(ct string) bool {
+	return strings.HasPrefix(ct, "application/json") || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "text/javascript")
+}
+
+// neverSent reports whether err happened before the request could leave
+// (no connection was made), so that any request may safely be retried.
+func neverSent(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns)
+}
+
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func drain(resp *http.Response) {
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	resp.Body.Close()
+}
+
+func readLimited(r io.Reader, n int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, n+1))
+	if err == nil && int64(len(data)) > n {
+		return nil, fmt.Errorf("response larger than %d bytes", n)
+	}
+	return data, err
+}
+
+func encodeJSON(v any) ([]byte, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false) // WeChat expects URLs and Chinese text as they are
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
+}
+
+var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getBuf() *bytes.Buffer { return bufPool.Get().(*bytes.Buffer) }
+
+func putBuf(b *bytes.Buffer) {
+	if b.Cap() > 1<<20 {
+		return
+	}
+	b.Reset()
+	bufPool.Put(b)
+}

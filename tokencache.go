@@ -1,0 +1,400 @@
+package wechat
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"os"
+	"strconv"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// TokenOptions tunes how tokens are refreshed and shared.
+type TokenOptions struct {
+	// RefreshBefore is how long before expiry a token is renewed. A call
+	// that finds its token inside this window still uses it and triggers a
+	// background renewal. Default 5 minutes.
+	RefreshBefore time.Duration
+	// RetryInterval is how long the background refresher waits after a
+	// failure, and the least time between two early renewals. Default 30s.
+	RetryInterval time.Duration
+	// LockTTL is the lease of the cross-process refresh lock. Default 15s.
+	LockTTL time.Duration
+	// WaitTimeout bounds how long a refresh may take in total, waiting for
+	// another process included. Default 20s.
+	WaitTimeout time.Duration
+	// PollInterval is how often a process waiting for another's refresh
+	// reads the store. Default 50ms.
+	PollInterval time.Duration
+}
+
+func (o TokenOptions) withDefaults() TokenOptions {
+	if o.RefreshBefore <= 0 {
+		o.RefreshBefore = 5 * time.Minute
+	}
+	if o.RetryInterval <= 0 {
+		o.RetryInterval = 30 * time.Second
+	}
+	if o.LockTTL <= 0 {
+		o.LockTTL = 15 * time.Second
+	}
+	if o.WaitTimeout <= 0 {
+		o.WaitTimeout = 20 * time.Second
+	}
+	if o.PollInterval <= 0 {
+		o.PollInterval = 50 * time.Millisecond
+	}
+	return o
+}
+
+// FetchFunc obtains a fresh token from upstream. stale, when not empty, is
+// the token WeChat rejected: a fetcher whose endpoint may return the same
+// token again (stable_token) must then force a new one.
+type FetchFunc func(ctx context.Context, stale string) (Token, error)
+
+// TokenCache keeps one credential fresh: in memory for the hot path, in the
+// Store for other processes, with one upstream fetch at a time across all
+// goroutines (single flight) and all processes (a lock in the store).
+// It implements TokenSource.
+type TokenCache struct {
+	key, lockKey string
+	store        Store
+	opts         TokenOptions
+	log          *slog.Logger
+	fetch        FetchFunc
+	owner        []byte
+
+	cur       atomic.Pointer[cachedToken]
+	rejected  atomic.Pointer[string] // last token WeChat rejected
+	nextEarly atomic.Int64           // unix nanos before which no early renewal starts
+
+	mu       sync.Mutex
+	inflight *flight
+}
+
+type cachedToken struct {
+	tok Token
+	raw []byte // exactly what is in the store, for CompareAndDelete
+}
+
+type flight struct {
+	done chan struct{}
+	tok  *cachedToken
+	err  error
+}
+
+// NewTokenCache returns a TokenCache for the store key (see StoreKey) that
+// fetches with fetch. Product packages use it for credentials of their own
+// (component tokens, WeCom agent tokens).
+func NewTokenCache(key string, store Store, opts TokenOptions, logger *slog.Logger, fetch FetchFunc) *TokenCache {
+	if logger == nil {
+		logger = slog.New(slog.DiscardHandler)
+	}
+	return newTokenCache(key, store, opts.withDefaults(), logger, fetch)
+}
+
+func newTokenCache(key string, store Store, opts TokenOptions, logger *slog.Logger, fetch FetchFunc) *TokenCache {
+	var id [8]byte
+	rand.Read(id[:])
+	return &TokenCache{
+		key: key, lockKey: key + ":lock", store: store, opts: opts, log: logger, fetch: fetch,
+		owner: []byte(strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(id[:])),
+	}
+}
+
+// Token returns a valid token. The hot path is a memory read; a token close
+// to expiry is still served while it is renewed in the background.
+func (tc *TokenCache) Token(ctx context.Context) (string, error) {
+	now := time.Now()
+	if c := tc.cur.Load(); c != nil && c.tok.Valid(now, 0) {
+		if !c.tok.Valid(now, tc.opts.RefreshBefore) && now.UnixNano() >= tc.nextEarly.Load() {
+			tc.renewEarly(c.tok.Value)
+		}
+		return c.tok.Value, nil
+	}
+	c, err := tc.refresh(ctx, tc.rejectedToken())
+	if err != nil {
+		return "", err
+	}
+	return c.tok.Value, nil
+}
+
+// Current returns the token held in memory, if any, without I/O.
+func (tc *TokenCache) Current() (Token, bool) {
+	if c := tc.cur.Load(); c != nil {
+		return c.tok, true
+	}
+	return Token{}, false
+}
+
+// Set stores a token obtained elsewhere (for example an authorizer token
+// returned by an authorization exchange) in memory and in the store.
+func (tc *TokenCache) Set(ctx context.Context, t Token) error {
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return err
+	}
+	tc.cur.Store(&cachedToken{tok: t, raw: raw})
+	return tc.store.Set(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
+}
+
+// Invalidate drops token from memory and from the store, but only if it is
+// still the current one: a token another goroutine or process already
+// replaced is left alone.
+func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
+	if token == "" {
+		return nil
+	}
+	tc.rejected.Store(&token)
+	if c := tc.cur.Load(); c != nil && c.tok.Value == token {
+		tc.cur.CompareAndSwap(c, nil)
+	}
+	raw, err := tc.store.Get(ctx, tc.key)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
+	}
+	var t Token
+	if json.Unmarshal(raw, &t) == nil && t.Value == token {
+		if _, err := tc.store.CompareAndDelete(ctx, tc.key, raw); err != nil {
+			return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
+		}
+	}
+	return nil
+}
+
+func (tc *TokenCache) rejectedToken() string {
+	if p := tc.rejected.Load(); p != nil {
+		return *p
+	}
+	return ""
+}
+
+// renewEarly starts a background renewal of a token that is still valid.
+// Failures are logged; the current token keeps being served.
+func (tc *TokenCache) renewEarly(current string) {
+	tc.nextEarly.Store(time.Now().Add(tc.opts.RetryInterval).UnixNano())
+	go func() {
+		if _, err := tc.refresh(context.Background(), current); err != nil {
+			tc.log.LogAttrs(context.Background(), levelWarn, "wechat early token renewal failed; serving the current token", slog.String("key", tc.key), attrErr(err))
+		}
+	}()
+}
+
+// refresh obtains a token other than stale, sharing one attempt among all
+// concurrent callers. The attempt is not tied to any caller's context, so
+// that a caller giving up does not fail the others; it is bounded by
+// WaitTimeout.
+func (tc *TokenCache) refresh(ctx context.Context, stale string) (*cachedToken, error) {
+	tc.mu.Lock()
+	f := tc.inflight
+	if f == nil {
+		f = &flight{done: make(chan struct{})}
+		tc.inflight = f
+		go tc.runFlight(f, stale)
+	}
+	tc.mu.Unlock()
+	select {
+	case <-f.done:
+		return f.tok, f.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
+func (tc *TokenCache) runFlight(f *flight, stale string) {
+	ctx, cancel := context.WithTimeout(context.Background(), tc.opts.WaitTimeout)
+	defer cancel()
+	f.tok, f.err = tc.obtain(ctx, stale)
+	if f.err == nil {
+		tc.cur.Store(f.tok)
+	}
+	tc.mu.Lock()
+	tc.inflight = nil
+	tc.mu.Unlock()
+	close(f.done)
+}
+
+// obtain reads the store, and if it holds no usable token, takes the
+// cross-process lock and fetches upstream, or waits for the process that
+// holds the lock. If the store is down, it fetches directly.
+func (tc *TokenCache) obtain(ctx context.Context, stale string) (*cachedToken, error) {
+	for {
+		c, err := tc.load(ctx, stale)
+		if err != nil {
+			return tc.storeDown(ctx, stale, err)
+		}
+		if c != nil {
+			return c, nil
+		}
+		locked, err := tc.store.SetNX(ctx, tc.lockKey, tc.owner, tc.opts.LockTTL)
+		if err != nil {
+			return tc.storeDown(ctx, stale, err)
+		}
+		if locked {
+			return tc.fetchLocked(ctx, stale)
+		}
+		if err := sleepCtx(ctx, tc.opts.PollInterval); err != nil {
+			return nil, fmt.Errorf("wechat: timed out waiting for another process to refresh %s", tc.key)
+		}
+	}
+}
+
+func (tc *TokenCache) fetchLocked(ctx context.Context, stale string) (*cachedToken, error) {
+	defer func() {
+		rctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		tc.store.CompareAndDelete(rctx, tc.lockKey, tc.owner)
+	}()
+	// Another process may have finished between our read and our lock.
+	if c, err := tc.load(ctx, stale); err == nil && c != nil {
+		return c, nil
+	}
+	c, err := tc.fetchUpstream(ctx, stale)
+	if err != nil {
+		return nil, err
+	}
+	if err := tc.store.Set(ctx, tc.key, c.raw, ttlUntil(c.tok.ExpiresAt)); err != nil {
+		tc.log.LogAttrs(ctx, levelWarn, "wechat token store write failed", slog.String("key", tc.key), attrErr(err))
+	}
+	return c, nil
+}
+
+func (tc *TokenCache) storeDown(ctx context.Context, stale string, cause error) (*cachedToken, error) {
+	tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; fetching without it", slog.String("key", tc.key), attrErr(cause))
+	return tc.fetchUpstream(ctx, stale)
+}
+
+func (tc *TokenCache) fetchUpstream(ctx context.Context, stale string) (*cachedToken, error) {
+	t, err := tc.fetch(ctx, stale)
+	if err != nil {
+		return nil, err
+	}
+	if t.Value == "" {
+		return nil, fmt.Errorf("wechat: refresh %s: empty token", tc.key)
+	}
+	raw, err := json.Marshal(t)
+	if err != nil {
+		return nil, err
+	}
+	return &cachedToken{tok: t, raw: raw}, nil
+}
+
+// load returns the stored token if it is valid and not stale; (nil, nil) if
+// there is none usable.
+func (tc *TokenCache) load(ctx context.Context, stale string) (*cachedToken, error) {
+	raw, err := tc.store.Get(ctx, tc.key)
+	if errors.Is(err, ErrNotFound) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var t Token
+	if err := json.Unmarshal(raw, &t); err != nil {
+		tc.log.LogAttrs(ctx, levelWarn, "wechat stored token unreadable; refetching", slog.String("key", tc.key))
+		return nil, nil
+	}
+	if !t.Valid(time.Now(), time.Second) || t.Value == stale {
+		return nil, nil
+	}
+	return &cachedToken{tok: t, raw: raw}, nil
+}
+
+// run keeps the token fresh until ctx is done.
+func (tc *TokenCache) run(ctx context.Context) {
+	for {
+		wait := tc.opts.RetryInterval
+		stale := ""
+		if c := tc.cur.Load(); c != nil && !c.tok.Valid(time.Now(), tc.opts.RefreshBefore) {
+			stale = c.tok.Value // due: want a newer one
+		}
+		c := tc.cur.Load()
+		if c == nil || stale != "" {
+			var err error
+			c, err = tc.refresh(ctx, firstNonEmpty(stale, tc.rejectedToken()))
+			if err != nil {
+				tc.log.LogAttrs(ctx, levelWarn, "wechat background token refresh failed", slog.String("key", tc.key), attrErr(err))
+				c = nil
+			}
+		}
+		if c != nil {
+			if d := time.Until(c.tok.ExpiresAt.Add(-tc.opts.RefreshBefore)); d > wait {
+				wait = d
+			}
+		}
+		if sleepCtx(ctx, wait) != nil {
+			return
+		}
+	}
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+func ttlUntil(t time.Time) time.Duration {
+	if t.IsZero() {
+		return 0
+	}
+	d := time.Until(t)
+	if d < time.Second {
+		d = time.Second
+	}
+	return d
+}
+
+// fetchAccessToken gets an access token with the appsecret from the
+// configured endpoint.
+func (c *Client) fetchAccessToken(ctx context.Context, stale string) (Token, error) {
+	var out struct {
+		AccessToken string `json:"access_token"`
+		ExpiresIn   int64  `json:"expires_in"`
+	}
+	get := func(force bool) error {
+		if c.endpoint == ClassicToken {
+			q := url.Values{"grant_type": {"client_credential"}, "appid": {c.cfg.AppID}, "secret": {c.cfg.AppSecret}}
+			return c.Do(ctx, Endpoint{Method: "GET", Path: "/cgi-bin/token", Auth: AuthNone}, q, nil, &out)
+		}
+		body := map[string]any{"grant_type": "client_credential", "appid": c.cfg.AppID, "secret": c.cfg.AppSecret, "force_refresh": force}
+		return c.Do(ctx, Endpoint{Method: "POST", Path: "/cgi-bin/stable_token", Auth: AuthNone}, nil, body, &out)
+	}
+	if err := get(false); err != nil {
+		return Token{}, err
+	}
+	if stale != "" && out.AccessToken == stale && c.endpoint == StableToken {
+		// stable_token returns the same token until it expires; WeChat
+		// rejected this one, so force a new one.
+		if err := get(true); err != nil {
+			return Token{}, err
+		}
+	}
+	return Token{Value: out.AccessToken, ExpiresAt: time.Now().Add(time.Duration(out.ExpiresIn) * time.Second)}, nil
+}
+
+// ticketFetcher gets a JS-SDK ticket of the given type (jsapi or wx_card).
+// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#62
+func (c *Client) ticketFetcher(typ string) FetchFunc {
+	return func(ctx context.Context, _ string) (Token, error) {
+		var out struct {
+			Ticket    string `json:"ticket"`
+			ExpiresIn int64  `json:"expires_in"`
+		}
+		if err := c.Do(ctx, Endpoint{Method: "GET", Path: "/cgi-bin/ticket/getticket"}, url.Values{"type": {typ}}, nil, &out); err != nil {
+			return Token{}, err
+		}
+		return Token{Value: out.Ticket, ExpiresAt: time.Now().Add(time.Duration(out.ExpiresIn) * time.Second)}, nil
+	}
+}
