@@ -464,6 +464,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	key := r.Method + " " + r.URL.Path
 	s.counts.inc(key)
+	if r.Body == nil {
+		r.Body = http.NoBody
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		s.writeError(w, r, http.StatusRequestEntityTooLarge, Errorf(CodeSystemBusy, "request body unreadable or larger than %d bytes", maxBody))
