@@ -32,22 +32,35 @@ const (
 	oaMaterialVideoPath = "/mmbiz/video/"
 )
 
-// Errcodes of the material endpoints.
+// Errcodes of the media and material endpoints.
 const (
-	codeInvalidMediaType  = 40004
-	codeInvalidFileType   = 40005
-	codeInvalidMediaID    = 40007
-	codeInvalidImageSize  = 40009
-	codeInvalidVoiceSize  = 40010
-	codeInvalidVideoSize  = 40011
-	codeInvalidThumbSize  = 40012
-	codeInvalidIndex      = 40114
-	codeMediaDataMissing  = 41005
-	codeEmptyNewsData     = 44003
-	codeEmptyContent      = 44004
-	codeArticleSizeLimit  = 45008
-	codeInvalidMaterialIn = 40097
+	CodeInvalidMediaType = 40004
+	CodeInvalidFileType  = 40005
+	CodeInvalidMediaID   = 40007
+	CodeInvalidImageSize = 40009
+	CodeInvalidVoiceSize = 40010
+	CodeInvalidVideoSize = 40011
+	CodeInvalidThumbSize = 40012
+	CodeInvalidIndex     = 40114
+	CodeMediaDataMissing = 41005
+	CodeEmptyNewsData    = 44003
+	CodeEmptyContent     = 44004
+	CodeArticleSizeLimit = 45008
 )
+
+func init() {
+	stdMessages[CodeInvalidMediaType] = "invalid media type"
+	stdMessages[CodeInvalidFileType] = "invalid file type"
+	stdMessages[CodeInvalidImageSize] = "invalid image size"
+	stdMessages[CodeInvalidVoiceSize] = "invalid voice size"
+	stdMessages[CodeInvalidVideoSize] = "invalid video size"
+	stdMessages[CodeInvalidThumbSize] = "invalid thumb size"
+	stdMessages[CodeInvalidIndex] = "invalid index value"
+	stdMessages[CodeMediaDataMissing] = "media data missing"
+	stdMessages[CodeEmptyNewsData] = "empty news data"
+	stdMessages[CodeEmptyContent] = "empty content"
+	stdMessages[CodeArticleSizeLimit] = "article size out of limit"
+}
 
 // oaMediaRule is what WeChat accepts for one media type.
 type oaMediaRule struct {
@@ -57,10 +70,10 @@ type oaMediaRule struct {
 }
 
 var oaMediaRules = map[string]oaMediaRule{
-	"image": {[]string{".jpg", ".jpeg", ".png", ".gif", ".bmp"}, 10 << 20, codeInvalidImageSize},
-	"voice": {[]string{".mp3", ".wma", ".wav", ".amr", ".speex"}, 2 << 20, codeInvalidVoiceSize},
-	"video": {[]string{".mp4"}, 10 << 20, codeInvalidVideoSize},
-	"thumb": {[]string{".jpg", ".jpeg"}, 64 << 10, codeInvalidThumbSize},
+	"image": {[]string{".jpg", ".jpeg", ".png", ".gif", ".bmp"}, 10 << 20, CodeInvalidImageSize},
+	"voice": {[]string{".mp3", ".wma", ".wav", ".amr", ".speex"}, 2 << 20, CodeInvalidVoiceSize},
+	"video": {[]string{".mp4"}, 10 << 20, CodeInvalidVideoSize},
+	"thumb": {[]string{".jpg", ".jpeg"}, 64 << 10, CodeInvalidThumbSize},
 }
 
 // oaMedia is one stored media or material.
@@ -162,7 +175,7 @@ type oaUpload struct {
 func parseOAUpload(r *Request) (*oaUpload, *Error) {
 	mt, params, err := mime.ParseMediaType(r.HTTP.Header.Get("Content-Type"))
 	if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
-		return nil, ErrCode(codeMediaDataMissing)
+		return nil, ErrCode(CodeMediaDataMissing)
 	}
 	mr := multipart.NewReader(bytes.NewReader(r.Body), params["boundary"])
 	up := &oaUpload{fields: map[string]string{}}
@@ -186,7 +199,7 @@ func parseOAUpload(r *Request) (*oaUpload, *Error) {
 		up.fields[p.FormName()] = string(data)
 	}
 	if !found || len(up.data) == 0 {
-		return nil, ErrCode(codeMediaDataMissing)
+		return nil, ErrCode(CodeMediaDataMissing)
 	}
 	return up, nil
 }
@@ -195,7 +208,7 @@ func parseOAUpload(r *Request) (*oaUpload, *Error) {
 func checkOAFile(typ string, up *oaUpload) *Error {
 	rule, ok := oaMediaRules[typ]
 	if !ok {
-		return ErrCode(codeInvalidMediaType)
+		return ErrCode(CodeInvalidMediaType)
 	}
 	ext := strings.ToLower(path.Ext(up.filename))
 	okExt := false
@@ -203,7 +216,7 @@ func checkOAFile(typ string, up *oaUpload) *Error {
 		okExt = okExt || e == ext
 	}
 	if !okExt {
-		return ErrCode(codeInvalidFileType)
+		return ErrCode(CodeInvalidFileType)
 	}
 	if len(up.data) > rule.maxSize {
 		return ErrCode(rule.sizeErr)
@@ -240,10 +253,10 @@ func (m *oaMedia) newsJSON() M {
 // with a title, content and a live thumb.
 func decodeOAArticles(r *Request, ms *oaMaterialStore, articles []oaArticle) *Error {
 	if len(articles) == 0 {
-		return ErrCode(codeEmptyNewsData)
+		return ErrCode(CodeEmptyNewsData)
 	}
 	if len(articles) > oaMaxNewsArticles {
-		return ErrCode(codeArticleSizeLimit)
+		return ErrCode(CodeArticleSizeLimit)
 	}
 	for _, a := range articles {
 		if err := checkOAArticle(r, ms, a); err != nil {
@@ -255,13 +268,13 @@ func decodeOAArticles(r *Request, ms *oaMaterialStore, articles []oaArticle) *Er
 
 func checkOAArticle(r *Request, ms *oaMaterialStore, a oaArticle) *Error {
 	if a.Title == "" {
-		return Errorf(codeEmptyNewsData, "empty news data: article title")
+		return Errorf(CodeEmptyNewsData, "empty news data: article title")
 	}
 	if a.Content == "" {
-		return ErrCode(codeEmptyContent)
+		return ErrCode(CodeEmptyContent)
 	}
 	if th := ms.lookup(a.ThumbMediaID, r.Now()); th == nil || (th.typ != "thumb" && th.typ != "image") {
-		return ErrCode(codeInvalidMediaID)
+		return ErrCode(CodeInvalidMediaID)
 	}
 	return nil
 }
@@ -297,7 +310,7 @@ func registerOAMaterial(s *Server) {
 		ms.mu.Unlock()
 		switch {
 		case m == nil || m.permanent || m.typ == "news":
-			s.WriteError(w, r.HTTP, ErrCode(codeInvalidMediaID))
+			s.WriteError(w, r.HTTP, ErrCode(CodeInvalidMediaID))
 		case m.typ == "video":
 			WriteJSON(w, http.StatusOK, M{"video_url": oaVideoURL(r, m.id)})
 		default:
@@ -327,9 +340,9 @@ func registerOAMaterial(s *Server) {
 		up, e := parseOAUpload(r)
 		if e == nil {
 			if ext := strings.ToLower(path.Ext(up.filename)); ext != ".jpg" && ext != ".jpeg" && ext != ".png" {
-				e = ErrCode(codeInvalidFileType)
+				e = ErrCode(CodeInvalidFileType)
 			} else if len(up.data) > 1<<20 {
-				e = ErrCode(codeInvalidImageSize)
+				e = ErrCode(CodeInvalidImageSize)
 			}
 		}
 		if e != nil {
@@ -376,7 +389,7 @@ func registerOAMaterial(s *Server) {
 		now := r.Now()
 		src := ms.lookup(req.MediaID, now)
 		if src == nil || src.permanent || src.typ != "video" {
-			return nil, ErrCode(codeInvalidMediaID)
+			return nil, ErrCode(CodeInvalidMediaID)
 		}
 		m := &oaMedia{id: ms.newID(false, now), typ: "video", filename: src.filename, data: src.data,
 			created: now, updated: now, title: req.Title, intro: req.Description}
@@ -397,7 +410,7 @@ func registerOAMaterial(s *Server) {
 		}
 		if e == nil && typ == "video" {
 			if json.Unmarshal([]byte(up.fields["description"]), &desc) != nil || desc.Title == "" {
-				e = Errorf(codeInvalidMaterialIn, "invalid args: video description needs a title")
+				e = Errorf(CodeInvalidArgs, "invalid args: video description needs a title")
 			}
 		}
 		if e != nil {
@@ -454,13 +467,13 @@ func registerOAMaterial(s *Server) {
 		defer ms.mu.Unlock()
 		m := ms.lookup(req.MediaID, r.Now())
 		if m == nil || !m.permanent || m.typ != "news" {
-			return nil, ErrCode(codeInvalidMediaID)
+			return nil, ErrCode(CodeInvalidMediaID)
 		}
 		if req.Index == nil || *req.Index < 0 || *req.Index >= len(m.articles) {
-			return nil, Errorf(codeInvalidIndex, "invalid index value")
+			return nil, ErrCode(CodeInvalidIndex)
 		}
 		if req.Articles == nil {
-			return nil, ErrCode(codeEmptyNewsData)
+			return nil, ErrCode(CodeEmptyNewsData)
 		}
 		if e := checkOAArticle(r, ms, *req.Articles); e != nil {
 			return nil, e
@@ -490,7 +503,7 @@ func registerOAMaterial(s *Server) {
 		ms.mu.Unlock()
 		switch {
 		case m == nil || !m.permanent:
-			s.WriteError(w, r.HTTP, ErrCode(codeInvalidMediaID))
+			s.WriteError(w, r.HTTP, ErrCode(CodeInvalidMediaID))
 		case m.typ == "news":
 			WriteJSON(w, http.StatusOK, news)
 		case m.typ == "video":
@@ -510,7 +523,7 @@ func registerOAMaterial(s *Server) {
 		ms.mu.Lock()
 		defer ms.mu.Unlock()
 		if m := ms.media[req.MediaID]; m == nil || !m.permanent {
-			return nil, ErrCode(codeInvalidMediaID)
+			return nil, ErrCode(CodeInvalidMediaID)
 		}
 		delete(ms.media, req.MediaID)
 		for i, id := range ms.order {
@@ -543,7 +556,7 @@ func registerOAMaterial(s *Server) {
 		switch req.Type {
 		case "image", "video", "voice", "news":
 		default:
-			return nil, ErrCode(codeInvalidMediaType)
+			return nil, ErrCode(CodeInvalidMediaType)
 		}
 		if req.Count < 1 || req.Count > oaMaxMaterialPage || req.Offset < 0 {
 			return nil, Errorf(CodeInvalidArgs, "invalid args: offset %d count %d", req.Offset, req.Count)
