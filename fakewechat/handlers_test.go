@@ -101,7 +101,9 @@ func TestHandleJSON(t *testing.T) {
 	if up["media_id"] != "m-a.jpg" || up["type"] != "image" || up["len"] != true {
 		t.Fatalf("upload: %v", up)
 	}
-	wantErr(t, call(t, s, "POST", "/cgi-bin/media/upload"+q, "x"), 41005, "errcode 41005")
+	if a := call(t, s, "POST", "/cgi-bin/media/upload"+q, "x"); a.errcode() != 41005 {
+		t.Fatalf("upload without media: %s", a.raw)
+	}
 	wantErr(t, call(t, s, "POST", "/cgi-bin/media/upload", "x"), CodeTokenMissing, "access_token missing")
 
 	// Replacing a handler.

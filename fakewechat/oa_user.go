@@ -11,7 +11,6 @@ import (
 const (
 	oaCodeInvalidOpenID     = 40003
 	oaCodeInvalidOpenIDList = 40032 // too many (or no) openids in one call
-	oaCodeOpenIDNotOfApp    = 49003
 	oaCodeTooManyTags       = 45056 // the account has 100 tags
 	oaCodeTagReserved       = 45058 // tags 0, 1 and 2 cannot be changed
 	oaCodeUserTagsFull      = 45059 // a user has 20 tags
@@ -22,7 +21,6 @@ const (
 
 func init() {
 	stdMessages[oaCodeInvalidOpenIDList] = "invalid openid list size"
-	stdMessages[oaCodeOpenIDNotOfApp] = "not same appid with appid of access_token"
 	stdMessages[oaCodeTooManyTags] = "too many tag now, no need to add new"
 	stdMessages[oaCodeTagReserved] = "can't modify sys tag"
 	stdMessages[oaCodeUserTagsFull] = "too many tag on user"
