@@ -76,7 +76,9 @@ func (ks *keySet) with(certs []PlatformCertificate, now time.Time) *keySet {
 	return n
 }
 
-func (c *Client) certStoreKey() string { return wechat.StoreKey("pay:"+c.mchid, "platform_certificates") }
+func (c *Client) certStoreKey() string {
+	return wechat.StoreKey("pay:"+c.mchid, "platform_certificates")
+}
 
 // lookupKey returns the key for serial. In certificate mode an unknown
 // certificate serial triggers (at most one, rate-limited) refresh.

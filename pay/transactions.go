@@ -253,19 +253,19 @@ type PromotionDetail struct {
 //
 // See https://pay.weixin.qq.com/doc/v3/merchant/4012791858
 type Transaction struct {
-	AppID           string            `json:"appid"`
-	MchID           string            `json:"mchid"`
-	OutTradeNo      string            `json:"out_trade_no"`
-	TransactionID   string            `json:"transaction_id"`
-	TradeType       string            `json:"trade_type"` // JSAPI, NATIVE, APP, MICROPAY, MWEB, FACEPAY
-	TradeState      string            `json:"trade_state"`
-	TradeStateDesc  string            `json:"trade_state_desc"`
-	BankType        string            `json:"bank_type"`
-	Attach          string            `json:"attach"`
-	SuccessTime     string            `json:"success_time"` // RFC 3339
-	Payer           Payer             `json:"payer"`
-	Amount          TransactionAmount `json:"amount"`
-	SceneInfo       *struct {
+	AppID          string            `json:"appid"`
+	MchID          string            `json:"mchid"`
+	OutTradeNo     string            `json:"out_trade_no"`
+	TransactionID  string            `json:"transaction_id"`
+	TradeType      string            `json:"trade_type"` // JSAPI, NATIVE, APP, MICROPAY, MWEB, FACEPAY
+	TradeState     string            `json:"trade_state"`
+	TradeStateDesc string            `json:"trade_state_desc"`
+	BankType       string            `json:"bank_type"`
+	Attach         string            `json:"attach"`
+	SuccessTime    string            `json:"success_time"` // RFC 3339
+	Payer          Payer             `json:"payer"`
+	Amount         TransactionAmount `json:"amount"`
+	SceneInfo      *struct {
 		DeviceID string `json:"device_id"`
 	} `json:"scene_info,omitempty"`
 	PromotionDetail []PromotionDetail `json:"promotion_detail,omitempty"`

@@ -1,0 +1,390 @@
+package fakepay
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha1"
+	"crypto/sha256"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Mode selects how the fake signs responses and notifications.
+type Mode int
+
+const (
+	// ModeCertificates signs with the platform certificate.
+	ModeCertificates Mode = iota
+	// ModePublicKey signs with the WeChat Pay public key.
+	ModePublicKey
+	// ModeBoth is the transition period: responses are signed with the public
+	// key when the request's Wechatpay-Serial names it, with the platform
+	// certificate otherwise.
+	ModeBoth
+)
+
+// Options configure a Server.
+type Options struct {
+	MchID    string // default "1900000109"
+	APIv3Key string // default a fixed 32-byte test key
+	APIv2Key string // default a fixed 32-byte test key
+	Mode     Mode
+}
+
+// Default test credentials.
+const (
+	DefaultMchID    = "1900000109"
+	DefaultAPIv3Key = "fakepayAPIv3key0123456789abcdefX"
+	DefaultAPIv2Key = "fakepayAPIv2key0123456789abcdefY"
+)
+
+// Signer chooses the key a response or notification is signed with.
+type Signer struct {
+	Serial string
+	Key    *rsa.PrivateKey
+}
+
+// Server is a fake WeChat Pay (HTTPS, mutual TLS accepted for /secapi).
+type Server struct {
+	// URL is the base URL to give pay.WithBaseURL.
+	URL  string
+	Keys *Keys
+	Opts Options
+
+	srv *httptest.Server
+
+	mu        sync.Mutex
+	orders    map[string]*Order  // by out_trade_no
+	refunds   map[string]*Refund // by out_refund_no
+	bills     map[string][]byte  // by token
+	abnormal  map[string]map[string]string
+	platforms []KeyPair // served by /v3/certificates; the last one signs
+	hook      func(r *http.Request, h http.Header, body []byte) []byte
+	signer    func(r *http.Request) Signer
+	now       func() time.Time
+	seq       atomic.Int64
+	// Requests counts the requests received, by path.
+	requests map[string]int
+}
+
+// New starts a fake WeChat Pay server; Close it when done.
+func New(opts Options) *Server {
+	if opts.MchID == "" {
+		opts.MchID = DefaultMchID
+	}
+	if opts.APIv3Key == "" {
+		opts.APIv3Key = DefaultAPIv3Key
+	}
+	if opts.APIv2Key == "" {
+		opts.APIv2Key = DefaultAPIv2Key
+	}
+	k := TestKeys()
+	s := &Server{
+		Keys: k, Opts: opts,
+		orders: map[string]*Order{}, refunds: map[string]*Refund{}, bills: map[string][]byte{},
+		abnormal: map[string]map[string]string{}, platforms: []KeyPair{k.Platform},
+		now: time.Now, requests: map[string]int{},
+	}
+	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
+	pool := x509.NewCertPool()
+	pool.AddCert(k.Merchant.Cert)
+	s.srv.TLS = &tls.Config{ClientAuth: tls.VerifyClientCertIfGiven, ClientCAs: pool}
+	s.srv.StartTLS()
+	s.URL = s.srv.URL
+	return s
+}
+
+// Close shuts the server down.
+func (s *Server) Close() { s.srv.Close() }
+
+// Client returns an HTTP client trusting the server.
+func (s *Server) Client() *http.Client { return s.srv.Client() }
+
+// MutualTLSClient returns an HTTP client trusting the server and presenting
+// the test merchant certificate.
+func (s *Server) MutualTLSClient() *http.Client {
+	cert, err := tls.X509KeyPair(s.Keys.Merchant.CertPEM, s.Keys.Merchant.KeyPEM)
+	if err != nil {
+		panic(err)
+	}
+	tr := s.srv.Client().Transport.(*http.Transport).Clone()
+	tr.TLSClientConfig.Certificates = []tls.Certificate{cert}
+	return &http.Client{Transport: tr}
+}
+
+// RootCAs returns a pool trusting the server certificate.
+func (s *Server) RootCAs() *x509.CertPool {
+	p := x509.NewCertPool()
+	p.AddCert(s.srv.Certificate())
+	return p
+}
+
+// SetHook installs fn, called on every v3 response after it was signed; it
+// may alter the headers and returns the body to send (fault injection:
+// tampered body, wrong serial, ...).
+func (s *Server) SetHook(fn func(r *http.Request, h http.Header, body []byte) []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.hook = fn
+}
+
+// SetSigner overrides the key responses are signed with (nil restores the
+// default choice).
+func (s *Server) SetSigner(fn func(r *http.Request) Signer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.signer = fn
+}
+
+// SetClock sets the server clock (signature timestamps).
+func (s *Server) SetClock(now func() time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.now = now
+}
+
+// RotatePlatformCertificate starts serving Platform2 as well and signs with
+// it from now on.
+func (s *Server) RotatePlatformCertificate() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.platforms = []KeyPair{s.Keys.Platform, s.Keys.Platform2}
+}
+
+// RequestCount returns how many requests reached path.
+func (s *Server) RequestCount(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.requests[path]
+}
+
+func (s *Server) clock() time.Time {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.now()
+}
+
+// defaultSigner picks the response key per the mode and the request's
+// Wechatpay-Serial header.
+func (s *Server) defaultSigner(r *http.Request) Signer {
+	s.mu.Lock()
+	custom := s.signer
+	plat := s.platforms[len(s.platforms)-1]
+	s.mu.Unlock()
+	if custom != nil {
+		return custom(r)
+	}
+	pub := Signer{Serial: PublicKeyID, Key: s.Keys.PublicKey.Key}
+	cert := Signer{Serial: plat.Serial, Key: plat.Key}
+	switch s.Opts.Mode {
+	case ModePublicKey:
+		return pub
+	case ModeBoth:
+		if r != nil && r.Header.Get("Wechatpay-Serial") == PublicKeyID {
+			return pub
+		}
+	}
+	return cert
+}
+
+func nonceHex() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// sign returns the four Wechatpay-* headers for body.
+func sign(sg Signer, ts time.Time, body []byte) http.Header {
+	t := strconv.FormatInt(ts.Unix(), 10)
+	n := nonceHex()
+	sum := sha256.Sum256([]byte(t + "\n" + n + "\n" + string(body) + "\n"))
+	sig, err := rsa.SignPKCS1v15(nil, sg.Key, crypto.SHA256, sum[:])
+	if err != nil {
+		panic(err)
+	}
+	h := http.Header{}
+	h.Set("Wechatpay-Timestamp", t)
+	h.Set("Wechatpay-Nonce", n)
+	h.Set("Wechatpay-Signature", base64.StdEncoding.EncodeToString(sig))
+	h.Set("Wechatpay-Serial", sg.Serial)
+	h.Set("Wechatpay-Signature-Type", "WECHATPAY2-SHA256-RSA2048")
+	return h
+}
+
+// reply signs and writes a v3 response (status, JSON v or nothing).
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, status int, v any) {
+	var body []byte
+	if v != nil {
+		body, _ = json.Marshal(v)
+	}
+	h := sign(s.defaultSigner(r), s.clock(), body)
+	h.Set("Request-ID", "fake-"+strconv.FormatInt(s.seq.Add(1), 10))
+	if body != nil {
+		h.Set("Content-Type", "application/json; charset=utf-8")
+	}
+	s.mu.Lock()
+	hook := s.hook
+	s.mu.Unlock()
+	if hook != nil {
+		body = hook(r, h, body)
+	}
+	for k, v := range h {
+		w.Header()[k] = v
+	}
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+type apiError struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	Detail  any    `json:"detail,omitempty"`
+}
+
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, code, msg string) {
+	s.reply(w, r, status, apiError{Code: code, Message: msg})
+}
+
+// checkAuth verifies the merchant signature of a v3 request like WeChat Pay.
+func (s *Server) checkAuth(r *http.Request, body []byte) error {
+	a := r.Header.Get("Authorization")
+	const scheme = "WECHATPAY2-SHA256-RSA2048 "
+	if !strings.HasPrefix(a, scheme) {
+		return fmt.Errorf("authorization scheme")
+	}
+	f := map[string]string{}
+	for _, part := range strings.Split(a[len(scheme):], ",") {
+		k, v, ok := strings.Cut(part, "=")
+		if !ok || len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+			return fmt.Errorf("malformed authorization")
+		}
+		f[strings.TrimSpace(k)] = v[1 : len(v)-1]
+	}
+	if f["mchid"] != s.Opts.MchID {
+		return fmt.Errorf("mchid")
+	}
+	if f["serial_no"] != s.Keys.Merchant.Serial {
+		return fmt.Errorf("serial_no")
+	}
+	ts, err := strconv.ParseInt(f["timestamp"], 10, 64)
+	if err != nil || abs(s.clock().Unix()-ts) > 300 {
+		return fmt.Errorf("timestamp")
+	}
+	if len(f["nonce_str"]) == 0 {
+		return fmt.Errorf("nonce")
+	}
+	msg := r.Method + "\n" + r.URL.RequestURI() + "\n" + f["timestamp"] + "\n" + f["nonce_str"] + "\n" + string(body) + "\n"
+	sig, err := base64.StdEncoding.DecodeString(f["signature"])
+	if err != nil {
+		return fmt.Errorf("signature encoding")
+	}
+	sum := sha256.Sum256([]byte(msg))
+	if err := rsa.VerifyPKCS1v15(&s.Keys.Merchant.Key.PublicKey, crypto.SHA256, sum[:], sig); err != nil {
+		return fmt.Errorf("signature")
+	}
+	return nil
+}
+
+func abs(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	s.requests[r.URL.Path]++
+	s.mu.Unlock()
+	body, err := io.ReadAll(io.LimitReader(r.Body, 4<<20))
+	if err != nil {
+		http.Error(w, "read", http.StatusBadRequest)
+		return
+	}
+	p := r.URL.Path
+	switch {
+	case p == "/pay/micropay" || p == "/secapi/pay/reverse" || p == "/xdc/apiv2getsignkey/sign/getsignkey":
+		s.serveV2(w, r, body)
+		return
+	}
+	if err := s.checkAuth(r, body); err != nil {
+		s.fail(w, r, http.StatusUnauthorized, "SIGN_ERROR", "签名错误: "+err.Error())
+		return
+	}
+	s.serveV3(w, r, body)
+}
+
+// encryptResource seals plaintext with the API v3 key as WeChat Pay does.
+func (s *Server) encryptResource(plaintext []byte, ad string) (nonce, ciphertext string) {
+	block, _ := aes.NewCipher([]byte(s.Opts.APIv3Key))
+	g, _ := cipher.NewGCM(block)
+	n := nonceHex()[:12]
+	ct := g.Seal(nil, []byte(n), plaintext, []byte(ad))
+	return n, base64.StdEncoding.EncodeToString(ct)
+}
+
+// AddBill registers a bill for date (both trade and fund-flow) and returns
+// nothing; content is served as is, or gzip-compressed when asked.
+func (s *Server) AddBill(date string, content []byte) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.bills["date:"+date] = content
+}
+
+func (s *Server) billResponse(r *http.Request, date, tarType string) (any, bool) {
+	s.mu.Lock()
+	content, ok := s.bills["date:"+date]
+	s.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	sum := sha1.Sum(content)
+	token := date + "." + nonceHex()
+	if tarType == "GZIP" {
+		token += ".gz"
+	}
+	s.mu.Lock()
+	s.bills["token:"+token] = content
+	s.mu.Unlock()
+	return map[string]string{
+		"hash_type":    "SHA1",
+		"hash_value":   hex.EncodeToString(sum[:]),
+		"download_url": s.URL + "/v3/billdownload/file?token=" + token,
+	}, true
+}
+
+func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request) {
+	token := r.URL.Query().Get("token")
+	s.mu.Lock()
+	content, ok := s.bills["token:"+token]
+	s.mu.Unlock()
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, "NO_STATEMENT_EXIST", "账单文件不存在")
+		return
+	}
+	w.Header().Set("Content-Type", "application/octet-stream")
+	if strings.HasSuffix(token, ".gz") {
+		zw := gzip.NewWriter(w)
+		_, _ = io.Copy(zw, bytes.NewReader(content))
+		_ = zw.Close()
+		return
+	}
+	_, _ = w.Write(content)
+}
