@@ -118,12 +118,12 @@ func (c *Client) loadCertificates(ctx context.Context, force bool) error {
 			}
 		}
 	}
+	c.lastFetch = c.now()
 	return c.refreshLocked(ctx)
 }
 
 // refreshLocked downloads certificates, merges and stores them. certMu held.
 func (c *Client) refreshLocked(ctx context.Context) error {
-	c.lastFetch = c.now()
 	certs, err := c.Certificates(ctx)
 	if err != nil {
 		return err
