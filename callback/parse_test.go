@@ -26,13 +26,17 @@ func TestParseNormalMessages(t *testing.T) {
 		{"image", wrap(`<MsgType><![CDATA[image]]></MsgType><PicUrl><![CDATA[http://p/x.jpg]]></PicUrl><MediaId><![CDATA[m1]]></MediaId><MsgId>1</MsgId>`),
 			func(m *Message) bool { return m.PicURL == "http://p/x.jpg" && m.MediaID == "m1" }},
 		{"voice", wrap(`<MsgType><![CDATA[voice]]></MsgType><MediaId><![CDATA[m]]></MediaId><Format><![CDATA[amr]]></Format><Recognition><![CDATA[你好]]></Recognition><MsgId>2</MsgId><MediaId16K><![CDATA[m16]]></MediaId16K>`),
-			func(m *Message) bool { return m.Format == "amr" && m.Recognition == "你好" && m.Get("MediaId16K") == "m16" }},
+			func(m *Message) bool {
+				return m.Format == "amr" && m.Recognition == "你好" && m.Get("MediaId16K") == "m16"
+			}},
 		{"video", wrap(`<MsgType><![CDATA[video]]></MsgType><MediaId><![CDATA[m]]></MediaId><ThumbMediaId><![CDATA[t]]></ThumbMediaId><MsgId>3</MsgId>`),
 			func(m *Message) bool { return m.ThumbMediaID == "t" }},
 		{"shortvideo", wrap(`<MsgType><![CDATA[shortvideo]]></MsgType><MediaId><![CDATA[m]]></MediaId><ThumbMediaId><![CDATA[t]]></ThumbMediaId><MsgId>4</MsgId>`),
 			func(m *Message) bool { return m.MsgType == MsgTypeShortVideo }},
 		{"location", wrap(`<MsgType><![CDATA[location]]></MsgType><Location_X>23.134521</Location_X><Location_Y>113.358803</Location_Y><Scale>20</Scale><Label><![CDATA[位置信息]]></Label><MsgId>5</MsgId>`),
-			func(m *Message) bool { return m.LocationX == "23.134521" && m.LocationY == "113.358803" && m.Scale == "20" && m.Label == "位置信息" }},
+			func(m *Message) bool {
+				return m.LocationX == "23.134521" && m.LocationY == "113.358803" && m.Scale == "20" && m.Label == "位置信息"
+			}},
 		{"link", wrap(`<MsgType><![CDATA[link]]></MsgType><Title><![CDATA[t]]></Title><Description><![CDATA[d]]></Description><Url><![CDATA[u]]></Url><MsgId>6</MsgId>`),
 			func(m *Message) bool { return m.Title == "t" && m.Description == "d" && m.URL == "u" }},
 		{"miniprogrampage", wrap(`<MsgType><![CDATA[miniprogrampage]]></MsgType><MsgId>7</MsgId><Title><![CDATA[T]]></Title><AppId><![CDATA[wxapp]]></AppId><PagePath><![CDATA[pages/i]]></PagePath><ThumbUrl><![CDATA[tu]]></ThumbUrl><ThumbMediaId><![CDATA[tm]]></ThumbMediaId>`),
@@ -190,14 +194,14 @@ func TestParseEvents(t *testing.T) {
 
 func TestParseXMLText(t *testing.T) {
 	for in, want := range map[string]string{
-		`<Content><![CDATA[a]]]]><![CDATA[>b]]></Content>`:          "a]]>b",
+		`<Content><![CDATA[a]]]]><![CDATA[>b]]></Content>`:                       "a]]>b",
 		`<Content>  a &lt;b&gt; &amp; &quot;c&apos; &#20320;&#x597D; </Content>`: `a <b> & "c' 你好`,
-		`<Content><![CDATA[  keep spaces  ]]></Content>`:            "  keep spaces  ",
-		`<Content/>`:                                                 "",
-		`<Content></Content>`:                                        "",
-		`<Content x="1" y='2'>v</Content>`:                           "v",
-		`<Content><!-- c -->v<!-- d --></Content>`:                   "v",
-		"<Content>\n  multi\n  line\n</Content>":                     "multi\n  line",
+		`<Content><![CDATA[  keep spaces  ]]></Content>`:                         "  keep spaces  ",
+		`<Content/>`:                               "",
+		`<Content></Content>`:                      "",
+		`<Content x="1" y='2'>v</Content>`:         "v",
+		`<Content><!-- c -->v<!-- d --></Content>`: "v",
+		"<Content>\n  multi\n  line\n</Content>":   "multi\n  line",
 	} {
 		m, err := ParseXML([]byte(`<?xml version="1.0" encoding="UTF-8"?>` + "\n<xml>" + in + "</xml>\n"))
 		if err != nil {
