@@ -451,6 +451,9 @@ func TestWorkServer(t *testing.T) {
 }
 
 func TestServerAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the race detector changes allocation counts")
+	}
 	mux := NewMux()
 	mux.HandleText(func(context.Context, *Message) (Reply, error) { return Text("hello"), nil })
 	s, _ := newTestServer(t, mux, func(c *Config) { c.DisableDedup = true })

@@ -1,0 +1,5 @@
+//go:build !race
+
+package msgcrypt
+
+const raceEnabled = false
