@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
@@ -499,4 +500,48 @@ func TestMaterialListAndAll(t *testing.T) {
 			t.Errorf("err = %v", err)
 		}
 	}
+}
+
+// roundTripFunc answers requests without a network.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// FuzzMaterialGetMedia feeds arbitrary media/get answers to GetMedia: it
+// must return a download or an error, never panic.
+func FuzzMaterialGetMedia(f *testing.F) {
+	f.Add("application/json", []byte(`{"video_url":"http://v/1.mp4"}`))
+	f.Add("application/json", []byte(`{"errcode":40007,"errmsg":"invalid media_id"}`))
+	f.Add("text/plain", []byte(`{"video_url":`))
+	f.Add("image/jpeg", []byte{0xff, 0xd8, 0xff})
+	f.Add("application/json; charset=utf-8", []byte(`[1,2]`))
+	f.Add("", []byte(nil))
+	f.Fuzz(func(t *testing.T, contentType string, body []byte) {
+		hc := &http.Client{Transport: roundTripFunc(func(r *http.Request) (*http.Response, error) {
+			h := http.Header{}
+			if r.URL.Path == "/cgi-bin/token" {
+				h.Set("Content-Type", "application/json")
+				return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(strings.NewReader(`{"access_token":"tok","expires_in":7200}`)), Request: r}, nil
+			}
+			h.Set("Content-Type", contentType)
+			return &http.Response{StatusCode: 200, Header: h, Body: io.NopCloser(bytes.NewReader(body)), ContentLength: int64(len(body)), Request: r}, nil
+		})}
+		c, err := oa.New(wechat.Config{AppID: "wxfuzz", AppSecret: "s"}, wechat.WithBaseURL("http://fuzz.invalid"),
+			wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(hc), wechat.WithRetry(wechat.RetryPolicy{MaxAttempts: 1}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dl, err := c.Material.GetMedia(context.Background(), "m")
+		if err != nil {
+			if dl != nil {
+				t.Fatal("download returned with an error")
+			}
+			return
+		}
+		got, err := io.ReadAll(dl)
+		dl.Close()
+		if err != nil || !bytes.Equal(got, body) {
+			t.Fatalf("stream = %q, %v; want the answer %q", got, err, body)
+		}
+	})
 }
