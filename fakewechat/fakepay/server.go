@@ -383,7 +383,7 @@ func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "application/octet-stream")
 	if strings.HasSuffix(token, ".gz") {
-		zw := gzip.NewWriter(w)
+		zw, _ := gzip.NewWriterLevel(w, gzip.BestSpeed)
 		_, _ = io.Copy(zw, bytes.NewReader(content))
 		_ = zw.Close()
 		return

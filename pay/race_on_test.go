@@ -1,0 +1,5 @@
+//go:build race
+
+package pay_test
+
+const raceEnabled = true
