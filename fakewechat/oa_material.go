@@ -142,6 +142,16 @@ func (ms *oaMaterialStore) lookup(id string, now time.Time) *oaMedia {
 	return m
 }
 
+// add stores m under a fresh id with the current time. Call with ms.mu held.
+func (ms *oaMaterialStore) add(m *oaMedia, now time.Time) *oaMedia {
+	m.id, m.created, m.updated = ms.newID(m.permanent, now), now, now
+	ms.media[m.id] = m
+	if m.permanent {
+		ms.order = append(ms.order, m.id)
+	}
+	return m
+}
+
 // oaMediaExists reports whether media_id names live media or material of one
 // of types (any type when none is given). Other fakes (customer-service
 // messages) use it to reject unknown media with 40007.
@@ -202,6 +212,15 @@ func parseOAUpload(r *Request) (*oaUpload, *Error) {
 		return nil, ErrCode(CodeMediaDataMissing)
 	}
 	return up, nil
+}
+
+// readOAUpload parses an upload and checks its file against the rule of typ.
+func readOAUpload(r *Request, typ string) (*oaUpload, *Error) {
+	up, e := parseOAUpload(r)
+	if e == nil {
+		e = checkOAFile(typ, up)
+	}
+	return up, e
 }
 
 // checkOAFile validates the file of an upload against the rule of typ.
@@ -279,14 +298,39 @@ func checkOAArticle(r *Request, ms *oaMaterialStore, a oaArticle) *Error {
 	return nil
 }
 
+// oaNewsHandler adds news: temporary news for mass sending (uploadnews) or a
+// permanent news material (add_news).
+func oaNewsHandler(permanent bool) JSONHandler {
+	return func(r *Request) (any, error) {
+		var req struct {
+			Articles []oaArticle `json:"articles"`
+		}
+		if err := r.Decode(&req); err != nil {
+			return nil, err
+		}
+		ms := oaMaterials(r.State())
+		ms.mu.Lock()
+		defer ms.mu.Unlock()
+		if e := decodeOAArticles(r, ms, req.Articles); e != nil {
+			return nil, e
+		}
+		now := r.Now()
+		m := ms.add(&oaMedia{typ: "news", permanent: permanent, articles: req.Articles}, now)
+		if !permanent {
+			return M{"type": "news", "media_id": m.id, "created_at": now.Unix()}, nil
+		}
+		for i := range m.articles {
+			m.articles[i].URL = "http://mp.weixin.qq.com/s?__biz=fake&mid=" + m.id + "&idx=" + strconv.Itoa(i+1)
+		}
+		return M{"media_id": m.id}, nil
+	}
+}
+
 func registerOAMaterial(s *Server) {
 	// Temporary media.
 	s.HandleRaw("POST /cgi-bin/media/upload", func(w http.ResponseWriter, r *Request) {
 		typ := r.Query.Get("type")
-		up, e := parseOAUpload(r)
-		if e == nil {
-			e = checkOAFile(typ, up)
-		}
+		up, e := readOAUpload(r, typ)
 		if e != nil {
 			s.WriteError(w, r.HTTP, e)
 			return
@@ -294,8 +338,7 @@ func registerOAMaterial(s *Server) {
 		ms := oaMaterials(r.State())
 		ms.mu.Lock()
 		now := r.Now()
-		m := &oaMedia{id: ms.newID(false, now), typ: typ, filename: up.filename, data: up.data, created: now, updated: now}
-		ms.media[m.id] = m
+		m := ms.add(&oaMedia{typ: typ, filename: up.filename, data: up.data}, now)
 		ms.mu.Unlock()
 		idKey := "media_id"
 		if typ == "thumb" {
@@ -356,24 +399,7 @@ func registerOAMaterial(s *Server) {
 		ext := strings.TrimPrefix(strings.ToLower(path.Ext(up.filename)), ".")
 		WriteJSON(w, http.StatusOK, M{"url": "http://mmbiz.qpic.cn/mmbiz_" + ext + "/" + id + "/0"})
 	})
-	s.HandleJSON("POST /cgi-bin/media/uploadnews", func(r *Request) (any, error) {
-		var req struct {
-			Articles []oaArticle `json:"articles"`
-		}
-		if err := r.Decode(&req); err != nil {
-			return nil, err
-		}
-		ms := oaMaterials(r.State())
-		ms.mu.Lock()
-		defer ms.mu.Unlock()
-		if e := decodeOAArticles(r, ms, req.Articles); e != nil {
-			return nil, e
-		}
-		now := r.Now()
-		m := &oaMedia{id: ms.newID(false, now), typ: "news", created: now, updated: now, articles: req.Articles}
-		ms.media[m.id] = m
-		return M{"type": "news", "media_id": m.id, "created_at": now.Unix()}, nil
-	})
+	s.HandleJSON("POST /cgi-bin/media/uploadnews", oaNewsHandler(false))
 	s.HandleJSON("POST /cgi-bin/media/uploadvideo", func(r *Request) (any, error) {
 		var req struct {
 			MediaID     string `json:"media_id"`
@@ -391,19 +417,14 @@ func registerOAMaterial(s *Server) {
 		if src == nil || src.permanent || src.typ != "video" {
 			return nil, ErrCode(CodeInvalidMediaID)
 		}
-		m := &oaMedia{id: ms.newID(false, now), typ: "video", filename: src.filename, data: src.data,
-			created: now, updated: now, title: req.Title, intro: req.Description}
-		ms.media[m.id] = m
+		m := ms.add(&oaMedia{typ: "video", filename: src.filename, data: src.data, title: req.Title, intro: req.Description}, now)
 		return M{"type": "video", "media_id": m.id, "created_at": now.Unix()}, nil
 	})
 
 	// Permanent material.
 	s.HandleRaw("POST /cgi-bin/material/add_material", func(w http.ResponseWriter, r *Request) {
 		typ := r.Query.Get("type")
-		up, e := parseOAUpload(r)
-		if e == nil {
-			e = checkOAFile(typ, up)
-		}
+		up, e := readOAUpload(r, typ)
 		var desc struct {
 			Title        string `json:"title"`
 			Introduction string `json:"introduction"`
@@ -420,10 +441,7 @@ func registerOAMaterial(s *Server) {
 		ms := oaMaterials(r.State())
 		ms.mu.Lock()
 		now := r.Now()
-		m := &oaMedia{id: ms.newID(true, now), typ: typ, filename: up.filename, data: up.data,
-			created: now, updated: now, permanent: true, title: desc.Title, intro: desc.Introduction}
-		ms.media[m.id] = m
-		ms.order = append(ms.order, m.id)
+		m := ms.add(&oaMedia{typ: typ, filename: up.filename, data: up.data, permanent: true, title: desc.Title, intro: desc.Introduction}, now)
 		ms.mu.Unlock()
 		out := M{"media_id": m.id}
 		if typ == "image" {
@@ -431,28 +449,7 @@ func registerOAMaterial(s *Server) {
 		}
 		WriteJSON(w, http.StatusOK, out)
 	})
-	s.HandleJSON("POST /cgi-bin/material/add_news", func(r *Request) (any, error) {
-		var req struct {
-			Articles []oaArticle `json:"articles"`
-		}
-		if err := r.Decode(&req); err != nil {
-			return nil, err
-		}
-		ms := oaMaterials(r.State())
-		ms.mu.Lock()
-		defer ms.mu.Unlock()
-		if e := decodeOAArticles(r, ms, req.Articles); e != nil {
-			return nil, e
-		}
-		now := r.Now()
-		m := &oaMedia{id: ms.newID(true, now), typ: "news", created: now, updated: now, permanent: true, articles: req.Articles}
-		for i := range m.articles {
-			m.articles[i].URL = "http://mp.weixin.qq.com/s?__biz=fake&mid=" + m.id + "&idx=" + strconv.Itoa(i+1)
-		}
-		ms.media[m.id] = m
-		ms.order = append(ms.order, m.id)
-		return M{"media_id": m.id}, nil
-	})
+	s.HandleJSON("POST /cgi-bin/material/add_news", oaNewsHandler(true))
 	s.HandleJSON("POST /cgi-bin/material/update_news", func(r *Request) (any, error) {
 		var req struct {
 			MediaID  string     `json:"media_id"`
