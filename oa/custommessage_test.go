@@ -114,3 +114,17 @@ func TestCustomMessageTyping(t *testing.T) {
 	}
 	wantAPIError(t, c.CustomMessage.Typing(ctx, "short", true), 40003)
 }
+
+func BenchmarkCustomMessageSendText(b *testing.B) {
+	_, c := newBClient(b)
+	ctx := context.Background()
+	if err := c.CustomMessage.SendText(ctx, openidB, "warm up"); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.CustomMessage.SendText(ctx, openidB, "Hello"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -545,3 +545,16 @@ func FuzzMaterialGetMedia(f *testing.F) {
 		}
 	})
 }
+
+func BenchmarkMaterialUploadMedia(b *testing.B) {
+	_, c := newBClient(b)
+	ctx := context.Background()
+	data := bytes.Repeat([]byte("x"), 64<<10)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := c.Material.UploadMedia(ctx, oa.MediaImage, "a.jpg", bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
