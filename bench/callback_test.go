@@ -1,0 +1,176 @@
+package bench
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"net/url"
+	"strconv"
+	"testing"
+	"time"
+
+	swechat "github.com/silenceper/wechat/v2"
+	scache "github.com/silenceper/wechat/v2/cache"
+	soaconfig "github.com/silenceper/wechat/v2/officialaccount/config"
+	smessage "github.com/silenceper/wechat/v2/officialaccount/message"
+	"github.com/sirupsen/logrus"
+
+	"github.com/weixin-go/wechat/callback"
+	"github.com/weixin-go/wechat/callback/msgcrypt"
+)
+
+// The same account for both SDKs.
+const (
+	cbAppID  = "wxba5fad812f8e6fb9"
+	cbToken  = "AAAAA"
+	cbAESKey = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"
+	cbText   = `<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><FromUserName><![CDATA[o9AgO5Kd5ggOC-bXrbNODIiE3bGY]]></FromUserName><CreateTime>1714112445</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hello]]></Content><MsgId>23637352235060880</MsgId></xml>`
+)
+
+// safeModeRequest builds, once, the request WeChat sends in safe mode for a
+// text message: encrypted body, URL signature and msg_signature.
+func safeModeRequest(b *testing.B) (*http.Request, []byte) {
+	b.Helper()
+	c, err := msgcrypt.New(cbToken, cbAESKey, cbAppID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	enc, err := c.Encrypt([]byte(cbText))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts := strconv.FormatInt(time.Now().Unix(), 10)
+	nonce := "415670741"
+	q := url.Values{
+		"signature":     {msgcrypt.Signature(cbToken, ts, nonce)},
+		"timestamp":     {ts},
+		"nonce":         {nonce},
+		"openid":        {"o9AgO5Kd5ggOC-bXrbNODIiE3bGY"},
+		"encrypt_type":  {"aes"},
+		"msg_signature": {msgcrypt.MsgSignature(cbToken, ts, nonce, enc)},
+	}
+	body := []byte("<xml><ToUserName><![CDATA[gh_97417a04a28d]]></ToUserName><Encrypt><![CDATA[" + enc + "]]></Encrypt></xml>")
+	req, err := http.NewRequest(http.MethodPost, "http://example.com/wechat?"+q.Encode(), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "text/xml")
+	return req, body
+}
+
+// reusableWriter is an http.ResponseWriter reset between iterations, the
+// same for both SDKs, so that the benchmark measures the SDKs and not the
+// recorder.
+type reusableWriter struct {
+	h      http.Header
+	status int
+	buf    bytes.Buffer
+}
+
+func (w *reusableWriter) Header() http.Header         { return w.h }
+func (w *reusableWriter) WriteHeader(code int)        { w.status = code }
+func (w *reusableWriter) Write(b []byte) (int, error) { return w.buf.Write(b) }
+func (w *reusableWriter) reset() {
+	clear(w.h)
+	w.status = 200
+	w.buf.Reset()
+}
+
+// body is a fresh, reusable request body.
+type body struct{ bytes.Reader }
+
+func (*body) Close() error { return nil }
+
+// checkReply decrypts the reply envelope once to prove both SDKs answered
+// with the encrypted text reply.
+func checkReply(b *testing.B, out []byte) {
+	b.Helper()
+	env, err := callback.ParseXML(out)
+	if err != nil {
+		b.Fatalf("reply is not XML: %v: %s", err, out)
+	}
+	c, _ := msgcrypt.New(cbToken, cbAESKey, cbAppID)
+	plain, err := c.Decrypt(env.Get("Encrypt"))
+	if err != nil {
+		b.Fatalf("reply does not decrypt: %v", err)
+	}
+	m, err := callback.ParseXML(plain)
+	if err != nil || m.MsgType != "text" || m.Content != "hello" {
+		b.Fatalf("unexpected reply %s (%v)", plain, err)
+	}
+}
+
+// BenchmarkCallbackSafeMode serves one safe-mode text message per
+// iteration: HTTP request in, signature check, decrypt, parse, route, text
+// reply, encrypt, sign, response out.
+func BenchmarkCallbackSafeMode(b *testing.B) {
+	req, raw := safeModeRequest(b)
+
+	b.Run("sdk=weixin-go", func(b *testing.B) {
+		mux := callback.NewMux()
+		mux.HandleText(func(ctx context.Context, m *callback.Message) (callback.Reply, error) {
+			return callback.Text(m.Content), nil
+		})
+		srv, err := callback.NewServer(callback.Config{
+			Token: cbToken, EncodingAESKey: cbAESKey, AppID: cbAppID, Handler: mux,
+			// The same message is served b.N times; silenceper has no
+			// de-duplication either, so compare like with like.
+			DisableDedup: true,
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
+		w := &reusableWriter{h: http.Header{}}
+		rb := &body{}
+		serve := func() {
+			w.reset()
+			rb.Reset(raw)
+			req.Body = rb
+			srv.ServeHTTP(w, req)
+		}
+		serve()
+		if w.status != 200 {
+			b.Fatalf("status %d: %s", w.status, w.buf.String())
+		}
+		checkReply(b, w.buf.Bytes())
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			serve()
+		}
+	})
+
+	b.Run("sdk=silenceper", func(b *testing.B) {
+		logrus.SetOutput(io.Discard)
+		oa := swechat.NewWechat().GetOfficialAccount(&soaconfig.Config{
+			AppID: cbAppID, AppSecret: "unused", Token: cbToken, EncodingAESKey: cbAESKey,
+			Cache: scache.NewMemory(),
+		})
+		handler := func(m *smessage.MixMessage) *smessage.Reply {
+			return &smessage.Reply{MsgType: smessage.MsgTypeText, MsgData: smessage.NewText(m.Content)}
+		}
+		w := &reusableWriter{h: http.Header{}}
+		rb := &body{}
+		serve := func() {
+			w.reset()
+			rb.Reset(raw)
+			req.Body = rb
+			s := oa.GetServer(req, w)
+			s.SetMessageHandler(handler)
+			if err := s.Serve(); err != nil {
+				b.Fatal(err)
+			}
+			if err := s.Send(); err != nil {
+				b.Fatal(err)
+			}
+		}
+		serve()
+		checkReply(b, w.buf.Bytes())
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := 0; i < b.N; i++ {
+			serve()
+		}
+	})
+}
