@@ -215,7 +215,8 @@ func (s *MaterialService) GetMedia(ctx context.Context, mediaID string) (*MediaD
 		return nil, err
 	}
 	md := &MediaDownload{Download: dl}
-	if strings.HasPrefix(dl.ContentType, "application/json") || strings.HasPrefix(dl.ContentType, "text/plain") {
+	ct := dl.ContentType
+	if strings.HasPrefix(ct, "application/json") || strings.HasPrefix(ct, "text/plain") || strings.HasPrefix(ct, "text/javascript") {
 		// Stream has already read a JSON answer into memory.
 		data, err := io.ReadAll(dl.ReadCloser)
 		dl.Close()
