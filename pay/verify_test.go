@@ -39,15 +39,25 @@ func TestNewValidatesConfig(t *testing.T) {
 	}
 
 	cases := map[string]func(*pay.Config){
-		"garbage key":      func(c *pay.Config) { c.PrivateKey = []byte("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n") },
-		"not pem":          func(c *pay.Config) { c.PrivateKey = []byte("secret-not-pem") },
-		"short v3 key":     func(c *pay.Config) { c.APIv3Key = "0123456789abcdef" },
-		"wrong cert":       func(c *pay.Config) { c.Certificate = k.Platform.CertPEM },
-		"wrong serial":     func(c *pay.Config) { c.SerialNo = k.Platform.Serial },
-		"missing mchid":    func(c *pay.Config) { c.MchID = "" },
-		"bad public key":   func(c *pay.Config) { c.VerifyMode = pay.VerifyPublicKey; c.PublicKeyID = fakepay.PublicKeyID; c.PublicKey = []byte("x") },
-		"bad public keyid": func(c *pay.Config) { c.VerifyMode = pay.VerifyPublicKey; c.PublicKeyID = "123"; c.PublicKey = k.PublicKey.PubPEM },
-		"missing file":     func(c *pay.Config) { c.PrivateKey = nil; c.PrivateKeyFile = "/nonexistent/key.pem" },
+		"garbage key": func(c *pay.Config) {
+			c.PrivateKey = []byte("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n")
+		},
+		"not pem":       func(c *pay.Config) { c.PrivateKey = []byte("secret-not-pem") },
+		"short v3 key":  func(c *pay.Config) { c.APIv3Key = "0123456789abcdef" },
+		"wrong cert":    func(c *pay.Config) { c.Certificate = k.Platform.CertPEM },
+		"wrong serial":  func(c *pay.Config) { c.SerialNo = k.Platform.Serial },
+		"missing mchid": func(c *pay.Config) { c.MchID = "" },
+		"bad public key": func(c *pay.Config) {
+			c.VerifyMode = pay.VerifyPublicKey
+			c.PublicKeyID = fakepay.PublicKeyID
+			c.PublicKey = []byte("x")
+		},
+		"bad public keyid": func(c *pay.Config) {
+			c.VerifyMode = pay.VerifyPublicKey
+			c.PublicKeyID = "123"
+			c.PublicKey = k.PublicKey.PubPEM
+		},
+		"missing file": func(c *pay.Config) { c.PrivateKey = nil; c.PrivateKeyFile = "/nonexistent/key.pem" },
 	}
 	for name, mut := range cases {
 		cfg := good
@@ -90,13 +100,21 @@ func TestResponseVerificationFailures(t *testing.T) {
 		wantMsg string
 	}{
 		{name: "tampered body", mode: pay.VerifyPublicKey, smode: fakepay.ModePublicKey,
-			hook: func(_ *http.Request, _ http.Header, b []byte) []byte { return bytes.Replace(b, []byte("NOTPAY"), []byte("SUCCESS"), 1) },
+			hook: func(_ *http.Request, _ http.Header, b []byte) []byte {
+				return bytes.Replace(b, []byte("NOTPAY"), []byte("SUCCESS"), 1)
+			},
 			want: pay.ErrBadSignature},
 		{name: "wrong serial", mode: pay.VerifyPublicKey, smode: fakepay.ModePublicKey,
-			hook: func(_ *http.Request, h http.Header, b []byte) []byte { h.Set("Wechatpay-Serial", "PUB_KEY_ID_0000"); return b },
+			hook: func(_ *http.Request, h http.Header, b []byte) []byte {
+				h.Set("Wechatpay-Serial", "PUB_KEY_ID_0000")
+				return b
+			},
 			want: pay.ErrUnknownSerial},
 		{name: "serial of another known key", mode: pay.VerifyBoth, smode: fakepay.ModeBoth,
-			hook: func(_ *http.Request, h http.Header, b []byte) []byte { h.Set("Wechatpay-Serial", k.Platform.Serial); return b },
+			hook: func(_ *http.Request, h http.Header, b []byte) []byte {
+				h.Set("Wechatpay-Serial", k.Platform.Serial)
+				return b
+			},
 			want: pay.ErrBadSignature},
 		{name: "stale timestamp", mode: pay.VerifyPublicKey, smode: fakepay.ModePublicKey, clock: -10 * time.Minute, want: pay.ErrStaleTimestamp},
 		{name: "future timestamp", mode: pay.VerifyCertificates, smode: fakepay.ModeCertificates,
