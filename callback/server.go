@@ -546,3 +546,17 @@ func (s *Server) writeReply(w http.ResponseWriter, r *http.Request, bufs *buffer
 	bufs.out = out[:0]
 	_, _ = w.Write(out[envStart:])
 }
+
+// ParseEnvelope returns the Encrypt value of an encrypted push body, XML
+// (<xml><Encrypt>...</Encrypt></xml>) or JSON ({"Encrypt":"..."}). Errors
+// match ErrMalformed; a body without Encrypt is an error too.
+func ParseEnvelope(body []byte) (string, error) {
+	enc, err := envelope(body, isJSON(body))
+	if err != nil {
+		return "", err
+	}
+	if len(enc) == 0 {
+		return "", &SyntaxError{Msg: "no Encrypt element"}
+	}
+	return string(enc), nil
+}
