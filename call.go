@@ -29,7 +29,9 @@ const (
 )
 
 // Endpoint describes one WeChat API endpoint. Product packages declare one
-// per API and pass it to Do, Stream or Upload.
+// per API and pass it to Do, Stream or Upload. Path is relative to the
+// client's base URL, or an absolute URL for resources WeChat serves from
+// other hosts (QR code images, video download URLs), usually with AuthNone.
 type Endpoint struct {
 	Method string
 	Path   string
@@ -277,7 +279,9 @@ func (c *Client) send(req *http.Request) (*http.Response, error) {
 func (c *Client) buildURL(path string, query url.Values, tok string) string {
 	var b strings.Builder
 	b.Grow(len(c.baseURL) + len(path) + len(tok) + 64)
-	b.WriteString(c.baseURL)
+	if !isAbsoluteURL(path) {
+		b.WriteString(c.baseURL)
+	}
 	b.WriteString(path)
 	sep := byte('?')
 	if strings.IndexByte(path, '?') >= 0 {
@@ -337,6 +341,10 @@ func checkErrcode(ep Endpoint, status int, data []byte) error {
 		return &HTTPError{StatusCode: status, Method: ep.Method, Path: ep.Path}
 	}
 	return nil
+}
+
+func isAbsoluteURL(p string) bool {
+	return strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://")
 }
 
 func isJSONish(ct string) bool {

@@ -491,3 +491,17 @@ func TestRejectedStableTokenIsForced(t *testing.T) {
 		t.Fatal("token not replaced")
 	}
 }
+
+func TestStreamAbsoluteURL(t *testing.T) {
+	srv := newFake(t)
+	c := newClient(t, srv, wechat.WithBaseURL("http://127.0.0.1:1")) // base URL unused for absolute paths
+	dl, err := c.Stream(context.Background(), wechat.Endpoint{Method: "GET", Path: srv.URL() + "/test/media", Auth: wechat.AuthNone}, nil, nil)
+	if err == nil {
+		defer dl.Close()
+	}
+	// The fake requires a token on /test/media: without one it answers 41001 as JSON.
+	var apiErr *wechat.APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != 41001 {
+		t.Fatalf("err = %v", err)
+	}
+}
