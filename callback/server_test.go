@@ -387,7 +387,8 @@ func TestWorkServer(t *testing.T) {
 			return nil, nil
 		})
 	}
-	ws, err := NewWorkServer(WorkConfig{CorpID: corp, Now: tClock, Agents: []WorkAgent{
+	var logs bytes.Buffer
+	ws, err := NewWorkServer(WorkConfig{CorpID: corp, Now: tClock, Logger: quietLogger(&logs), Agents: []WorkAgent{
 		{AgentID: "1000002", Token: tToken, EncodingAESKey: tKey, Handler: agentHandler("a")},
 		{AgentID: "1000003", Token: "TOKEN3", EncodingAESKey: tKey, Handler: agentHandler("b")},
 	}})

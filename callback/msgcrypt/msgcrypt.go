@@ -97,9 +97,10 @@ func DecodeKey(encodingAESKey string) (key [32]byte, err error) {
 	var in [KeyLen + 1]byte
 	copy(in[:], encodingAESKey)
 	in[KeyLen] = '='
-	// Strict so that the unused low bits of the last character must be zero:
-	// every key has exactly one accepted spelling.
-	n, err := base64.StdEncoding.Strict().Decode(key[:], in[:])
+	// Not Strict: the console generates 43 random alphanumerics, so the two
+	// unused low bits of the last character are usually not zero (the
+	// official sample key ends in "G").
+	n, err := base64.StdEncoding.Decode(key[:], in[:])
 	if err != nil || n != len(key) {
 		return [32]byte{}, ErrInvalidKey
 	}

@@ -132,8 +132,26 @@ func TestRoundTripAllLengths(t *testing.T) {
 	}
 }
 
+func TestSampleKeyWithNonZeroLowBits(t *testing.T) {
+	// The key of the official samples: its last character carries bits
+	// beyond the 32 key bytes, which must be ignored, not rejected.
+	c, err := New("weixin", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wxbad0b45542aa0b5e")
+	if err != nil {
+		t.Fatal(err)
+	}
+	enc, _ := c.Encrypt([]byte("x"))
+	if got, err := c.Decrypt(enc); err != nil || string(got) != "x" {
+		t.Fatal(got, err)
+	}
+	k1, _ := DecodeKey("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG")
+	k2, _ := DecodeKey("abcdefghijklmnopqrstuvwxyz0123456789ABCDEFE")
+	if k1 != k2 {
+		t.Fatal("low bits of the last character changed the key")
+	}
+}
+
 func TestInvalidKey(t *testing.T) {
-	for _, k := range []string{"", "short", vecKey + "A", vecKey[:42] + "!", vecKey[:42] + "B"} {
+	for _, k := range []string{"", "short", vecKey + "A", vecKey[:42] + "!", vecKey[:42] + "="} {
 		_, err := New(vecToken, k, vecAppID)
 		if !errors.Is(err, ErrInvalidKey) {
 			t.Errorf("New(%q) err = %v, want ErrInvalidKey", k, err)

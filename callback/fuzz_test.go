@@ -1,0 +1,138 @@
+package callback
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/url"
+	"testing"
+
+	"github.com/weixin-go/wechat/callback/msgcrypt"
+)
+
+var xmlSeeds = []string{
+	textXML,
+	`<?xml version="1.0"?><xml><A x="1">&lt;&#65;&#x42;</A><B/><C><D><![CDATA[x]]]]><![CDATA[>]]></D></C></xml>`,
+	`<xml><ToUserName><![CDATA[wwcorp]]></ToUserName><MsgType><![CDATA[event]]></MsgType><SendPicsInfo><Count>1</Count><PicList><item><PicMd5Sum><![CDATA[a]]></PicMd5Sum></item></PicList></SendPicsInfo></xml>`,
+	`<xml><!-- c --><A>  t  </A></xml>`,
+	`<xml><a>&bogus;</a></xml>`, `<xml>`, ``,
+}
+
+// writeFields serializes parsed fields back to XML.
+func writeFields(fields []Field) []byte {
+	out := []byte("<xml>")
+	var open []string
+	for i, f := range fields {
+		for len(open) > f.Depth {
+			out = append(out, "</"+open[len(open)-1]+">"...)
+			open = open[:len(open)-1]
+		}
+		if f.Container && i+1 < len(fields) && fields[i+1].Depth > f.Depth {
+			out = append(out, "<"+f.Name+">"...)
+			open = append(open, f.Name)
+			continue
+		}
+		out = appendElem(out, f.Name, f.Value)
+	}
+	for len(open) > 0 {
+		out = append(out, "</"+open[len(open)-1]+">"...)
+		open = open[:len(open)-1]
+	}
+	return append(out, "</xml>"...)
+}
+
+func FuzzParseXML(f *testing.F) {
+	for _, s := range xmlSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseXML([]byte(s))
+		if err != nil {
+			return
+		}
+		// Whatever parses must survive a round trip through our writer.
+		for _, fl := range m.Fields() {
+			if !xmlSafe(fl.Value) {
+				return
+			}
+		}
+		back, err := ParseXML(writeFields(m.Fields()))
+		if err != nil {
+			t.Fatalf("re-parse: %v", err)
+		}
+		a, b := m.Fields(), back.Fields()
+		if len(a) != len(b) {
+			t.Fatalf("round trip: %d fields, then %d", len(a), len(b))
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				t.Fatalf("round trip field %d: %+v then %+v", i, a[i], b[i])
+			}
+		}
+		_ = m.SubscribeMsgEvents()
+		_, _ = m.SendPicsInfo()
+		_, _ = m.PublishJob()
+	})
+}
+
+func FuzzParseJSON(f *testing.F) {
+	for _, s := range []string{
+		`{"ToUserName":"gh","CreateTime":1,"List":[{"TemplateId":"T"}],"x":null,"y":true}`,
+		`{"a":{"b":{"c":[1,2,{"d":"e"}]}}}`, `{}`, `[]`, `{"a":[[1]]}`, `{"a":1}{}`,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		m, err := ParseJSON([]byte(s))
+		if err != nil {
+			return
+		}
+		if !json.Valid([]byte(s)) {
+			t.Fatalf("accepted invalid JSON %q", s)
+		}
+		_ = m.SubscribeMsgEvents()
+	})
+}
+
+// FuzzServer posts fuzzed messages, encrypted and in plaintext, and fuzzed
+// raw envelopes to the handler: it must never panic or answer 5xx, and a
+// message that parses must be served.
+func FuzzServer(f *testing.F) {
+	for _, s := range xmlSeeds {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Add(`{"MsgType":"text","Content":"hi","FromUserName":"o","ToUserName":"gh"}`, true)
+	mux := NewMux()
+	mux.HandleText(func(_ context.Context, m *Message) (Reply, error) { return Text(m.Content), nil })
+	mux.Fallback(func(context.Context, *Message) (Reply, error) { return News(Article{Title: "t"}), nil })
+	s, _ := newTestServer(f, mux, func(c *Config) { c.DisableDedup = true })
+	f.Fuzz(func(t *testing.T, msg string, encrypt bool) {
+		var parsesOK bool
+		if isJSON([]byte(msg)) {
+			_, err := ParseJSON([]byte(msg))
+			parsesOK = err == nil
+		} else {
+			_, err := ParseXML([]byte(msg))
+			parsesOK = err == nil
+		}
+		w := do(s, push{plain: msg, encrypt: encrypt}.request(t))
+		if w.Code >= 500 {
+			t.Fatalf("status %d for %q", w.Code, msg)
+		}
+		if parsesOK && w.Code != http.StatusOK {
+			t.Fatalf("parsable message rejected with %d: %s", w.Code, w.Body)
+		}
+		// The same bytes as a raw safe-mode envelope.
+		raw := push{plain: msg, encrypt: true, mutate: func(q url.Values, body *string) {
+			*body = msg
+			if enc, err := ParseEnvelope([]byte(msg)); err == nil {
+				// Sign what was sent so that decryption itself is exercised.
+				q.Set("msg_signature", msgcrypt.MsgSignature(tToken, q.Get("timestamp"), q.Get("nonce"), enc))
+			}
+		}}.request(t)
+		if w := do(s, raw); w.Code >= 500 {
+			t.Fatalf("raw envelope: status %d", w.Code)
+		}
+	})
+}
