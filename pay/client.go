@@ -307,8 +307,8 @@ type request struct {
 	query  url.Values // optional
 	body   any        // JSON-encoded when non-nil
 	serial string     // Wechatpay-Serial request header, when set
-	// noVerify is used only by the first certificate download, which is
-	// authenticated separately (see fetchCertificates).
+	// rawVerify replaces the standard verification; only Certificates
+	// uses it (a first download is authenticated by what it carries).
 	rawVerify func(h http.Header, body []byte) error
 }
 

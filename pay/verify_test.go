@@ -320,3 +320,26 @@ func TestRunRefreshesUntilCancelled(t *testing.T) {
 		t.Fatalf("public-key mode Run: %v", err)
 	}
 }
+
+func TestSeveralMerchantsShareAStore(t *testing.T) {
+	store := wechat.NewMemoryStore()
+	a := fakepay.New(fakepay.Options{MchID: "1900000001"})
+	defer a.Close()
+	b := fakepay.New(fakepay.Options{MchID: "1900000002", APIv3Key: strings.Repeat("b", 32)})
+	defer b.Close()
+	ca := newClient(t, a, pay.VerifyCertificates, pay.WithStore(store))
+	cb := newClient(t, b, pay.VerifyCertificates, pay.WithStore(store))
+	cx := ctx(t)
+	for _, c := range []*pay.Client{ca, cb} {
+		_, err := c.QueryTransactionByOutTradeNo(cx, "x")
+		wantPayError(t, err, 404, "ORDER_NOT_EXIST")
+	}
+	if a.RequestCount("/v3/certificates") != 1 || b.RequestCount("/v3/certificates") != 1 {
+		t.Fatal("each merchant must download its own certificates")
+	}
+	for _, id := range []string{"1900000001", "1900000002"} {
+		if _, err := store.Get(cx, wechat.StoreKey("pay:"+id, "platform_certificates")); err != nil {
+			t.Errorf("merchant %s certificates not stored: %v", id, err)
+		}
+	}
+}

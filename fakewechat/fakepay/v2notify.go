@@ -179,14 +179,7 @@ func (s *Server) BuildNotification(eventType string, resource any, key Key) (htt
 		},
 	}
 	body, _ := json.Marshal(env)
-	s.mu.Lock()
-	plat := s.platforms[len(s.platforms)-1]
-	s.mu.Unlock()
-	sg := Signer{Serial: plat.Serial, Key: plat.Key}
-	if key == KeyPublicKey || (key == KeyDefault && s.Opts.Mode == ModePublicKey) {
-		sg = Signer{Serial: PublicKeyID, Key: s.Keys.PublicKey.Key}
-	}
-	h := sign(sg, s.clock(), body)
+	h := s.SignBody(body, key)
 	h.Set("Content-Type", "application/json")
 	return h, body, nil
 }
