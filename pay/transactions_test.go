@@ -156,3 +156,20 @@ func TestPayParams(t *testing.T) {
 		t.Error("empty appid accepted")
 	}
 }
+
+func TestPathEscapingIsSigned(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	cx := ctx(t)
+	const no = "T-1_2|3*4@5"
+	if _, err := c.PrepayNative(cx, &pay.PrepayRequest{AppID: "wx1", Description: "<b>&商品</b>", OutTradeNo: no, NotifyURL: "https://e/n?a=1&b=2", Amount: pay.Amount{Total: 1}}); err != nil {
+		t.Fatal(err)
+	}
+	tx, err := c.QueryTransactionByOutTradeNo(cx, no)
+	if err != nil || tx.OutTradeNo != no {
+		t.Fatalf("query %q: %+v %v", no, tx, err)
+	}
+	if err := c.CloseTransaction(cx, no); err != nil {
+		t.Fatalf("close %q: %v", no, err)
+	}
+}
