@@ -64,7 +64,7 @@ func (c *Client) bill(ctx context.Context, path string, q url.Values, tarType st
 // TradeBill asks for the download URL of a trade bill (GET
 // /v3/bill/tradebill).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791866
+// See https://pay.weixin.qq.com/docs/merchant/apis/bill-download/trade-bill/get-trade-bill.html
 func (c *Client) TradeBill(ctx context.Context, req *TradeBillRequest) (*Bill, error) {
 	if req == nil || req.BillDate == "" {
 		return nil, errors.New("pay: TradeBillRequest.BillDate is required")
@@ -79,7 +79,7 @@ func (c *Client) TradeBill(ctx context.Context, req *TradeBillRequest) (*Bill, e
 // FundFlowBill asks for the download URL of a fund-flow bill (GET
 // /v3/bill/fundflowbill).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791867
+// See https://pay.weixin.qq.com/docs/merchant/apis/bill-download/fund-bill/get-fund-bill.html
 func (c *Client) FundFlowBill(ctx context.Context, req *FundFlowBillRequest) (*Bill, error) {
 	if req == nil || req.BillDate == "" {
 		return nil, errors.New("pay: FundFlowBillRequest.BillDate is required")
@@ -99,7 +99,7 @@ func (c *Client) FundFlowBill(ctx context.Context, req *FundFlowBillRequest) (*B
 // written to w must be discarded. The signed request is sent only to the
 // client's API host. It returns the number of bill bytes written.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791868
+// See https://pay.weixin.qq.com/docs/merchant/apis/bill-download/download-bill.html
 func (c *Client) DownloadBill(ctx context.Context, b *Bill, w io.Writer) (int64, error) {
 	if b == nil || b.DownloadURL == "" {
 		return 0, errors.New("pay: Bill.DownloadURL is required")

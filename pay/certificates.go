@@ -217,7 +217,7 @@ func (c *Client) Run(ctx context.Context) error {
 // AES-256-GCM under the API v3 key), restricted to Config.PinnedSerials when
 // set. The timestamp window applies.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012551764
+// See https://pay.weixin.qq.com/docs/merchant/apis/platform-certificate/api-v3-get-certificates/get.html
 func (c *Client) Certificates(ctx context.Context) ([]PlatformCertificate, error) {
 	var certs []PlatformCertificate
 	var out certificatesResponse

@@ -8,7 +8,7 @@
 // A Client serves one merchant; create one Client per merchant to serve
 // several merchants in one process (they share nothing but the Store).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012062524
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/introduction.html
 package pay
 
 import (
@@ -48,7 +48,7 @@ const defaultMaxBody = 8 << 20
 // notifications.
 //
 // See https://pay.weixin.qq.com/doc/v3/merchant/4012153196 (public key) and
-// https://pay.weixin.qq.com/doc/v3/merchant/4012068814 (platform certificates).
+// https://pay.weixin.qq.com/docs/merchant/development/interface-rules/wechatpay-certificates.html (platform certificates).
 type VerifyMode int
 
 const (

@@ -15,7 +15,7 @@ import (
 // and mini program wx.requestPayment for a JSAPI / mini program prepay_id.
 // Field names are the ones the front end expects.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791857
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/jsapi-transfer-payment.html
 type JSAPIPayParams struct {
 	AppID     string `json:"appId"`
 	TimeStamp string `json:"timeStamp"`
@@ -27,7 +27,7 @@ type JSAPIPayParams struct {
 
 // AppPayParams are the arguments of the APP SDK PayReq for an APP prepay_id.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4013070351
+// See https://pay.weixin.qq.com/docs/merchant/apis/in-app-payment/app-transfer-payment.html
 type AppPayParams struct {
 	AppID     string `json:"appid"`
 	PartnerID string `json:"partnerid"`
@@ -120,7 +120,7 @@ func (c *Client) encryptionKey(ctx context.Context) (*rsa.PublicKey, string, err
 // certificate, using RSA-OAEP with SHA-1 as WeChat Pay documents. It returns
 // the base64 ciphertext and the serial to send as Wechatpay-Serial.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4013053257
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/sensitive-data-encryption.html
 func (c *Client) EncryptSensitive(ctx context.Context, plaintext string) (ciphertext, serial string, err error) {
 	pub, serial, err := c.encryptionKey(ctx)
 	if err != nil {
@@ -156,7 +156,7 @@ func (c *Client) DecryptSensitive(ciphertext string) (string, error) {
 // (method, absolute path with query, exact body), for callers that send
 // requests themselves.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012365336
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/signature-generation.html
 func (c *Client) Authorization(method, pathQuery string, body []byte) (string, error) {
 	return c.authorization(method, pathQuery, body, c.now().Unix())
 }

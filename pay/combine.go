@@ -39,7 +39,7 @@ type CombineSceneInfo struct {
 // CombineMchID defaults to the client's merchant id and sub-order currency
 // to CNY.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012556944
+// See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/jsapi-prepay.html
 type CombineJSAPIRequest struct {
 	CombineAppID      string            `json:"combine_appid"`
 	CombineMchID      string            `json:"combine_mchid"`
@@ -55,7 +55,7 @@ type CombineJSAPIRequest struct {
 // CombinePrepayJSAPI creates a combined JSAPI / mini program order (POST
 // /v3/combine-transactions/jsapi). Pass the prepay_id to JSAPIPayParams.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012556944
+// See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/jsapi-prepay.html
 func (c *Client) CombinePrepayJSAPI(ctx context.Context, req *CombineJSAPIRequest) (*PrepayResponse, error) {
 	if req == nil || req.CombineAppID == "" || req.CombineOutTradeNo == "" || req.NotifyURL == "" || len(req.SubOrders) == 0 {
 		return nil, errors.New("pay: CombineJSAPIRequest needs CombineAppID, CombineOutTradeNo, NotifyURL and SubOrders")
@@ -114,7 +114,7 @@ type CombineSubOrderResult struct {
 // CombineTransaction is the decrypted resource of a combined payment
 // notification.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012556957
+// See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/payment-notice.html
 type CombineTransaction struct {
 	CombineAppID      string                  `json:"combine_appid"`
 	CombineMchID      string                  `json:"combine_mchid"`

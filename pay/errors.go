@@ -8,7 +8,7 @@ import (
 // Error is a verified WeChat Pay v3 error response (HTTP 4xx/5xx with a JSON
 // body {"code","message","detail"}). Use errors.As to inspect it.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012081592
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/basic-rules.html
 type Error struct {
 	// StatusCode is the HTTP status.
 	StatusCode int `json:"-"`

@@ -35,7 +35,7 @@ type NotificationResource struct {
 
 // Notification is a verified and decrypted WeChat Pay notification.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791861
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/payment-notice.html
 type Notification struct {
 	ID           string               `json:"id"`
 	CreateTime   string               `json:"create_time"`
@@ -70,7 +70,7 @@ func (n *Notification) CombineTransaction() (*CombineTransaction, error) {
 // RefundNotification is the decrypted resource of a refund notification
 // (REFUND.SUCCESS, REFUND.ABNORMAL, REFUND.CLOSED).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791865
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/refund-result-notice.html
 type RefundNotification struct {
 	MchID               string `json:"mchid"`
 	OutTradeNo          string `json:"out_trade_no"`

@@ -41,7 +41,7 @@ type RefundGoodsDetail struct {
 // RefundRequest is the body of the refund API. Exactly one of
 // TransactionID and OutTradeNo must be set; Currency defaults to CNY.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791862
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/create.html
 type RefundRequest struct {
 	TransactionID string              `json:"transaction_id,omitempty"`
 	OutTradeNo    string              `json:"out_trade_no,omitempty"`
@@ -80,7 +80,7 @@ type RefundPromotion struct {
 // Refund is a refund as returned by the refund, query and abnormal refund
 // APIs.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791863
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/query-by-out-refund-no.html
 type Refund struct {
 	RefundID            string            `json:"refund_id"`
 	OutRefundNo         string            `json:"out_refund_no"`
@@ -99,7 +99,7 @@ type Refund struct {
 // Refund asks for a refund (POST /v3/refund/domestic/refunds). A refund is
 // asynchronous: watch Status, the refund notification or QueryRefund.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791862
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/create.html
 func (c *Client) Refund(ctx context.Context, req *RefundRequest) (*Refund, error) {
 	if req == nil || req.OutRefundNo == "" {
 		return nil, errors.New("pay: RefundRequest needs OutRefundNo")
@@ -138,7 +138,7 @@ func (c *Client) RefundByTransactionID(ctx context.Context, transactionID, outRe
 // QueryRefund queries a refund by merchant refund number (GET
 // /v3/refund/domestic/refunds/{out_refund_no}).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791863
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/query-by-out-refund-no.html
 func (c *Client) QueryRefund(ctx context.Context, outRefundNo string) (*Refund, error) {
 	if outRefundNo == "" {
 		return nil, errors.New("pay: outRefundNo is required")
@@ -156,7 +156,7 @@ const (
 // and RealName are given in PLAIN TEXT: ApplyAbnormalRefund encrypts them
 // with the WeChat Pay key and sets Wechatpay-Serial.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791864
+// See https://pay.weixin.qq.com/docs/merchant/apis/refund/refunds/create-abnormal-refund.html
 type AbnormalRefundRequest struct {
 	OutRefundNo string `json:"out_refund_no"`
 	Type        string `json:"type"`

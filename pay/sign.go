@@ -16,7 +16,7 @@ import (
 // SignatureScheme is the only v3 signature scheme WeChat Pay uses; it prefixes
 // the Authorization header.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012365336
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/signature-generation.html
 const SignatureScheme = "WECHATPAY2-SHA256-RSA2048"
 
 // bufPool holds the scratch buffers used to build signing messages and

@@ -90,7 +90,7 @@ type SettleInfo struct {
 // (直连商户). MchID defaults to the client's merchant id; Currency to CNY.
 // Payer is required for JSAPI, SceneInfo.H5Info for H5.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791856
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/direct-jsons/jsapi-prepay.html
 type PrepayRequest struct {
 	AppID         string      `json:"appid"`
 	MchID         string      `json:"mchid"`
@@ -146,7 +146,7 @@ func (c *Client) prepare(req *PrepayRequest) (*PrepayRequest, error) {
 // PrepayJSAPI creates a JSAPI / mini program order (POST
 // /v3/pay/transactions/jsapi). Pass the prepay_id to JSAPIPayParams.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791856
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/direct-jsons/jsapi-prepay.html
 func (c *Client) PrepayJSAPI(ctx context.Context, req *PrepayRequest) (*PrepayResponse, error) {
 	r, err := c.prepare(req)
 	if err != nil {
@@ -170,7 +170,7 @@ func (c *Client) PrepayJSAPIFor(ctx context.Context, appID, description, outTrad
 // PrepayApp creates an APP order (POST /v3/pay/transactions/app). Pass the
 // prepay_id to AppPayParams.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4013070347
+// See https://pay.weixin.qq.com/docs/merchant/apis/in-app-payment/direct-jsons/app-prepay.html
 func (c *Client) PrepayApp(ctx context.Context, req *PrepayRequest) (*PrepayResponse, error) {
 	r, err := c.prepare(req)
 	if err != nil {
@@ -181,7 +181,7 @@ func (c *Client) PrepayApp(ctx context.Context, req *PrepayRequest) (*PrepayResp
 
 // PrepayH5 creates an H5 order (POST /v3/pay/transactions/h5).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791834
+// See https://pay.weixin.qq.com/docs/merchant/apis/h5-payment/direct-jsons/h5-prepay.html
 func (c *Client) PrepayH5(ctx context.Context, req *PrepayRequest) (*H5Response, error) {
 	r, err := c.prepare(req)
 	if err != nil {
@@ -196,7 +196,7 @@ func (c *Client) PrepayH5(ctx context.Context, req *PrepayRequest) (*H5Response,
 // PrepayNative creates a Native (QR code) order (POST
 // /v3/pay/transactions/native).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791877
+// See https://pay.weixin.qq.com/docs/merchant/apis/native-payment/direct-jsons/native-prepay.html
 func (c *Client) PrepayNative(ctx context.Context, req *PrepayRequest) (*NativeResponse, error) {
 	r, err := c.prepare(req)
 	if err != nil {
@@ -251,7 +251,7 @@ type PromotionDetail struct {
 // Transaction is an order as returned by the query APIs and in payment
 // notifications (TRANSACTION.SUCCESS).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791858
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/query-by-wx-trade-no.html
 type Transaction struct {
 	AppID          string            `json:"appid"`
 	MchID          string            `json:"mchid"`
@@ -274,7 +274,7 @@ type Transaction struct {
 // QueryTransactionByID queries an order by WeChat Pay transaction id (GET
 // /v3/pay/transactions/id/{transaction_id}?mchid=).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791858
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/query-by-wx-trade-no.html
 func (c *Client) QueryTransactionByID(ctx context.Context, transactionID string) (*Transaction, error) {
 	if transactionID == "" {
 		return nil, errors.New("pay: transactionID is required")
@@ -285,7 +285,7 @@ func (c *Client) QueryTransactionByID(ctx context.Context, transactionID string)
 // QueryTransactionByOutTradeNo queries an order by merchant order number
 // (GET /v3/pay/transactions/out-trade-no/{out_trade_no}?mchid=).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791859
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/query-by-out-trade-no.html
 func (c *Client) QueryTransactionByOutTradeNo(ctx context.Context, outTradeNo string) (*Transaction, error) {
 	if outTradeNo == "" {
 		return nil, errors.New("pay: outTradeNo is required")
@@ -297,7 +297,7 @@ func (c *Client) QueryTransactionByOutTradeNo(ctx context.Context, outTradeNo st
 // /v3/pay/transactions/out-trade-no/{out_trade_no}/close, body {mchid};
 // WeChat answers 204).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012791860
+// See https://pay.weixin.qq.com/docs/merchant/apis/jsapi-payment/close-order.html
 func (c *Client) CloseTransaction(ctx context.Context, outTradeNo string) error {
 	if outTradeNo == "" {
 		return errors.New("pay: outTradeNo is required")

@@ -132,7 +132,7 @@ func (c *Client) verify(ctx context.Context, s sigHeaders, body []byte) error {
 // client (for example through a custom transport) and returns its body. The
 // body is read (up to the client's size limit) and closed.
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012365342
+// See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/signature-verification.html
 func (c *Client) VerifyResponse(ctx context.Context, resp *http.Response) ([]byte, error) {
 	body, err := readLimited(resp.Body, resp.ContentLength, c.maxBody)
 	resp.Body.Close()
