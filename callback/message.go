@@ -81,7 +81,7 @@ type Message struct {
 	ExternalUserID string // ExternalUserID
 
 	fields []Field
-	buf    [24]Field // backing store for the first fields: one allocation per message
+	buf    [16]Field // backing store for the first fields: one allocation per message
 }
 
 // Fields returns every element of the push in document order. The slice
@@ -301,7 +301,7 @@ func ParseXML(body []byte) (*Message, error) {
 func parseXMLString(src string) (*Message, error) {
 	m := new(Message)
 	m.reset()
-	sc := scanner[string]{src: src, emit: m.add}
+	sc := scanner[string]{src: src, msg: m}
 	if err := sc.parse(); err != nil {
 		return nil, err
 	}

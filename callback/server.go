@@ -326,16 +326,11 @@ func envelope(body []byte, jsonBody bool) ([]byte, error) {
 		}
 		return []byte(env.Encrypt), nil
 	}
-	var enc []byte
-	sc := scanner[[]byte]{src: body, emit: func(name, value []byte, depth int, container bool) {
-		if depth == 0 && !container && string(name) == "Encrypt" {
-			enc = value
-		}
-	}}
+	sc := scanner[[]byte]{src: body, want: "Encrypt"}
 	if err := sc.parse(); err != nil {
 		return nil, err
 	}
-	return enc, nil
+	return sc.found, nil
 }
 
 func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {

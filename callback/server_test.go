@@ -468,7 +468,7 @@ func TestServerAllocs(t *testing.T) {
 		s.ServeHTTP(w, req)
 	})
 	t.Logf("allocs per safe-mode request: %v", n)
-	if n > 8 {
+	if n > 4 {
 		t.Fatalf("safe-mode request allocates %v times", n)
 	}
 }

@@ -103,14 +103,9 @@ func (ws *WorkServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		if err == nil {
-			var agentID []byte
-			sc := scanner[[]byte]{src: body, emit: func(name, value []byte, depth int, container bool) {
-				if depth == 0 && string(name) == "AgentID" {
-					agentID = value
-				}
-			}}
+			sc := scanner[[]byte]{src: body, want: "AgentID"}
 			if sc.parse() == nil {
-				if s := ws.agents[string(agentID)]; s != nil {
+				if s := ws.agents[string(sc.found)]; s != nil {
 					r.Body = io.NopCloser(bytes.NewReader(body))
 					s.ServeHTTP(w, r)
 					return

@@ -37,12 +37,27 @@ type xmlText interface{ ~string | ~[]byte }
 // <xml> root, elements holding text or CDATA or child elements, no mixed
 // content. Attributes are skipped, comments and an XML declaration are
 // allowed, the five predefined entities and character references are
-// decoded. It calls emit for every element in document order; containers
-// are emitted before their children with container set.
+// decoded. It reports every element in document order to msg, containers
+// before their children; without msg it only records the value of the
+// top-level leaf called want (for envelopes). A sink in fields rather than
+// a callback keeps the scanner and its results on the stack.
 type scanner[T xmlText] struct {
-	src  T
-	pos  int
-	emit func(name, value T, depth int, container bool)
+	src   T
+	pos   int
+	msg   *Message // receives every element (T is string then)
+	want  string   // without msg: the top-level element to find
+	found T        // its value
+	ok    bool     // whether it was found
+}
+
+func (s *scanner[T]) emit(name, value T, depth int, container bool) {
+	if s.msg != nil {
+		s.msg.add(string(name), string(value), depth, container)
+		return
+	}
+	if depth == 0 && !container && !s.ok && string(name) == s.want {
+		s.found, s.ok = value, true
+	}
 }
 
 func (s *scanner[T]) fail(msg string) error { return &SyntaxError{Offset: s.pos, Msg: msg} }
