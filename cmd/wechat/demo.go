@@ -111,7 +111,9 @@ func demo(w io.Writer, storePath string) error {
 	}
 
 	// A token WeChat rejects is refreshed once and the call retried.
-	srv.InvalidateToken(tok)
+	if cur, err := client.AccessToken(ctx); err == nil {
+		srv.InvalidateToken(cur)
+	}
 	if _, err := client.Menu.Get(ctx); err != nil {
 		return err
 	}
