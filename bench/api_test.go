@@ -2,13 +2,16 @@ package bench
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
 	"testing"
+	"time"
 
 	silence "github.com/silenceper/wechat/v2"
 	scache "github.com/silenceper/wechat/v2/cache"
+	"github.com/silenceper/wechat/v2/credential"
 	soaconfig "github.com/silenceper/wechat/v2/officialaccount/config"
 	sutil "github.com/silenceper/wechat/v2/util"
 
@@ -58,7 +61,9 @@ func startFake(b *testing.B) (*fakewechat.Server, *http.Client) {
 func BenchmarkAPICall(b *testing.B) {
 	ctx := context.Background()
 	srv, hc := startFake(b)
-	store, err := redisstore.NewFromURL("redis://" + redisAddr() + "/0")
+	// A fresh key prefix: tokens left in Redis by an earlier run belong to
+	// an earlier fake server.
+	store, err := redisstore.NewFromURL("redis://"+redisAddr()+"/0", redisstore.WithPrefix(fmt.Sprintf("bench:%d:", time.Now().UnixNano())))
 	if err != nil {
 		b.Skip("redis:", err)
 	}
@@ -92,6 +97,9 @@ func BenchmarkAPICall(b *testing.B) {
 	b.Run("silenceper", func(b *testing.B) {
 		sutil.DefaultHTTPClient = hc
 		cache := scache.NewRedis(ctx, &scache.RedisOpts{Host: redisAddr(), MaxIdle: 4})
+		// silenceper's token key has no per-run prefix: drop the one an
+		// earlier run left.
+		cache.Delete(credential.CacheKeyOfficialAccountPrefix + "_access_token_" + fakewechat.DefaultAppID)
 		off := silence.NewWechat().GetOfficialAccount(&soaconfig.Config{
 			AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret, Cache: cache,
 		})
