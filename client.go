@@ -3,6 +3,7 @@ package wechat
 import (
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -84,6 +85,7 @@ type Client struct {
 	endpoint   TokenEndpoint
 	middleware []Middleware
 	stop       context.CancelFunc
+	ownStore   io.Closer // the default store, opened by NewClient
 }
 
 // RetryPolicy bounds the retries the client makes on its own. Only failures
@@ -175,7 +177,7 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.store = fs
+		c.store, c.ownStore = fs, fs
 	}
 	c.tokenOpts = c.tokenOpts.withDefaults()
 	if c.tokens == nil {
@@ -245,10 +247,15 @@ func (c *Client) StartRefresher(ctx context.Context, withTickets bool) {
 	}
 }
 
-// Close stops the background refresher, if any.
+// Close stops the background refresher, if any, and closes the default
+// file store if the client opened it. A store passed with WithStore is left
+// open: it belongs to the caller.
 func (c *Client) Close() error {
 	if c.stop != nil {
 		c.stop()
+	}
+	if c.ownStore != nil {
+		return c.ownStore.Close()
 	}
 	return nil
 }

@@ -505,3 +505,28 @@ func TestStreamAbsoluteURL(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+func TestDefaultStoreIsAFile(t *testing.T) {
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	t.Setenv("HOME", t.TempDir())
+	srv := newFake(t)
+	c, err := wechat.NewClient(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Store().(*wechat.FileStore); !ok {
+		t.Fatalf("default store is %T", c.Store())
+	}
+	if _, err := c.AccessToken(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	fs, _ := wechat.NewFileStore(wechat.DefaultFileStorePath())
+	defer fs.Close()
+	if _, err := fs.Get(context.Background(), wechat.StoreKey(fakewechat.DefaultAppID, wechat.KeyAccessToken)); err != nil {
+		t.Fatalf("token not in the default file store: %v", err)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
