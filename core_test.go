@@ -530,3 +530,39 @@ func TestDefaultStoreIsAFile(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestEarlyRenewalNeverForcesStableToken(t *testing.T) {
+	// Tokens live 20 minutes and are renewed 21 minutes ahead: due at once,
+	// but stable_token keeps returning the same token outside its last 5
+	// minutes. The renewal must not force a new one (forcing would kill the
+	// token other processes are using, and WeChat limits forced refreshes).
+	srv := newFake(t, fakewechat.WithTokenTTL(20*time.Minute))
+	c := newClient(t, srv, wechat.WithTokenOptions(wechat.TokenOptions{RefreshBefore: 21 * time.Minute, RetryInterval: time.Hour}))
+	ctx := context.Background()
+	tok, err := c.AccessToken(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := c.AccessToken(ctx); got != tok { // triggers the early renewal
+		t.Fatal("token changed")
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for srv.Count(stablePath) < 2 {
+		if time.Now().After(deadline) {
+			t.Fatal("no early renewal")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	for _, r := range srv.Requests() {
+		if r.Key() == stablePath && strings.Contains(string(r.Body), `"force_refresh":true`) {
+			t.Fatalf("early renewal forced a refresh: %s", r.Body)
+		}
+	}
+	if n := srv.Count(stablePath); n != 2 {
+		t.Fatalf("stable_token requests = %d, want 2", n)
+	}
+	if got, err := c.AccessToken(ctx); err != nil || got != tok {
+		t.Fatalf("token after renewal: %q %v", got, err)
+	}
+}

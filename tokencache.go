@@ -54,10 +54,11 @@ func (o TokenOptions) withDefaults() TokenOptions {
 	return o
 }
 
-// FetchFunc obtains a fresh token from upstream. stale, when not empty, is
-// the token WeChat rejected: a fetcher whose endpoint may return the same
-// token again (stable_token) must then force a new one.
-type FetchFunc func(ctx context.Context, stale string) (Token, error)
+// FetchFunc obtains a fresh token from upstream. rejected, when not empty,
+// is the token WeChat rejected: a fetcher whose endpoint may return the same
+// token again (stable_token) must then force a new one. It is empty for an
+// ordinary or early renewal, which must never force.
+type FetchFunc func(ctx context.Context, rejected string) (Token, error)
 
 // TokenCache keeps one credential fresh: in memory for the hot path, in the
 // Store for other processes, with one upstream fetch at a time across all
@@ -90,6 +91,20 @@ type flight struct {
 	err  error
 }
 
+// want says what a refresh is for: a token other than stale, which WeChat
+// rejected (rejected) or which is merely due for renewal.
+type want struct {
+	stale    string
+	rejected bool
+}
+
+func (w want) rejectedToken() string {
+	if w.rejected {
+		return w.stale
+	}
+	return ""
+}
+
 // NewTokenCache returns a TokenCache for the store key (see StoreKey) that
 // fetches with fetch. Product packages use it for credentials of their own
 // (component tokens, WeCom agent tokens).
@@ -119,7 +134,8 @@ func (tc *TokenCache) Token(ctx context.Context) (string, error) {
 		}
 		return c.tok.Value, nil
 	}
-	c, err := tc.refresh(ctx, tc.rejectedToken())
+	rej := tc.rejectedToken()
+	c, err := tc.refresh(ctx, want{stale: rej, rejected: rej != ""})
 	if err != nil {
 		return "", err
 	}
@@ -184,37 +200,43 @@ func (tc *TokenCache) rejectedToken() string {
 func (tc *TokenCache) renewEarly(current string) {
 	tc.nextEarly.Store(time.Now().Add(tc.opts.RetryInterval).UnixNano())
 	go func() {
-		if _, err := tc.refresh(context.Background(), current); err != nil {
+		if _, err := tc.refresh(context.Background(), want{stale: current}); err != nil {
 			tc.log.LogAttrs(context.Background(), levelWarn, "wechat early token renewal failed; serving the current token", slog.String("key", tc.key), attrErr(err))
 		}
 	}()
 }
 
-// refresh obtains a token other than stale, sharing one attempt among all
+// refresh obtains a token other than w.stale, sharing one attempt among all
 // concurrent callers. The attempt is not tied to any caller's context, so
 // that a caller giving up does not fail the others; it is bounded by
-// WaitTimeout.
-func (tc *TokenCache) refresh(ctx context.Context, stale string) (*cachedToken, error) {
-	tc.mu.Lock()
-	f := tc.inflight
-	if f == nil {
-		f = &flight{done: make(chan struct{})}
-		tc.inflight = f
-		go tc.runFlight(f, stale)
-	}
-	tc.mu.Unlock()
-	select {
-	case <-f.done:
-		return f.tok, f.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
+// WaitTimeout. A caller that joined an attempt started for another reason
+// and got back the very token it wants replaced starts one attempt of its own.
+func (tc *TokenCache) refresh(ctx context.Context, w want) (*cachedToken, error) {
+	for attempt := 0; ; attempt++ {
+		tc.mu.Lock()
+		f := tc.inflight
+		joined := f != nil
+		if !joined {
+			f = &flight{done: make(chan struct{})}
+			tc.inflight = f
+			go tc.runFlight(f, w)
+		}
+		tc.mu.Unlock()
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+		if !joined || f.err != nil || w.stale == "" || f.tok.tok.Value != w.stale || attempt == 1 {
+			return f.tok, f.err
+		}
 	}
 }
 
-func (tc *TokenCache) runFlight(f *flight, stale string) {
+func (tc *TokenCache) runFlight(f *flight, w want) {
 	ctx, cancel := context.WithTimeout(context.Background(), tc.opts.WaitTimeout)
 	defer cancel()
-	f.tok, f.err = tc.obtain(ctx, stale)
+	f.tok, f.err = tc.obtain(ctx, w)
 	if f.err == nil {
 		tc.cur.Store(f.tok)
 	}
@@ -227,21 +249,21 @@ func (tc *TokenCache) runFlight(f *flight, stale string) {
 // obtain reads the store, and if it holds no usable token, takes the
 // cross-process lock and fetches upstream, or waits for the process that
 // holds the lock. If the store is down, it fetches directly.
-func (tc *TokenCache) obtain(ctx context.Context, stale string) (*cachedToken, error) {
+func (tc *TokenCache) obtain(ctx context.Context, w want) (*cachedToken, error) {
 	for {
-		c, err := tc.load(ctx, stale)
+		c, err := tc.load(ctx, w.stale)
 		if err != nil {
-			return tc.storeDown(ctx, stale, err)
+			return tc.storeDown(ctx, w, err)
 		}
 		if c != nil {
 			return c, nil
 		}
 		locked, err := tc.store.SetNX(ctx, tc.lockKey, tc.owner, tc.opts.LockTTL)
 		if err != nil {
-			return tc.storeDown(ctx, stale, err)
+			return tc.storeDown(ctx, w, err)
 		}
 		if locked {
-			return tc.fetchLocked(ctx, stale)
+			return tc.fetchLocked(ctx, w)
 		}
 		if err := sleepCtx(ctx, tc.opts.PollInterval); err != nil {
 			return nil, fmt.Errorf("wechat: timed out waiting for another process to refresh %s", tc.key)
@@ -249,17 +271,17 @@ func (tc *TokenCache) obtain(ctx context.Context, stale string) (*cachedToken, e
 	}
 }
 
-func (tc *TokenCache) fetchLocked(ctx context.Context, stale string) (*cachedToken, error) {
+func (tc *TokenCache) fetchLocked(ctx context.Context, w want) (*cachedToken, error) {
 	defer func() {
 		rctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
 		tc.store.CompareAndDelete(rctx, tc.lockKey, tc.owner)
 	}()
 	// Another process may have finished between our read and our lock.
-	if c, err := tc.load(ctx, stale); err == nil && c != nil {
+	if c, err := tc.load(ctx, w.stale); err == nil && c != nil {
 		return c, nil
 	}
-	c, err := tc.fetchUpstream(ctx, stale)
+	c, err := tc.fetchUpstream(ctx, w)
 	if err != nil {
 		return nil, err
 	}
@@ -269,13 +291,13 @@ func (tc *TokenCache) fetchLocked(ctx context.Context, stale string) (*cachedTok
 	return c, nil
 }
 
-func (tc *TokenCache) storeDown(ctx context.Context, stale string, cause error) (*cachedToken, error) {
+func (tc *TokenCache) storeDown(ctx context.Context, w want, cause error) (*cachedToken, error) {
 	tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; fetching without it", slog.String("key", tc.key), attrErr(cause))
-	return tc.fetchUpstream(ctx, stale)
+	return tc.fetchUpstream(ctx, w)
 }
 
-func (tc *TokenCache) fetchUpstream(ctx context.Context, stale string) (*cachedToken, error) {
-	t, err := tc.fetch(ctx, stale)
+func (tc *TokenCache) fetchUpstream(ctx context.Context, w want) (*cachedToken, error) {
+	t, err := tc.fetch(ctx, w.rejectedToken())
 	if err != nil {
 		return nil, err
 	}
@@ -314,14 +336,18 @@ func (tc *TokenCache) load(ctx context.Context, stale string) (*cachedToken, err
 func (tc *TokenCache) run(ctx context.Context) {
 	for {
 		wait := tc.opts.RetryInterval
-		stale := ""
-		if c := tc.cur.Load(); c != nil && !c.tok.Valid(time.Now(), tc.opts.RefreshBefore) {
-			stale = c.tok.Value // due: want a newer one
-		}
 		c := tc.cur.Load()
-		if c == nil || stale != "" {
+		var w want
+		switch {
+		case c == nil:
+			rej := tc.rejectedToken()
+			w = want{stale: rej, rejected: rej != ""}
+		case !c.tok.Valid(time.Now(), tc.opts.RefreshBefore):
+			w = want{stale: c.tok.Value} // due: want a newer one
+		}
+		if c == nil || w.stale != "" {
 			var err error
-			c, err = tc.refresh(ctx, firstNonEmpty(stale, tc.rejectedToken()))
+			c, err = tc.refresh(ctx, w)
 			if err != nil {
 				tc.log.LogAttrs(ctx, levelWarn, "wechat background token refresh failed", slog.String("key", tc.key), attrErr(err))
 				c = nil
@@ -338,13 +364,6 @@ func (tc *TokenCache) run(ctx context.Context) {
 	}
 }
 
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
 func ttlUntil(t time.Time) time.Duration {
 	if t.IsZero() {
 		return 0
@@ -358,7 +377,7 @@ func ttlUntil(t time.Time) time.Duration {
 
 // fetchAccessToken gets an access token with the appsecret from the
 // configured endpoint.
-func (c *Client) fetchAccessToken(ctx context.Context, stale string) (Token, error) {
+func (c *Client) fetchAccessToken(ctx context.Context, rejected string) (Token, error) {
 	var out struct {
 		AccessToken string `json:"access_token"`
 		ExpiresIn   int64  `json:"expires_in"`
@@ -374,7 +393,7 @@ func (c *Client) fetchAccessToken(ctx context.Context, stale string) (Token, err
 	if err := get(false); err != nil {
 		return Token{}, err
 	}
-	if stale != "" && out.AccessToken == stale && c.endpoint == StableToken {
+	if rejected != "" && out.AccessToken == rejected && c.endpoint == StableToken {
 		// stable_token returns the same token until it expires; WeChat
 		// rejected this one, so force a new one.
 		if err := get(true); err != nil {
