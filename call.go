@@ -36,6 +36,10 @@ type Endpoint struct {
 	Method string
 	Path   string
 	Auth   Auth
+	// TokenParam is the query parameter that carries the token:
+	// "access_token" when empty; "component_access_token" for third-party
+	// platform endpoints.
+	TokenParam string
 }
 
 // maxJSONResponse bounds a JSON response read into memory.
@@ -215,7 +219,7 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 		if !ok {
 			return fmt.Errorf("wechat: %s %s: request body cannot be replayed for a retry", ep.Method, ep.Path)
 		}
-		req, err := http.NewRequestWithContext(ctx, ep.Method, c.buildURL(ep.Path, query, tok), rd)
+		req, err := http.NewRequestWithContext(ctx, ep.Method, c.buildURL(ep, query, tok), rd)
 		if err != nil {
 			return scrubError(err)
 		}
@@ -276,7 +280,8 @@ func (c *Client) send(req *http.Request) (*http.Response, error) {
 	return next(req)
 }
 
-func (c *Client) buildURL(path string, query url.Values, tok string) string {
+func (c *Client) buildURL(ep Endpoint, query url.Values, tok string) string {
+	path := ep.Path
 	var b strings.Builder
 	b.Grow(len(c.baseURL) + len(path) + len(tok) + 64)
 	if !isAbsoluteURL(path) {
@@ -289,7 +294,12 @@ func (c *Client) buildURL(path string, query url.Values, tok string) string {
 	}
 	if tok != "" {
 		b.WriteByte(sep)
-		b.WriteString("access_token=")
+		if ep.TokenParam != "" {
+			b.WriteString(ep.TokenParam)
+			b.WriteByte('=')
+		} else {
+			b.WriteString("access_token=")
+		}
 		b.WriteString(url.QueryEscape(tok))
 		sep = '&'
 	}

@@ -566,3 +566,18 @@ func TestEarlyRenewalNeverForcesStableToken(t *testing.T) {
 		t.Fatalf("token after renewal: %q %v", got, err)
 	}
 }
+
+func TestTokenParam(t *testing.T) {
+	srv := newFake(t)
+	c := newClient(t, srv)
+	srv.HandleJSON("GET /test/component", func(r *fakewechat.Request) (any, error) {
+		return fakewechat.OK(fakewechat.M{"got": r.Query.Get("component_access_token") != "", "plain": r.Query.Has("access_token")}), nil
+	}, fakewechat.Public())
+	var out struct{ Got, Plain bool }
+	if err := c.Do(context.Background(), wechat.Endpoint{Method: "GET", Path: "/test/component", TokenParam: "component_access_token"}, nil, nil, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !out.Got || out.Plain {
+		t.Fatalf("%+v", out)
+	}
+}
