@@ -13,14 +13,28 @@ import (
 type Client struct {
 	*wechat.Client
 
-	Account       *AccountService
-	Menu          *MenuService
-	User          *UserService
-	UserTag       *UserTagService
-	UserBlacklist *UserBlacklistService
-	Template      *TemplateService
-	CustomMessage *CustomMessageService
-	Material      *MaterialService
+	Account           *AccountService
+	Menu              *MenuService
+	User              *UserService
+	UserTag           *UserTagService
+	UserBlacklist     *UserBlacklistService
+	Template          *TemplateService
+	CustomMessage     *CustomMessageService
+	Material          *MaterialService
+	DraftBox          *DraftBoxService
+	Publish           *PublishService
+	BatchSends        *BatchSendsService
+	Comment           *CommentService
+	CustomService     *CustomServiceService
+	SubscribeMessage  *SubscribeMessageService
+	WebPage           *WebPageService
+	POI               *POIService
+	Card              *CardService
+	CardDistributing  *CardDistributingService
+	CardManaging      *CardManagingService
+	MemberCard        *MemberCardService
+	EInvoice          *EInvoiceService
+	InvoicingPlatform *InvoicingPlatformService
 }
 
 // New returns an official account client for cfg.
@@ -37,15 +51,29 @@ func New(cfg wechat.Config, opts ...wechat.Option) (*Client, error) {
 func Wrap(c *wechat.Client) *Client {
 	s := service{c: c}
 	return &Client{
-		Client:        c,
-		Account:       (*AccountService)(&s),
-		Menu:          (*MenuService)(&s),
-		User:          (*UserService)(&s),
-		UserTag:       (*UserTagService)(&s),
-		UserBlacklist: (*UserBlacklistService)(&s),
-		Template:      (*TemplateService)(&s),
-		CustomMessage: (*CustomMessageService)(&s),
-		Material:      (*MaterialService)(&s),
+		Client:            c,
+		Account:           (*AccountService)(&s),
+		Menu:              (*MenuService)(&s),
+		User:              (*UserService)(&s),
+		UserTag:           (*UserTagService)(&s),
+		UserBlacklist:     (*UserBlacklistService)(&s),
+		Template:          (*TemplateService)(&s),
+		CustomMessage:     (*CustomMessageService)(&s),
+		Material:          (*MaterialService)(&s),
+		DraftBox:          (*DraftBoxService)(&s),
+		Publish:           (*PublishService)(&s),
+		BatchSends:        (*BatchSendsService)(&s),
+		Comment:           (*CommentService)(&s),
+		CustomService:     (*CustomServiceService)(&s),
+		SubscribeMessage:  (*SubscribeMessageService)(&s),
+		WebPage:           (*WebPageService)(&s),
+		POI:               (*POIService)(&s),
+		Card:              (*CardService)(&s),
+		CardDistributing:  (*CardDistributingService)(&s),
+		CardManaging:      (*CardManagingService)(&s),
+		MemberCard:        (*MemberCardService)(&s),
+		EInvoice:          (*EInvoiceService)(&s),
+		InvoicingPlatform: (*InvoicingPlatformService)(&s),
 	}
 }
 
@@ -76,4 +104,46 @@ type (
 	// MaterialService manages temporary media and permanent material (素材管理).
 	// https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html
 	MaterialService service
+	// DraftBoxService manages drafts (草稿箱).
+	// https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Add_draft.html
+	DraftBoxService service
+	// PublishService publishes drafts and manages published articles (发布能力).
+	// https://developers.weixin.qq.com/doc/offiaccount/Publish/Publish.html
+	PublishService service
+	// BatchSendsService sends mass messages (群发).
+	// https://developers.weixin.qq.com/doc/offiaccount/Message_Management/Batch_Sends_and_Originality_Checks.html
+	BatchSendsService service
+	// CommentService manages article comments (图文消息留言管理).
+	// https://developers.weixin.qq.com/doc/offiaccount/Comments_management/Image_Comments_Management_Interface.html
+	CommentService service
+	// CustomServiceService manages customer-service accounts and sessions (客服管理).
+	// https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html
+	CustomServiceService service
+	// SubscribeMessageService manages and sends subscription messages (订阅通知).
+	// https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html
+	SubscribeMessageService service
+	// WebPageService covers web pages: OAuth2 web authorization and the JS-SDK (网页开发).
+	// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/Wechat_webpage_authorization.html
+	WebPageService service
+	// POIService manages stores (门店).
+	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Store_Interface.html
+	POIService service
+	// CardService creates and queries cards and coupons (卡券).
+	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Create_a_Coupon_Voucher_or_Card.html
+	CardService service
+	// CardDistributingService distributes cards and coupons (投放卡券).
+	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Distributing_Coupons_Vouchers_and_Cards.html
+	CardDistributingService service
+	// CardManagingService manages cards and coupons (管理卡券).
+	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Managing_Coupons_Vouchers_and_Cards.html
+	CardManagingService service
+	// MemberCardService manages membership cards (会员卡).
+	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
+	MemberCardService service
+	// EInvoiceService is the merchant side of electronic invoices (电子发票).
+	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Vendor_API_List.html
+	EInvoiceService service
+	// InvoicingPlatformService is the invoicing-platform side of electronic invoices (开票平台).
+	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Invoicing_Platform_API_List.html
+	InvoicingPlatformService service
 )
