@@ -1,0 +1,114 @@
+// Package miniprogram is the WeChat mini program (小程序) API: one service
+// per API group, reached as fields of a Client (client.Auth.Code2Session(ctx, code)).
+//
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/
+package miniprogram
+
+import (
+	wechat "github.com/weixin-go/wechat"
+)
+
+// Client is a mini program client. It embeds the core client, so the
+// generic Call, Stream and Upload and the token accessors are available too.
+type Client struct {
+	*wechat.Client
+
+	Auth             *AuthService
+	UserInfo         *UserInfoService
+	Code             *CodeService
+	URLScheme        *URLSchemeService
+	NearbyPOI        *NearbyPOIService
+	Search           *SearchService
+	Store            *StoreService
+	OCR              *OCRService
+	Security         *SecurityService
+	LiveRoom         *LiveRoomService
+	LiveGoods        *LiveGoodsService
+	LiveRole         *LiveRoleService
+	LiveSubscribe    *LiveSubscribeService
+	CustomMessage    *CustomMessageService
+	SubscribeMessage *SubscribeMessageService
+}
+
+// New returns a mini program client for cfg.
+func New(cfg wechat.Config, opts ...wechat.Option) (*Client, error) {
+	cfg.Type = wechat.MiniProgram
+	c, err := wechat.NewClient(cfg, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return Wrap(c), nil
+}
+
+// Wrap returns a mini program client around an existing core client.
+func Wrap(c *wechat.Client) *Client {
+	s := service{c: c}
+	return &Client{
+		Client:           c,
+		Auth:             (*AuthService)(&s),
+		UserInfo:         (*UserInfoService)(&s),
+		Code:             (*CodeService)(&s),
+		URLScheme:        (*URLSchemeService)(&s),
+		NearbyPOI:        (*NearbyPOIService)(&s),
+		Search:           (*SearchService)(&s),
+		Store:            (*StoreService)(&s),
+		OCR:              (*OCRService)(&s),
+		Security:         (*SecurityService)(&s),
+		LiveRoom:         (*LiveRoomService)(&s),
+		LiveGoods:        (*LiveGoodsService)(&s),
+		LiveRole:         (*LiveRoleService)(&s),
+		LiveSubscribe:    (*LiveSubscribeService)(&s),
+		CustomMessage:    (*CustomMessageService)(&s),
+		SubscribeMessage: (*SubscribeMessageService)(&s),
+	}
+}
+
+type service struct{ c *wechat.Client }
+
+type (
+	// AuthService logs users in (code2session), checks sessions and reads their data (登录, 用户信息).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/code2Session.html
+	AuthService service
+	// UserInfoService decrypts and checks user data and reads phone numbers (用户信息).
+	// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
+	UserInfoService service
+	// CodeService creates mini program codes and QR codes (小程序码).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getQRCode.html
+	CodeService service
+	// URLSchemeService generates URL schemes (URL Scheme).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-scheme/generateScheme.html
+	URLSchemeService service
+	// NearbyPOIService manages nearby mini program locations (附近的小程序).
+	// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/nearby.html
+	NearbyPOIService service
+	// SearchService submits pages and images to WeChat search (小程序搜索).
+	// https://developers.weixin.qq.com/miniprogram/dev/framework/search/seo.html
+	SearchService service
+	// StoreService manages the mini program store (小商店 / 门店).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/ministore/minishopopencomponent2/API/
+	StoreService service
+	// OCRService recognizes cards, licences and plates (OCR).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/img-ocr/ocr/bankCardOCR.html
+	OCRService service
+	// SecurityService checks content safety (内容安全).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
+	SecurityService service
+	// LiveRoomService manages live-broadcast rooms (直播间).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
+	LiveRoomService service
+	// LiveGoodsService manages live-broadcast goods (直播商品).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
+	LiveGoodsService service
+	// LiveRoleService manages live-broadcast roles (直播成员).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/role-manage.html
+	LiveRoleService service
+	// LiveSubscribeService manages live-broadcast subscriptions (直播订阅).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/subscribe-api.html
+	LiveSubscribeService service
+	// CustomMessageService sends customer-service messages (客服消息).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
+	CustomMessageService service
+	// SubscribeMessageService manages and sends subscription messages (订阅消息).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
+	SubscribeMessageService service
+)
