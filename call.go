@@ -338,7 +338,7 @@ var errcodeKey = []byte(`"errcode"`)
 // checkErrcode turns a WeChat error answer into an *APIError, and a non-2xx
 // status without errcode into an *HTTPError.
 func checkErrcode(ep Endpoint, status int, data []byte) error {
-	if bytes.Contains(data, errcodeKey) {
+	if containsFold(data, errcodeKey) {
 		var e struct {
 			Code    int    `json:"errcode"`
 			Message string `json:"errmsg"`
@@ -351,6 +351,22 @@ func checkErrcode(ep Endpoint, status int, data []byte) error {
 		return &HTTPError{StatusCode: status, Method: ep.Method, Path: ep.Path}
 	}
 	return nil
+}
+
+// containsFold reports whether key occurs in data, ASCII case-insensitively
+// (encoding/json matches field names that way: some APIs answer "errCode").
+func containsFold(data, key []byte) bool {
+	for i := 0; i+len(key) <= len(data); i++ {
+		j := bytes.IndexByte(data[i:], key[0])
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+len(key) <= len(data) && bytes.EqualFold(data[i:i+len(key)], key) {
+			return true
+		}
+	}
+	return false
 }
 
 func isAbsoluteURL(p string) bool {
