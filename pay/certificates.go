@@ -55,6 +55,24 @@ type keySet struct {
 	certs []PlatformCertificate // newest effective first
 }
 
+// key returns the key named by serial, or nil when it is unknown or names a
+// platform certificate that has expired since it was loaded.
+func (ks *keySet) key(serial string, now time.Time) *rsa.PublicKey {
+	k := ks.keys[serial]
+	if k == nil || isPublicKeyID(serial) {
+		return k
+	}
+	for i := range ks.certs {
+		if ks.certs[i].SerialNo == serial {
+			if !now.Before(ks.certs[i].ExpireTime) {
+				return nil
+			}
+			break
+		}
+	}
+	return k
+}
+
 // with returns a copy of ks with certs added and expired certificates dropped.
 func (ks *keySet) with(certs []PlatformCertificate, now time.Time) *keySet {
 	n := &keySet{keys: make(map[string]*rsa.PublicKey, len(ks.keys)+len(certs))}
@@ -83,7 +101,7 @@ func (c *Client) certStoreKey() string {
 // lookupKey returns the key for serial. In certificate mode an unknown
 // certificate serial triggers (at most one, rate-limited) refresh.
 func (c *Client) lookupKey(ctx context.Context, serial string) (*rsa.PublicKey, error) {
-	if k := c.keys.Load().keys[serial]; k != nil {
+	if k := c.keys.Load().key(serial, c.now()); k != nil {
 		return k, nil
 	}
 	if !c.useCerts || isPublicKeyID(serial) {
@@ -92,7 +110,7 @@ func (c *Client) lookupKey(ctx context.Context, serial string) (*rsa.PublicKey, 
 	if err := c.loadCertificates(ctx, len(c.keys.Load().certs) > 0); err != nil {
 		return nil, fmt.Errorf("%w %q (certificate refresh failed: %v)", ErrUnknownSerial, serial, err)
 	}
-	if k := c.keys.Load().keys[serial]; k != nil {
+	if k := c.keys.Load().key(serial, c.now()); k != nil {
 		return k, nil
 	}
 	return nil, fmt.Errorf("%w %q (not among the refreshed platform certificates)", ErrUnknownSerial, serial)
@@ -228,7 +246,7 @@ func (c *Client) Certificates(ctx context.Context) ([]PlatformCertificate, error
 		}
 		if json.Unmarshal(body, &out) != nil {
 			// error responses: verify with a trusted key if we have one
-			if k := c.keys.Load().keys[s.serial]; k != nil {
+			if k := c.keys.Load().key(s.serial, c.now()); k != nil {
 				return verifyWith(k, s, body)
 			}
 			return fmt.Errorf("%w %q", ErrUnknownSerial, s.serial)
@@ -238,7 +256,7 @@ func (c *Client) Certificates(ctx context.Context) ([]PlatformCertificate, error
 		if err != nil {
 			return err
 		}
-		if k := c.keys.Load().keys[s.serial]; k != nil {
+		if k := c.keys.Load().key(s.serial, c.now()); k != nil {
 			return verifyWith(k, s, body)
 		}
 		for _, pc := range certs {

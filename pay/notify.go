@@ -207,9 +207,12 @@ func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	key := wechat.StoreKey("pay:"+c.mchid, "notify:"+n.ID)
 	ok, err := store.SetNX(ctx, key, markProcessing, 5*time.Minute)
 	if err != nil {
-		c.log.LogAttrs(ctx, slog.LevelError, "pay: notification store", slog.String("error", err.Error()))
-		writeFail(w, http.StatusInternalServerError, "temporary failure")
-		return
+		// The store is down: de-duplication is lost for this delivery, the
+		// notification is not. The handler runs; it must be idempotent
+		// anyway, since WeChat Pay may deliver a notification more than once.
+		c.log.LogAttrs(ctx, slog.LevelError, "pay: notification store unavailable, handling without de-duplication",
+			slog.String("id", n.ID), slog.String("error", err.Error()))
+		ok = true
 	}
 	if !ok {
 		if v, err := store.Get(ctx, key); err == nil && string(v) == string(markDone) {

@@ -25,9 +25,11 @@ func get(path string, q url.Values) request {
 	return request{method: http.MethodGet, path: path, query: q}
 }
 
-// FormatTime renders t in the RFC 3339 form WeChat Pay expects
-// ("2018-06-08T10:34:56+08:00"), e.g. for PrepayRequest.TimeExpire.
-func FormatTime(t time.Time) string { return t.Format(time.RFC3339) }
+// FormatTime renders t in the RFC 3339 form WeChat Pay documents
+// ("yyyy-MM-DDTHH:mm:ss+TIMEZONE", e.g. "2018-06-08T10:34:56+08:00"), for
+// PrepayRequest.TimeExpire and CombineJSAPIRequest.TimeStart/TimeExpire.
+// Unlike time.RFC3339 it never writes "Z" for UTC nor fractional seconds.
+func FormatTime(t time.Time) string { return t.Format("2006-01-02T15:04:05-07:00") }
 
 // Amount is an order amount in fen (1/100 CNY).
 type Amount struct {

@@ -43,9 +43,16 @@ const (
 	hdrRequestID = "Request-Id"
 )
 
+// first returns the first value of header k. k is canonical; headers built
+// by hand with other spellings ("wechatpay-serial") are found too.
 func first(h http.Header, k string) string {
 	if v := h[k]; len(v) > 0 {
 		return v[0]
+	}
+	for hk, v := range h {
+		if len(v) > 0 && strings.EqualFold(hk, k) {
+			return v[0]
+		}
 	}
 	return ""
 }
@@ -73,20 +80,21 @@ func (c *Client) checkFresh(s sigHeaders) error {
 	if err != nil {
 		return fmt.Errorf("%w: malformed timestamp", ErrStaleTimestamp)
 	}
-	d := c.now().Unix() - ts
-	if d < 0 {
-		d = -d
-	}
-	if d > int64(c.window/time.Second) {
-		return fmt.Errorf("%w: %ds from now (window %s)", ErrStaleTimestamp, d, c.window)
+	// Compare without subtracting: a hostile timestamp must not overflow
+	// into the window.
+	now, w := c.now().Unix(), int64(c.window/time.Second)
+	if ts < now-w || ts > now+w {
+		return fmt.Errorf("%w: timestamp %d, now %d (window %s)", ErrStaleTimestamp, ts, now, c.window)
 	}
 	return nil
 }
 
 // verifyWith checks signature s over "timestamp\nnonce\nbody\n" with pub.
 func verifyWith(pub *rsa.PublicKey, s sigHeaders, body []byte) error {
-	var sigBuf [1024]byte
+	// src bounds the base64 text (RSA-8192 at most); sigBuf holds all it can
+	// decode to, so Decode never writes past it.
 	var src [1368]byte // copying avoids a heap []byte(string) conversion
+	var sigBuf [len(src) / 4 * 3]byte
 	if len(s.signature) > len(src) {
 		return fmt.Errorf("%w: signature too long", ErrBadSignature)
 	}

@@ -1,0 +1,342 @@
+package pay_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat/fakepay"
+	"github.com/weixin-go/wechat/pay"
+)
+
+// A signature header of any length must be rejected, not crash: 1368 base64
+// characters decode to 1026 bytes.
+func TestLongSignatureHeaderRejected(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	body := []byte(`{}`)
+	for _, n := range []int{4, 340, 344, 1364, 1366, 1368, 1372, 4096} {
+		h := srv.SignBody(body, fakepay.KeyDefault)
+		h.Set("Wechatpay-Signature", strings.Repeat("A", n))
+		if err := c.VerifySignature(context.Background(), h, body); !errors.Is(err, pay.ErrBadSignature) {
+			t.Fatalf("%d-char signature: want ErrBadSignature, got %v", n, err)
+		}
+	}
+}
+
+// The timestamp window applies in both directions and a hostile timestamp
+// cannot overflow into it.
+func TestTimestampWindowBothDirections(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	body := []byte(`{"a":1}`)
+	now := time.Now()
+	for _, tc := range []struct {
+		name string
+		ts   time.Time
+		ok   bool
+	}{
+		{"now", now, true},
+		{"4 minutes ahead", now.Add(4 * time.Minute), true},
+		{"4 minutes behind", now.Add(-4 * time.Minute), true},
+		{"6 minutes ahead", now.Add(6 * time.Minute), false},
+		{"6 minutes behind", now.Add(-6 * time.Minute), false},
+	} {
+		srv.SetClock(func() time.Time { return tc.ts })
+		h := srv.SignBody(body, fakepay.KeyDefault)
+		err := c.VerifySignature(context.Background(), h, body)
+		if tc.ok && err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		if !tc.ok && !errors.Is(err, pay.ErrStaleTimestamp) {
+			t.Errorf("%s: want ErrStaleTimestamp, got %v", tc.name, err)
+		}
+	}
+	// Validly signed messages with extreme timestamps: now - 2^63 made the
+	// distance overflow to MinInt64, which passed a naive |now-ts| check.
+	u := now.Unix()
+	for _, ts := range []int64{u - (1 << 62) - (1 << 62), -1 << 63, 1<<63 - 1, 0} {
+		srv.SetClock(func() time.Time { return time.Unix(ts, 0) })
+		h := srv.SignBody(body, fakepay.KeyDefault)
+		if err := c.VerifySignature(context.Background(), h, body); !errors.Is(err, pay.ErrStaleTimestamp) {
+			t.Errorf("signed timestamp %d: want ErrStaleTimestamp, got %v", ts, err)
+		}
+	}
+	srv.SetClock(time.Now)
+	h := srv.SignBody(body, fakepay.KeyDefault)
+	for _, ts := range []string{"1e9", "", " " + strconv.FormatInt(u, 10), "+" + strconv.FormatInt(u, 10) + "x"} {
+		h.Set("Wechatpay-Timestamp", ts)
+		if err := c.VerifySignature(context.Background(), h, body); err == nil {
+			t.Errorf("timestamp %q accepted", ts)
+		}
+	}
+}
+
+// Header names are matched case-insensitively, also in a hand-built header.
+func TestSignatureHeaderCase(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	body := []byte(`{"a":1}`)
+	h := srv.SignBody(body, fakepay.KeyDefault)
+	lower := http.Header{}
+	for k, v := range h {
+		lower[strings.ToLower(k)] = v
+	}
+	if err := c.VerifySignature(context.Background(), lower, body); err != nil {
+		t.Fatalf("lower-case header names: %v", err)
+	}
+	if err := c.VerifySignature(context.Background(), lower, []byte(`{"a":2}`)); !errors.Is(err, pay.ErrBadSignature) {
+		t.Fatalf("tampered body with lower-case headers: %v", err)
+	}
+}
+
+// A platform certificate that expires while loaded is no longer accepted:
+// its serial triggers a refresh, and without a valid replacement the
+// message is rejected.
+func TestExpiredPlatformCertificateRejected(t *testing.T) {
+	srv := newServer(t, fakepay.ModeCertificates)
+	var mu sync.Mutex
+	clock := time.Now()
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	c := newClient(t, srv, pay.VerifyCertificates, pay.WithClock(now))
+	certs, err := c.PlatformCertificates(ctx(t))
+	if err != nil || len(certs) != 1 {
+		t.Fatalf("bootstrap: %v", err)
+	}
+	mu.Lock()
+	clock = certs[0].ExpireTime.Add(time.Hour)
+	mu.Unlock()
+	srv.SetClock(now)
+	defer srv.SetClock(time.Now)
+	body := []byte(`{}`)
+	h := srv.SignBody(body, fakepay.KeyCertificate)
+	before := srv.RequestCount("/v3/certificates")
+	if err := c.VerifySignature(ctx(t), h, body); !errors.Is(err, pay.ErrUnknownSerial) {
+		t.Fatalf("message signed by an expired certificate: want ErrUnknownSerial, got %v", err)
+	}
+	if srv.RequestCount("/v3/certificates") != before+1 {
+		t.Fatal("an expired certificate serial must trigger one refresh")
+	}
+}
+
+// failingStore is a Store that is down.
+type failingStore struct{ calls atomic.Int32 }
+
+var errStoreDown = errors.New("store down")
+
+func (s *failingStore) Get(context.Context, string) ([]byte, error) {
+	s.calls.Add(1)
+	return nil, errStoreDown
+}
+func (s *failingStore) Set(context.Context, string, []byte, time.Duration) error {
+	s.calls.Add(1)
+	return errStoreDown
+}
+func (s *failingStore) SetNX(context.Context, string, []byte, time.Duration) (bool, error) {
+	s.calls.Add(1)
+	return false, errStoreDown
+}
+func (s *failingStore) Delete(context.Context, string) error { s.calls.Add(1); return errStoreDown }
+func (s *failingStore) CompareAndDelete(context.Context, string, []byte) (bool, error) {
+	s.calls.Add(1)
+	return false, errStoreDown
+}
+
+var _ wechat.Store = (*failingStore)(nil)
+
+// A store that is down loses de-duplication, not the notification: the
+// handler still runs and its result decides the answer.
+func TestNotifyStoreDownStillHandles(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	store := &failingStore{}
+	var calls atomic.Int32
+	var fail atomic.Bool
+	h := &pay.NotifyHandler{Client: c, Store: store,
+		OnTransaction: func(_ context.Context, _ *pay.Notification, tx *pay.Transaction) error {
+			calls.Add(1)
+			if tx.OutTradeNo != "SD1" {
+				t.Errorf("out_trade_no %q", tx.OutTradeNo)
+			}
+			if fail.Load() {
+				return errors.New("database down too")
+			}
+			return nil
+		}}
+	hs := httptest.NewServer(h)
+	defer hs.Close()
+	status, answer, err := srv.SendNotification(ctx(t), nil, hs.URL, pay.EventTransactionSuccess, map[string]any{"out_trade_no": "SD1"}, fakepay.KeyDefault)
+	if err != nil || status != http.StatusNoContent || calls.Load() != 1 {
+		t.Fatalf("store down: status %d (%s) calls %d err %v", status, answer, calls.Load(), err)
+	}
+	if store.calls.Load() == 0 {
+		t.Fatal("the store was not consulted")
+	}
+	fail.Store(true)
+	status, answer, _ = srv.SendNotification(ctx(t), nil, hs.URL, pay.EventTransactionSuccess, map[string]any{"out_trade_no": "SD1"}, fakepay.KeyDefault)
+	wantFail(t, status, string(answer), http.StatusInternalServerError)
+	if calls.Load() != 2 {
+		t.Fatalf("calls = %d", calls.Load())
+	}
+}
+
+// De-duplication marks a notification only after its handler succeeded: a
+// failed delivery is handled again on retry, a successful one is not.
+func TestNotifyDedupOnlyAfterSuccess(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	var calls atomic.Int32
+	var fail atomic.Bool
+	fail.Store(true)
+	h := &pay.NotifyHandler{Client: c, OnRefund: func(context.Context, *pay.Notification, *pay.RefundNotification) error {
+		calls.Add(1)
+		if fail.Load() {
+			return errors.New("not now")
+		}
+		return nil
+	}}
+	hdr, body, _ := srv.BuildNotification(pay.EventRefundSuccess, map[string]any{"out_refund_no": "R1"}, fakepay.KeyDefault)
+	deliver := func() *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodPost, "/notify", bytes.NewReader(body))
+		req.Header = hdr.Clone()
+		h.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := deliver(); rec.Code != http.StatusInternalServerError {
+		t.Fatalf("failing handler: %d", rec.Code)
+	}
+	fail.Store(false)
+	if rec := deliver(); rec.Code != http.StatusNoContent {
+		t.Fatalf("retry after failure: %d %s", rec.Code, rec.Body)
+	}
+	if rec := deliver(); rec.Code != http.StatusNoContent {
+		t.Fatalf("retry after success: %d", rec.Code)
+	}
+	if calls.Load() != 2 {
+		t.Fatalf("handler calls = %d, want 2 (failure, then success; the third delivery is a duplicate)", calls.Load())
+	}
+}
+
+// syncBuffer is a goroutine-safe log sink.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// No key material and no decrypted resource reach the logs or the error
+// strings, on success and on every failure path, at debug level.
+func TestNoSecretsInLogsOrErrors(t *testing.T) {
+	var logs syncBuffer
+	logger := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	srv := newServer(t, fakepay.ModeCertificates)
+	c := newClient(t, srv, pay.VerifyCertificates, pay.WithLogger(logger))
+	const marker = "PLAINTEXT-MARKER-7f3a"
+	var errs []string
+	h := &pay.NotifyHandler{Client: c,
+		OnTransaction: func(_ context.Context, _ *pay.Notification, tx *pay.Transaction) error {
+			if tx.Attach == marker+"-fail" {
+				return errors.New("handler refused")
+			}
+			return nil
+		}}
+	hs := httptest.NewServer(h)
+	defer hs.Close()
+	cx := ctx(t)
+	send := func(res map[string]any) {
+		status, answer, err := srv.SendNotification(cx, nil, hs.URL, pay.EventTransactionSuccess, res, fakepay.KeyDefault)
+		errs = append(errs, string(answer))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = status
+	}
+	send(map[string]any{"out_trade_no": "L1", "attach": marker})
+	send(map[string]any{"out_trade_no": "L2", "attach": marker + "-fail"})
+	send(map[string]any{"out_trade_no": "L3", "attach": marker, "amount": map[string]any{"total": marker}}) // undecodable resource
+	// Wrong API v3 key: decryption fails.
+	cfg := testConfig(srv, pay.VerifyCertificates)
+	cfg.APIv3Key = strings.Repeat("w", 32)
+	wrong, err := pay.New(cfg, pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()), pay.WithLogger(logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hdr, body, _ := srv.BuildNotification(pay.EventTransactionSuccess, map[string]any{"attach": marker}, fakepay.KeyDefault)
+	if _, err := wrong.ParseNotification(cx, hdr, body); err != nil {
+		errs = append(errs, err.Error())
+	} else {
+		t.Fatal("wrong key accepted")
+	}
+	hs2 := httptest.NewServer(&pay.NotifyHandler{Client: wrong})
+	defer hs2.Close()
+	status, _ := post(t, hs2.URL, hdr, body)
+	if status < 400 {
+		t.Fatalf("wrong key: status %d", status)
+	}
+	// Calls, successful and failing, at debug level.
+	_, err = c.QueryTransactionByOutTradeNo(cx, "nope")
+	errs = append(errs, err.Error())
+	if _, _, err := c.EncryptSensitive(cx, marker); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.DecryptSensitive("AAAA"); err != nil {
+		errs = append(errs, err.Error())
+	}
+	out := logs.String() + strings.Join(errs, "\n")
+	if !strings.Contains(logs.String(), "pay request") {
+		t.Fatalf("debug logging not exercised:\n%s", logs.String())
+	}
+	k := srv.Keys
+	for name, secret := range map[string]string{
+		"API v3 key":           srv.Opts.APIv3Key,
+		"wrong API v3 key":     cfg.APIv3Key,
+		"API v2 key":           srv.Opts.APIv2Key,
+		"merchant private key": keyBody(k.Merchant.KeyPEM),
+		"decrypted resource":   marker,
+	} {
+		if secret != "" && strings.Contains(out, secret) {
+			t.Errorf("%s appears in logs or errors:\n%s", name, out)
+		}
+	}
+}
+
+// keyBody returns a distinctive line of a PEM private key.
+func keyBody(pemKey []byte) string {
+	lines := strings.Split(string(pemKey), "\n")
+	return lines[len(lines)/2]
+}
+
+// Times are sent in the documented "yyyy-MM-DDTHH:mm:ss+TIMEZONE" form,
+// never with a "Z" or fractional seconds.
+func TestFormatTime(t *testing.T) {
+	utc := time.Date(2026, 1, 2, 3, 4, 5, 600, time.UTC)
+	if got := pay.FormatTime(utc); got != "2026-01-02T03:04:05+00:00" {
+		t.Fatalf("UTC: %s", got)
+	}
+	cst := utc.In(time.FixedZone("CST", 8*3600))
+	if got := pay.FormatTime(cst); got != "2026-01-02T11:04:05+08:00" {
+		t.Fatalf("CST: %s", got)
+	}
+}
