@@ -210,6 +210,22 @@ func (c *Client) Logger() *slog.Logger { return c.logger }
 // AccessToken returns a valid access token, from memory when possible.
 func (c *Client) AccessToken(ctx context.Context) (string, error) { return c.tokens.Token(ctx) }
 
+// Credential returns the cache of one of the credentials the client keeps
+// itself: KeyAccessToken (unless WithTokenSource is used), KeyJSAPITicket or
+// KeyCardTicket (official accounts). A token hub serves these.
+func (c *Client) Credential(name string) (*TokenCache, bool) {
+	var tc *TokenCache
+	switch name {
+	case KeyAccessToken:
+		tc = c.access
+	case KeyJSAPITicket:
+		tc = c.jsapi
+	case KeyCardTicket:
+		tc = c.card
+	}
+	return tc, tc != nil
+}
+
 // TokenSource returns where the client's access tokens come from.
 func (c *Client) TokenSource() TokenSource { return c.tokens }
 

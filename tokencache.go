@@ -142,6 +142,25 @@ func (tc *TokenCache) Token(ctx context.Context) (string, error) {
 	return c.tok.Value, nil
 }
 
+// Fetch returns a valid token with its expiry, like Token.
+func (tc *TokenCache) Fetch(ctx context.Context) (Token, error) {
+	if _, err := tc.Token(ctx); err != nil {
+		return Token{}, err
+	}
+	if c := tc.cur.Load(); c != nil {
+		return c.tok, nil
+	}
+	// Invalidated between the two reads: one more round.
+	v, err := tc.Token(ctx)
+	if err != nil {
+		return Token{}, err
+	}
+	if c := tc.cur.Load(); c != nil && c.tok.Value == v {
+		return c.tok, nil
+	}
+	return Token{Value: v}, nil
+}
+
 // Current returns the token held in memory, if any, without I/O.
 func (tc *TokenCache) Current() (Token, bool) {
 	if c := tc.cur.Load(); c != nil {
