@@ -60,7 +60,7 @@ func TestCode2SessionWrongSecret(t *testing.T) {
 
 type staticToken string
 
-func (s staticToken) Token(context.Context) (string, error)    { return string(s), nil }
+func (s staticToken) Token(context.Context) (string, error)  { return string(s), nil }
 func (staticToken) Invalidate(context.Context, string) error { return nil }
 
 func TestComponentCode2Session(t *testing.T) {
