@@ -47,6 +47,7 @@ func newTestServer(t testing.TB, h Handler, mod func(*Config)) (*Server, *bytes.
 type push struct {
 	method    string
 	token     string
+	key       string // EncodingAESKey used to encrypt (default tKey)
 	appID     string // receiver id used to encrypt
 	timestamp int64
 	nonce     string
@@ -65,6 +66,9 @@ func (p push) request(t testing.TB) *http.Request {
 	if p.appID == "" {
 		p.appID = tAppID
 	}
+	if p.key == "" {
+		p.key = tKey
+	}
 	if p.timestamp == 0 {
 		p.timestamp = tNow
 	}
@@ -82,7 +86,7 @@ func (p push) request(t testing.TB) *http.Request {
 	q.Set("openid", "o9AgO5Kd5ggOC-bXrbNODIiE3bGY")
 	body := p.plain
 	if p.encrypt {
-		c, err := msgcrypt.New(p.token, tKey, p.appID)
+		c, err := msgcrypt.New(p.token, p.key, p.appID)
 		if err != nil {
 			t.Fatal(err)
 		}

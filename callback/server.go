@@ -22,6 +22,7 @@ import (
 const (
 	DefaultMaxBodyBytes    = 1 << 20
 	DefaultTimestampWindow = 5 * time.Minute
+	DefaultRetryWait       = 4 * time.Second
 )
 
 // Config configures a Server.
@@ -46,6 +47,11 @@ type Config struct {
 	Store wechat.Store
 	// DisableDedup turns retry de-duplication off.
 	DisableDedup bool
+	// RetryWait is how long a retry of a push whose first delivery is
+	// still being handled waits for that answer (default
+	// DefaultRetryWait; WeChat gives up on a request after 5 seconds).
+	// A retry of a push already answered gets the same answer at once.
+	RetryWait time.Duration
 	// MaxBodyBytes bounds the request body (default DefaultMaxBodyBytes);
 	// larger bodies get 413.
 	MaxBodyBytes int64
@@ -107,6 +113,9 @@ func newServer(cfg Config, keyID string) (*Server, error) {
 	}
 	if s.cfg.TimestampWindow == 0 {
 		s.cfg.TimestampWindow = DefaultTimestampWindow
+	}
+	if s.cfg.RetryWait <= 0 {
+		s.cfg.RetryWait = DefaultRetryWait
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -398,16 +407,15 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 	var key string
 	if !s.cfg.DisableDedup {
 		key = s.seenKeyFor(m)
-		fresh, err := s.cfg.Store.SetNX(ctx, key, nil, s.dedup)
+		fresh, err := s.cfg.Store.SetNX(ctx, key, markPending, s.dedup)
 		switch {
 		case err != nil:
 			// Fail open: a broken store must not stop message delivery.
-			s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed", slog.String("error", err.Error()))
+			s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed; handling the push anyway",
+				slog.String("error", err.Error()))
 			key = ""
 		case !fresh:
-			s.log.LogAttrs(ctx, slog.LevelInfo, "callback: dropped retried push",
-				slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
-			s.writeSuccess(w)
+			s.serveRetry(w, r, bufs, m, q, key, encrypted, jsonBody)
 			return
 		}
 	}
@@ -426,10 +434,82 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 		return
 	}
 	if reply == nil {
+		s.remember(ctx, key, markSuccess)
 		s.writeSuccess(w)
 		return
 	}
-	s.writeReply(w, r, bufs, m, q, reply, encrypted, jsonBody)
+	out, ok := s.render(r, bufs, m, reply, jsonBody)
+	if !ok {
+		s.remember(ctx, key, markSuccess)
+		s.writeSuccess(w)
+		return
+	}
+	if key != "" {
+		// Remember the plaintext answer for WeChat's retries: the marker
+		// byte, then the reply, built after it in the same buffer.
+		start := len(out)
+		out = append(out, markReply...)
+		out = append(out, out[:start]...)
+		s.remember(ctx, key, out[start:])
+		out = out[:start]
+	}
+	s.writeOut(w, r, bufs, q, out, encrypted, jsonBody)
+}
+
+// De-duplication marks: the value stored under a push's key.
+var (
+	markPending = []byte{'P'} // the first delivery is being handled
+	markSuccess = []byte{'S'} // answered "success"
+	markReply   = []byte{'R'} // followed by the plaintext reply
+)
+
+// remember records the answer to a push for its retries.
+func (s *Server) remember(ctx context.Context, key string, v []byte) {
+	if key == "" {
+		return
+	}
+	if err := s.cfg.Store.Set(context.WithoutCancel(ctx), key, v, s.dedup); err != nil {
+		s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed to record the answer",
+			slog.String("error", err.Error()))
+	}
+}
+
+// retryPoll is how often a retry checks whether the first delivery has
+// been answered.
+const retryPoll = 20 * time.Millisecond
+
+// serveRetry answers a retry of a push already seen with the answer of the
+// first delivery, waiting up to RetryWait for it; the handler does not
+// run again.
+func (s *Server) serveRetry(w http.ResponseWriter, r *http.Request, bufs *buffers, m *Message, q query, key string, encrypted, jsonBody bool) {
+	ctx := r.Context()
+	deadline := time.Now().Add(s.cfg.RetryWait)
+	for {
+		v, err := s.cfg.Store.Get(ctx, key)
+		switch {
+		case err == nil && len(v) > 0 && v[0] == markReply[0]:
+			s.log.LogAttrs(ctx, slog.LevelInfo, "callback: retried push answered with the first reply",
+				slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
+			s.writeOut(w, r, bufs, q, append(bufs.out[:0], v[1:]...), encrypted, jsonBody)
+			return
+		case err == nil && len(v) > 0 && v[0] == markPending[0] && time.Now().Before(deadline):
+			t := time.NewTimer(retryPoll)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+			continue
+		case errors.Is(err, wechat.ErrNotFound):
+			// The first delivery failed and released the mark meanwhile;
+			// WeChat retries again.
+		}
+		s.log.LogAttrs(ctx, slog.LevelInfo, "callback: dropped retried push",
+			slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
+		s.writeSuccess(w)
+		return
+	}
 }
 
 // call runs the handler and turns a panic into an error.
@@ -471,7 +551,9 @@ func (s *Server) seenKeyFor(m *Message) string {
 	return string(k)
 }
 
-func (s *Server) writeReply(w http.ResponseWriter, r *http.Request, bufs *buffers, m *Message, q query, reply Reply, encrypted, jsonBody bool) {
+// render writes reply in the format of the push (XML, or JSON for a JSON
+// push) into bufs.out; false means the reply cannot be sent to this push.
+func (s *Server) render(r *http.Request, bufs *buffers, m *Message, reply Reply, jsonBody bool) ([]byte, bool) {
 	ts := s.now().Unix()
 	out := bufs.out[:0]
 	if jsonBody {
@@ -479,13 +561,16 @@ func (s *Server) writeReply(w http.ResponseWriter, r *http.Request, bufs *buffer
 		if !ok {
 			s.log.LogAttrs(r.Context(), slog.LevelError, "callback: reply type cannot be sent to a JSON push; answered success",
 				slog.String("reply", fmt.Sprintf("%T", reply)))
-			s.writeSuccess(w)
-			return
+			return out, false
 		}
-		out = jr.AppendJSON(out, m.FromUserName, m.ToUserName, ts)
-	} else {
-		out = reply.AppendXML(out, m.FromUserName, m.ToUserName, ts)
+		return jr.AppendJSON(out, m.FromUserName, m.ToUserName, ts), true
 	}
+	return reply.AppendXML(out, m.FromUserName, m.ToUserName, ts), true
+}
+
+// writeOut writes the plaintext reply out (which lives in bufs.out),
+// encrypted in a signed envelope when the push was encrypted.
+func (s *Server) writeOut(w http.ResponseWriter, r *http.Request, bufs *buffers, q query, out []byte, encrypted, jsonBody bool) {
 	if !encrypted {
 		bufs.out = out[:0]
 		if jsonBody {
@@ -496,6 +581,7 @@ func (s *Server) writeReply(w http.ResponseWriter, r *http.Request, bufs *buffer
 		_, _ = w.Write(out)
 		return
 	}
+	ts := s.now().Unix()
 	// Encrypt after the plaintext in the same buffer, then build the
 	// envelope after that.
 	encStart := len(out)
