@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"iter"
 	"testing"
 
@@ -111,4 +112,32 @@ func thumbC(t testing.TB, c *oa.Client) string {
 func articleC(title, thumb string) *oa.DraftArticle {
 	return &oa.DraftArticle{Title: title, Author: "Ada", Digest: "digest of " + title, Content: "<p>" + title + "</p>",
 		ThumbMediaID: thumb, NeedOpenComment: 1}
+}
+
+// followersC subscribes n users to the default app and returns their openids.
+func followersC(srv *fakewechat.Server, n int) []string {
+	ids := make([]string, n)
+	fs := make([]fakewechat.Follower, n)
+	for i := range n {
+		ids[i] = fmt.Sprintf("oC_test_follower_%011d", i)
+		fs[i] = fakewechat.Follower{OpenID: ids[i]}
+	}
+	srv.AddFollowers(fakewechat.DefaultAppID, fs...)
+	return ids
+}
+
+// newsC adds a permanent news material of the given titles (comments open)
+// and returns its media_id.
+func newsC(t testing.TB, c *oa.Client, titles ...string) string {
+	t.Helper()
+	thumb := thumbC(t, c)
+	arts := make([]oa.MaterialArticle, len(titles))
+	for i, title := range titles {
+		arts[i] = oa.MaterialArticle{Title: title, ThumbMediaID: thumb, Content: "<p>" + title + "</p>", NeedOpenComment: 1}
+	}
+	id, err := c.Material.AddNews(context.Background(), arts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
