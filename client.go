@@ -18,11 +18,16 @@ const (
 	OfficialAccount AppType = iota
 	// MiniProgram is a 小程序.
 	MiniProgram
+	// WeCom is one agent (application) of a 企业微信 corp; see package work.
+	WeCom
 )
 
 func (t AppType) String() string {
-	if t == MiniProgram {
+	switch t {
+	case MiniProgram:
 		return "mini_program"
+	case WeCom:
+		return "wecom"
 	}
 	return "official_account"
 }
@@ -194,6 +199,10 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	}
 	return c, nil
 }
+
+// TokenOptions returns the token timing the client was configured with, for
+// product packages that keep credentials of their own.
+func (c *Client) TokenOptions() TokenOptions { return c.tokenOpts }
 
 // Config returns the app configuration.
 func (c *Client) Config() Config { return c.cfg }

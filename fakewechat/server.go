@@ -60,6 +60,7 @@ type Server struct {
 	counts   counters
 	recorder recorder
 	states   sync.Map // appid -> *State
+	wecomReg wecomAgents
 
 	lifeMu    sync.Mutex
 	hs        *http.Server

@@ -1,0 +1,203 @@
+package work
+
+import wechat "github.com/weixin-go/wechat"
+
+// service is the common part of every WeCom service.
+type service struct {
+	c     *wechat.Client
+	agent Agent
+}
+
+// services are the API groups of an agent, as fields of AgentClient. The
+// API index: https://developer.work.weixin.qq.com/document/path/90664
+type services struct {
+	// Message sends application messages, recalls them and updates template cards (消息推送).
+	Message *MessageService
+	// App reads and sets the agent's settings (应用管理).
+	App *AppService
+	// AppChat manages group chats created by the agent and sends to them (群聊会话).
+	AppChat *AppChatService
+	// AppMenu manages the agent's menu (自定义菜单).
+	AppMenu *AppMenuService
+	// AppWorkbench sets the agent's workbench template and data (工作台自定义展示).
+	AppWorkbench *AppWorkbenchService
+	// Material uploads and downloads media (素材管理).
+	Material *MaterialService
+	// MiniProgram logs in users of a WeCom mini program (小程序登录).
+	MiniProgram *MiniProgramService
+	// User manages members of the address book (成员管理).
+	User *UserService
+	// Department manages departments (部门管理).
+	Department *DepartmentService
+	// Tag manages address-book tags (标签管理).
+	Tag *TagService
+	// Customer manages external contacts (客户管理).
+	Customer *CustomerService
+	// CustomerTag manages customer tags (客户标签管理).
+	CustomerTag *CustomerTagService
+	// CustomerMoment manages customer moments (客户朋友圈).
+	CustomerMoment *CustomerMomentService
+	// CustomerTransfer transfers customers between members (在职/离职继承).
+	CustomerTransfer *CustomerTransferService
+	// CustomerStrategy manages customer contact rules (客户联系规则组).
+	CustomerStrategy *CustomerStrategyService
+	// CustomerGroupMsg sends mass messages to customers (群发消息).
+	CustomerGroupMsg *CustomerGroupMsgService
+	// CustomerGroupChat manages customer group chats (客户群管理).
+	CustomerGroupChat *CustomerGroupChatService
+	// CustomerWelcome manages welcome messages (欢迎语).
+	CustomerWelcome *CustomerWelcomeService
+	// CustomerContactWay manages contact-me configurations (联系我).
+	CustomerContactWay *CustomerContactWayService
+	// KFAccount manages WeChat customer-service accounts (微信客服账号).
+	KFAccount *KFAccountService
+	// KFMessage receives and sends WeChat customer-service messages (微信客服消息).
+	KFMessage *KFMessageService
+	// KFCustomer reads WeChat customer-service customers (微信客服客户).
+	KFCustomer *KFCustomerService
+	// Checkin reads and manages check-ins (打卡).
+	Checkin *CheckinService
+	// MeetingRoom manages meeting rooms (会议室).
+	MeetingRoom *MeetingRoomService
+	// Schedule manages schedules (日程).
+	Schedule *ScheduleService
+	// Calendar manages calendars (日历).
+	Calendar *CalendarService
+	// Journal reads reports (汇报).
+	Journal *JournalService
+	// Approval creates and reads approvals (审批).
+	Approval *ApprovalService
+	// Vacation reads and sets leave balances (假期).
+	Vacation *VacationService
+	// Pstncc makes emergency phone calls (紧急通知应用).
+	Pstncc *PstnccService
+	// Meeting manages online meetings (会议).
+	Meeting *MeetingService
+	// Living manages live broadcasts (直播).
+	Living *LivingService
+	// WeDriveSpace manages WeDrive spaces (微盘空间管理).
+	WeDriveSpace *WeDriveSpaceService
+	// WeDriveSpaceACL manages WeDrive space permissions (微盘空间权限).
+	WeDriveSpaceACL *WeDriveSpaceACLService
+	// WeDriveFile manages WeDrive files (微盘文件管理).
+	WeDriveFile *WeDriveFileService
+	// WeDriveFileACL manages WeDrive file permissions (微盘文件权限).
+	WeDriveFileACL *WeDriveFileACLService
+}
+
+type (
+	// MessageService sends application messages, recalls them and updates template cards (消息推送).
+	MessageService service
+	// AppService reads and sets the agent's settings (应用管理).
+	AppService service
+	// AppChatService manages group chats created by the agent and sends to them (群聊会话).
+	AppChatService service
+	// AppMenuService manages the agent's menu (自定义菜单).
+	AppMenuService service
+	// AppWorkbenchService sets the agent's workbench template and data (工作台自定义展示).
+	AppWorkbenchService service
+	// MaterialService uploads and downloads media (素材管理).
+	MaterialService service
+	// MiniProgramService logs in users of a WeCom mini program (小程序登录).
+	MiniProgramService service
+	// UserService manages members of the address book (成员管理).
+	UserService service
+	// DepartmentService manages departments (部门管理).
+	DepartmentService service
+	// TagService manages address-book tags (标签管理).
+	TagService service
+	// CustomerService manages external contacts (客户管理).
+	CustomerService service
+	// CustomerTagService manages customer tags (客户标签管理).
+	CustomerTagService service
+	// CustomerMomentService manages customer moments (客户朋友圈).
+	CustomerMomentService service
+	// CustomerTransferService transfers customers between members (在职/离职继承).
+	CustomerTransferService service
+	// CustomerStrategyService manages customer contact rules (客户联系规则组).
+	CustomerStrategyService service
+	// CustomerGroupMsgService sends mass messages to customers (群发消息).
+	CustomerGroupMsgService service
+	// CustomerGroupChatService manages customer group chats (客户群管理).
+	CustomerGroupChatService service
+	// CustomerWelcomeService manages welcome messages (欢迎语).
+	CustomerWelcomeService service
+	// CustomerContactWayService manages contact-me configurations (联系我).
+	CustomerContactWayService service
+	// KFAccountService manages WeChat customer-service accounts (微信客服账号).
+	KFAccountService service
+	// KFMessageService receives and sends WeChat customer-service messages (微信客服消息).
+	KFMessageService service
+	// KFCustomerService reads WeChat customer-service customers (微信客服客户).
+	KFCustomerService service
+	// CheckinService reads and manages check-ins (打卡).
+	CheckinService service
+	// MeetingRoomService manages meeting rooms (会议室).
+	MeetingRoomService service
+	// ScheduleService manages schedules (日程).
+	ScheduleService service
+	// CalendarService manages calendars (日历).
+	CalendarService service
+	// JournalService reads reports (汇报).
+	JournalService service
+	// ApprovalService creates and reads approvals (审批).
+	ApprovalService service
+	// VacationService reads and sets leave balances (假期).
+	VacationService service
+	// PstnccService makes emergency phone calls (紧急通知应用).
+	PstnccService service
+	// MeetingService manages online meetings (会议).
+	MeetingService service
+	// LivingService manages live broadcasts (直播).
+	LivingService service
+	// WeDriveSpaceService manages WeDrive spaces (微盘空间管理).
+	WeDriveSpaceService service
+	// WeDriveSpaceACLService manages WeDrive space permissions (微盘空间权限).
+	WeDriveSpaceACLService service
+	// WeDriveFileService manages WeDrive files (微盘文件管理).
+	WeDriveFileService service
+	// WeDriveFileACLService manages WeDrive file permissions (微盘文件权限).
+	WeDriveFileACLService service
+)
+
+func newServices(c *wechat.Client, a Agent) services {
+	s := &service{c: c, agent: a}
+	return services{
+		Message:            (*MessageService)(s),
+		App:                (*AppService)(s),
+		AppChat:            (*AppChatService)(s),
+		AppMenu:            (*AppMenuService)(s),
+		AppWorkbench:       (*AppWorkbenchService)(s),
+		Material:           (*MaterialService)(s),
+		MiniProgram:        (*MiniProgramService)(s),
+		User:               (*UserService)(s),
+		Department:         (*DepartmentService)(s),
+		Tag:                (*TagService)(s),
+		Customer:           (*CustomerService)(s),
+		CustomerTag:        (*CustomerTagService)(s),
+		CustomerMoment:     (*CustomerMomentService)(s),
+		CustomerTransfer:   (*CustomerTransferService)(s),
+		CustomerStrategy:   (*CustomerStrategyService)(s),
+		CustomerGroupMsg:   (*CustomerGroupMsgService)(s),
+		CustomerGroupChat:  (*CustomerGroupChatService)(s),
+		CustomerWelcome:    (*CustomerWelcomeService)(s),
+		CustomerContactWay: (*CustomerContactWayService)(s),
+		KFAccount:          (*KFAccountService)(s),
+		KFMessage:          (*KFMessageService)(s),
+		KFCustomer:         (*KFCustomerService)(s),
+		Checkin:            (*CheckinService)(s),
+		MeetingRoom:        (*MeetingRoomService)(s),
+		Schedule:           (*ScheduleService)(s),
+		Calendar:           (*CalendarService)(s),
+		Journal:            (*JournalService)(s),
+		Approval:           (*ApprovalService)(s),
+		Vacation:           (*VacationService)(s),
+		Pstncc:             (*PstnccService)(s),
+		Meeting:            (*MeetingService)(s),
+		Living:             (*LivingService)(s),
+		WeDriveSpace:       (*WeDriveSpaceService)(s),
+		WeDriveSpaceACL:    (*WeDriveSpaceACLService)(s),
+		WeDriveFile:        (*WeDriveFileService)(s),
+		WeDriveFileACL:     (*WeDriveFileACLService)(s),
+	}
+}
