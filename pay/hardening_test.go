@@ -3,6 +3,10 @@ package pay_test
 import (
 	"bytes"
 	"context"
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -339,4 +343,124 @@ func TestFormatTime(t *testing.T) {
 	if got := pay.FormatTime(cst); got != "2026-01-02T11:04:05+08:00" {
 		t.Fatalf("CST: %s", got)
 	}
+}
+
+// FuzzVerifySignature feeds arbitrary Wechatpay-* header values and bodies:
+// nothing crashes, and a message is accepted only when its signature is the
+// WeChat Pay key's signature over exactly "timestamp\nnonce\nbody\n" with
+// a timestamp inside the window. (The clock is fixed so that seeds signed
+// by the coordinator stay valid in every fuzz worker.)
+func FuzzVerifySignature(f *testing.F) {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
+	defer srv.Close()
+	fixed := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	srv.SetClock(func() time.Time { return fixed })
+	c, err := pay.New(testConfig(srv, pay.VerifyPublicKey), pay.WithBaseURL(srv.URL),
+		pay.WithHTTPClient(srv.Client()), pay.WithClock(func() time.Time { return fixed }))
+	if err != nil {
+		f.Fatal(err)
+	}
+	key := srv.Keys.PublicKey.Key
+	body := []byte(`{"id":"1"}`)
+	good := srv.SignBody(body, fakepay.KeyDefault)
+	f.Add(good.Get("Wechatpay-Timestamp"), good.Get("Wechatpay-Nonce"), good.Get("Wechatpay-Signature"), good.Get("Wechatpay-Serial"), body)
+	f.Add("0", "n", strings.Repeat("A", 1368), fakepay.PublicKeyID, body)
+	f.Add("-9223372036854775808", "", "====", "PUB_KEY_ID_", []byte{})
+	f.Add(good.Get("Wechatpay-Timestamp"), "n", strings.Repeat("/", 1367)+"=", "x", []byte("\n"))
+	f.Fuzz(func(t *testing.T, ts, nonce, sig, serial string, b []byte) {
+		h := http.Header{}
+		h.Set("Wechatpay-Timestamp", ts)
+		h.Set("Wechatpay-Nonce", nonce)
+		h.Set("Wechatpay-Signature", sig)
+		h.Set("Wechatpay-Serial", serial)
+		if c.VerifySignature(context.Background(), h, b) != nil {
+			return
+		}
+		sum := sha256.Sum256([]byte(ts + "\n" + nonce + "\n" + string(b) + "\n"))
+		want, _ := rsa.SignPKCS1v15(nil, key, crypto.SHA256, sum[:])
+		n, perr := strconv.ParseInt(ts, 10, 64)
+		if sig != base64.StdEncoding.EncodeToString(want) || perr != nil || n < fixed.Unix()-300 || n > fixed.Unix()+300 {
+			t.Fatalf("forged message accepted: ts=%q nonce=%q serial=%q sig=%q body=%q", ts, nonce, serial, sig, b)
+		}
+	})
+}
+
+// capturedRequest is what a capturing server saw.
+type capturedRequest struct {
+	method, uri, auth, serial string
+	body                      []byte
+}
+
+// The Authorization header signs exactly
+// "METHOD\nPATH?QUERY\nTIMESTAMP\nNONCE\nBODY\n" of the request as sent:
+// the GET body is empty, the query and path escapes are the ones on the wire.
+func TestCanonicalSigningMessageOnTheWire(t *testing.T) {
+	var mu sync.Mutex
+	var got []capturedRequest
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b bytes.Buffer
+		_, _ = b.ReadFrom(r.Body)
+		mu.Lock()
+		got = append(got, capturedRequest{r.Method, r.RequestURI, r.Header.Get("Authorization"), r.Header.Get("Wechatpay-Serial"), b.Bytes()})
+		mu.Unlock()
+		w.WriteHeader(http.StatusNoContent) // unsigned: the client rejects it, which is not the point here
+	}))
+	defer hs.Close()
+	srv := newServer(t, fakepay.ModePublicKey)
+	cfg := testConfig(srv, pay.VerifyPublicKey)
+	c, err := pay.New(cfg, pay.WithBaseURL(hs.URL))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cx := ctx(t)
+	_, _ = c.TradeBill(cx, &pay.TradeBillRequest{BillDate: "2026-01-01", TarType: "GZIP"})
+	_, _ = c.QueryTransactionByOutTradeNo(cx, "a b/c")
+	// An unsigned 204 (empty body) is rejected like any other response.
+	var rve *pay.ResponseVerificationError
+	if err := c.CloseTransaction(cx, "T1"); !errors.As(err, &rve) || rve.StatusCode != http.StatusNoContent || !errors.Is(err, pay.ErrMissingSignature) {
+		t.Fatalf("unsigned 204: %v", err)
+	}
+	want := []struct{ method, uri, body string }{
+		{"GET", "/v3/bill/tradebill?bill_date=2026-01-01&bill_type=ALL&tar_type=GZIP", ""},
+		{"GET", "/v3/pay/transactions/out-trade-no/a%20b%2Fc?mchid=" + cfg.MchID, ""},
+		{"POST", "/v3/pay/transactions/out-trade-no/T1/close", `{"mchid":"` + cfg.MchID + `"}`},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("captured %d requests, want %d", len(got), len(want))
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.method != w.method || g.uri != w.uri || string(g.body) != w.body {
+			t.Errorf("request %d: %s %s %q, want %s %s %q", i, g.method, g.uri, g.body, w.method, w.uri, w.body)
+		}
+		if g.serial != fakepay.PublicKeyID {
+			t.Errorf("request %d: Wechatpay-Serial %q, want the public key id in public-key mode", i, g.serial)
+		}
+		const scheme = "WECHATPAY2-SHA256-RSA2048 "
+		if !strings.HasPrefix(g.auth, scheme) {
+			t.Fatalf("request %d: Authorization %q", i, g.auth)
+		}
+		f := map[string]string{}
+		for _, part := range strings.Split(g.auth[len(scheme):], ",") {
+			k, v, _ := strings.Cut(part, "=")
+			f[k] = strings.Trim(v, `"`)
+		}
+		if f["mchid"] != cfg.MchID || f["serial_no"] != strings.ToUpper(cfg.SerialNo) || len(f["nonce_str"]) != 32 {
+			t.Errorf("request %d: Authorization fields %v", i, f)
+		}
+		msg := w.method + "\n" + w.uri + "\n" + f["timestamp"] + "\n" + f["nonce_str"] + "\n" + w.body + "\n"
+		sig, _ := base64.StdEncoding.DecodeString(f["signature"])
+		sum := sha256.Sum256([]byte(msg))
+		if err := rsa.VerifyPKCS1v15(&srv.Keys.Merchant.Key.PublicKey, crypto.SHA256, sum[:], sig); err != nil {
+			t.Errorf("request %d: signature is not over %q", i, msg)
+		}
+	}
+}
+
+// A NotifyHandler without a Client answers a failure (so WeChat Pay
+// retries) instead of crashing.
+func TestNotifyHandlerWithoutClient(t *testing.T) {
+	rec := httptest.NewRecorder()
+	(&pay.NotifyHandler{}).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/n", strings.NewReader("{}")))
+	wantFail(t, rec.Code, rec.Body.String(), http.StatusInternalServerError)
 }

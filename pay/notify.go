@@ -177,6 +177,10 @@ func writeFail(w http.ResponseWriter, status int, msg string) {
 func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	c := h.Client
+	if c == nil {
+		writeFail(w, http.StatusInternalServerError, "notification handler not configured")
+		return
+	}
 	if r.Method != http.MethodPost {
 		writeFail(w, http.StatusMethodNotAllowed, "method not allowed")
 		return
