@@ -239,9 +239,10 @@ type oaMsgData struct {
 }
 
 type oaMsgDataStore struct {
-	mu   sync.Mutex
-	next int64
-	msgs map[int64]*oaMsgData
+	mu       sync.Mutex
+	next     int64
+	msgs     map[int64]*oaMsgData
+	comments *oaCommentStore // see oa_comment.go
 }
 
 func oaMsgDatas(st *State) *oaMsgDataStore {

@@ -8,7 +8,7 @@ import (
 )
 
 func ExampleBatchSendsService_SendToAll() {
-	c, done := exampleClientC()
+	_, c, done := exampleClientC()
 	defer done()
 	ctx := context.Background()
 

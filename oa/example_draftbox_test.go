@@ -11,7 +11,7 @@ import (
 )
 
 // exampleClientC returns a client on a fake server, for the examples.
-func exampleClientC() (*oa.Client, func()) {
+func exampleClientC() (*fakewechat.Server, *oa.Client, func()) {
 	srv := fakewechat.New()
 	base, err := srv.Start()
 	if err != nil {
@@ -22,11 +22,11 @@ func exampleClientC() (*oa.Client, func()) {
 	if err != nil {
 		panic(err)
 	}
-	return c, func() { srv.Close() }
+	return srv, c, func() { srv.Close() }
 }
 
 func ExampleDraftBoxService_Add() {
-	c, done := exampleClientC()
+	_, c, done := exampleClientC()
 	defer done()
 	ctx := context.Background()
 
@@ -53,3 +53,6 @@ func ExampleDraftBoxService_Add() {
 	}
 	// Output: true Hello
 }
+
+// bytesReaderC returns a tiny JPEG-looking cover for the examples.
+func bytesReaderC() *bytes.Reader { return bytes.NewReader([]byte{0xff, 0xd8, 0xff, 0xe0}) }

@@ -9,7 +9,7 @@ import (
 )
 
 func ExamplePublishService_Submit() {
-	c, done := exampleClientC()
+	_, c, done := exampleClientC()
 	defer done()
 	ctx := context.Background()
 
