@@ -69,10 +69,36 @@ func FuzzParseXML(f *testing.F) {
 				t.Fatalf("round trip field %d: %+v then %+v", i, a[i], b[i])
 			}
 		}
-		_ = m.SubscribeMsgEvents()
-		_, _ = m.SendPicsInfo()
-		_, _ = m.PublishJob()
+		callAccessors(m)
 	})
+}
+
+// callAccessors runs every typed accessor on m (they must not panic on
+// any parsed input), with the event fields forced so that each one reads.
+func callAccessors(m *Message) {
+	_ = m.SubscribeMsgEvents()
+	_, _ = m.SendPicsInfo()
+	_, _ = m.ScanCodeInfo()
+	_, _ = m.SendLocationInfo()
+	_, _ = m.PublishJob()
+	_ = m.MassSendArticleURLs()
+	_ = m.Scene()
+	c := *m
+	c.MsgType, c.InfoType = MsgTypeEvent, InfoTypeNotifyThirdFasteregister
+	for _, ev := range []string{EventChangeContact, EventChangeExternalContact, EventKfMsgOrEvent,
+		EventTemplateCardEvent, EventSysApprovalChange, EventOpenApprovalChange} {
+		c.Event = ev
+		_, _ = c.ContactChange()
+		_, _ = c.ExternalContactChange()
+		_, _ = c.KfMsgOrEvent()
+		_, _ = c.TemplateCardEvent()
+		_, _ = c.ApprovalChange()
+	}
+	_, _ = c.FastRegister()
+	for _, n := range m.Root().Children() {
+		_ = n.Children()
+		_ = n.Path(n.Name(), "item")
+	}
 }
 
 func FuzzParseJSON(f *testing.F) {
@@ -90,7 +116,7 @@ func FuzzParseJSON(f *testing.F) {
 		if !json.Valid([]byte(s)) {
 			t.Fatalf("accepted invalid JSON %q", s)
 		}
-		_ = m.SubscribeMsgEvents()
+		callAccessors(m)
 	})
 }
 
@@ -107,6 +133,7 @@ func FuzzServer(f *testing.F) {
 	mux.HandleText(func(_ context.Context, m *Message) (Reply, error) { return Text(m.Content), nil })
 	mux.Fallback(func(context.Context, *Message) (Reply, error) { return News(Article{Title: "t"}), nil })
 	s, _ := newTestServer(f, mux, func(c *Config) { c.DisableDedup = true })
+	dedup, _ := newTestServer(f, mux, nil)
 	f.Fuzz(func(t *testing.T, msg string, encrypt bool) {
 		var parsesOK bool
 		if isJSON([]byte(msg)) {
@@ -122,6 +149,12 @@ func FuzzServer(f *testing.F) {
 		}
 		if parsesOK && w.Code != http.StatusOK {
 			t.Fatalf("parsable message rejected with %d: %s", w.Code, w.Body)
+		}
+		// With de-duplication, a delivery and its retry are both answered.
+		for i := 0; i < 2; i++ {
+			if w := do(dedup, push{plain: msg, encrypt: encrypt}.request(t)); w.Code >= 500 || (parsesOK && w.Code != http.StatusOK) {
+				t.Fatalf("dedup delivery %d: status %d for %q", i, w.Code, msg)
+			}
 		}
 		// The same bytes as a raw safe-mode envelope.
 		raw := push{plain: msg, encrypt: true, mutate: func(q url.Values, body *string) {

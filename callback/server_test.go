@@ -409,7 +409,20 @@ func TestWorkServer(t *testing.T) {
 	if w := do(ws, httptest.NewRequest("GET", "/wecom/1000003?"+q.Encode(), nil)); w.Code != 403 {
 		t.Fatalf("other agent: %d", w.Code)
 	}
-	if w := do(ws, httptest.NewRequest("GET", "/wecom/999?"+q.Encode(), nil)); w.Code != 404 {
+	// A path that names no agent: the agent whose token and key open the
+	// echostr answers.
+	if w := do(ws, httptest.NewRequest("GET", "/wecom/?"+q.Encode(), nil)); w.Code != 200 || w.Body.String() != "1616140317555161061" {
+		t.Fatalf("GET by signature: %d %q", w.Code, w.Body)
+	}
+	c3, _ := msgcrypt.New("TOKEN3", tKey, corp)
+	echo3, _ := c3.Encrypt([]byte("echo3"))
+	q3 := url.Values{"timestamp": {"1714112445"}, "nonce": {"n1"}, "echostr": {echo3},
+		"msg_signature": {msgcrypt.MsgSignature("TOKEN3", "1714112445", "n1", echo3)}}
+	if w := do(ws, httptest.NewRequest("GET", "/wecom/999?"+q3.Encode(), nil)); w.Code != 200 || w.Body.String() != "echo3" {
+		t.Fatalf("GET by signature, second agent: %d %q", w.Code, w.Body)
+	}
+	q3.Set("msg_signature", msgcrypt.MsgSignature("unknown", "1714112445", "n1", echo3))
+	if w := do(ws, httptest.NewRequest("GET", "/wecom/999?"+q3.Encode(), nil)); w.Code != 404 {
 		t.Fatalf("unknown agent: %d", w.Code)
 	}
 	// POST by path, with an encrypted update_button reply.
@@ -440,7 +453,14 @@ func TestWorkServer(t *testing.T) {
 	if w := do(ws, r); w.Code != 403 {
 		t.Fatalf("wrong corp: %d", w.Code)
 	}
-	if strings.Join(hits, ",") != "a:template_card_event,a:enter_agent" {
+	// A POST without AgentID (contact sync) is routed by signature.
+	contact := strings.Replace(strings.Replace(ev2, "enter_agent", "change_contact", 1), "<AgentID>1000002</AgentID>", "", 1)
+	r = push{plain: contact, encrypt: true, appID: corp, token: "TOKEN3"}.request(t)
+	r.URL.Path = "/wecom/"
+	if w := do(ws, r); w.Code != 200 || w.Body.String() != "success" {
+		t.Fatalf("by signature: %d %s", w.Code, w.Body)
+	}
+	if strings.Join(hits, ",") != "a:template_card_event,a:enter_agent,b:change_contact" {
 		t.Fatalf("hits %v", hits)
 	}
 	big := httptest.NewRequest("POST", "/wecom/?timestamp=1", bytes.NewReader(make([]byte, DefaultMaxBodyBytes+1)))
