@@ -464,3 +464,37 @@ func TestNotifyHandlerWithoutClient(t *testing.T) {
 	(&pay.NotifyHandler{}).ServeHTTP(rec, httptest.NewRequest(http.MethodPost, "/n", strings.NewReader("{}")))
 	wantFail(t, rec.Code, rec.Body.String(), http.StatusInternalServerError)
 }
+
+// In certificate mode an unknown serial costs exactly one certificate
+// download, then fails with a clear ErrUnknownSerial; repeated unknown
+// serials do not hammer /v3/certificates.
+func TestUnknownSerialOneRefreshThenError(t *testing.T) {
+	srv := newServer(t, fakepay.ModeCertificates)
+	var mu sync.Mutex
+	clock := time.Now()
+	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return clock }
+	c := newClient(t, srv, pay.VerifyCertificates, pay.WithClock(now))
+	cx := ctx(t)
+	if _, err := c.PlatformCertificates(cx); err != nil {
+		t.Fatal(err)
+	}
+	// Past the minimum gap between two downloads.
+	mu.Lock()
+	clock = clock.Add(time.Minute)
+	mu.Unlock()
+	srv.SetClock(now)
+	defer srv.SetClock(time.Now)
+	k := srv.Keys
+	srv.SetSigner(func(*http.Request) fakepay.Signer { return fakepay.Signer{Serial: k.Rogue.Serial, Key: k.Rogue.Key} })
+	before := srv.RequestCount("/v3/certificates")
+	for i := 0; i < 3; i++ {
+		_, err := c.QueryTransactionByOutTradeNo(cx, "x")
+		var rve *pay.ResponseVerificationError
+		if !errors.As(err, &rve) || !errors.Is(err, pay.ErrUnknownSerial) || !strings.Contains(err.Error(), k.Rogue.Serial) {
+			t.Fatalf("attempt %d: want ErrUnknownSerial naming the serial, got %v", i, err)
+		}
+	}
+	if n := srv.RequestCount("/v3/certificates") - before; n != 1 {
+		t.Fatalf("unknown serial caused %d certificate downloads, want 1", n)
+	}
+}
