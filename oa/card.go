@@ -271,6 +271,18 @@ func (s *CardService) Create(ctx context.Context, card *Card) (string, error) {
 	if err := card.validate(); err != nil {
 		return "", err
 	}
+	if mc := card.MemberCard; mc != nil && (mc.SupplyBonus == nil || mc.SupplyBalance == nil) {
+		// Both are required on creation.
+		c, m, no := *card, *mc, false
+		if m.SupplyBonus == nil {
+			m.SupplyBonus = &no
+		}
+		if m.SupplyBalance == nil {
+			m.SupplyBalance = &no
+		}
+		c.MemberCard = &m
+		card = &c
+	}
 	out, err := call[struct {
 		CardID string `json:"card_id"`
 	}](ctx, s.c, cardCreate, nil, struct {

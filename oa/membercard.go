@@ -25,28 +25,31 @@ const MaxPayGiftRulesPage = 50
 // MemberCard is a membership card (会员卡), the member_card object of a Card.
 // https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
 type MemberCard struct {
-	BaseInfo                 *CardBaseInfo     `json:"base_info"`
-	AdvancedInfo             *CardAdvancedInfo `json:"advanced_info,omitempty"`
-	BackgroundPicURL         string            `json:"background_pic_url,omitempty"`
-	Prerogative              string            `json:"prerogative,omitempty"`
-	AutoActivate             bool              `json:"auto_activate,omitempty"`
-	WxActivate               bool              `json:"wx_activate,omitempty"`
-	SupplyBonus              bool              `json:"supply_bonus"`
-	BonusURL                 string            `json:"bonus_url,omitempty"`
-	SupplyBalance            bool              `json:"supply_balance"`
-	BalanceURL               string            `json:"balance_url,omitempty"`
-	CustomField1             *MemberCardField  `json:"custom_field1,omitempty"`
-	CustomField2             *MemberCardField  `json:"custom_field2,omitempty"`
-	CustomField3             *MemberCardField  `json:"custom_field3,omitempty"`
-	BonusCleared             string            `json:"bonus_cleared,omitempty"`
-	BonusRules               string            `json:"bonus_rules,omitempty"`
-	BalanceRules             string            `json:"balance_rules,omitempty"`
-	ActivateURL              string            `json:"activate_url,omitempty"`
-	ActivateAppBrandUserName string            `json:"activate_app_brand_user_name,omitempty"`
-	ActivateAppBrandPass     string            `json:"activate_app_brand_pass,omitempty"`
-	CustomCell1              *MemberCardCell   `json:"custom_cell1,omitempty"`
-	BonusRule                *MemberBonusRule  `json:"bonus_rule,omitempty"`
-	Discount                 int               `json:"discount,omitempty"`
+	BaseInfo         *CardBaseInfo     `json:"base_info"`
+	AdvancedInfo     *CardAdvancedInfo `json:"advanced_info,omitempty"`
+	BackgroundPicURL string            `json:"background_pic_url,omitempty"`
+	Prerogative      string            `json:"prerogative,omitempty"`
+	AutoActivate     bool              `json:"auto_activate,omitempty"`
+	WxActivate       bool              `json:"wx_activate,omitempty"`
+	// SupplyBonus and SupplyBalance say whether the card shows bonus points
+	// and a balance; Create sends false when they are nil, Update leaves
+	// them unchanged.
+	SupplyBonus              *bool            `json:"supply_bonus,omitempty"`
+	BonusURL                 string           `json:"bonus_url,omitempty"`
+	SupplyBalance            *bool            `json:"supply_balance,omitempty"`
+	BalanceURL               string           `json:"balance_url,omitempty"`
+	CustomField1             *MemberCardField `json:"custom_field1,omitempty"`
+	CustomField2             *MemberCardField `json:"custom_field2,omitempty"`
+	CustomField3             *MemberCardField `json:"custom_field3,omitempty"`
+	BonusCleared             string           `json:"bonus_cleared,omitempty"`
+	BonusRules               string           `json:"bonus_rules,omitempty"`
+	BalanceRules             string           `json:"balance_rules,omitempty"`
+	ActivateURL              string           `json:"activate_url,omitempty"`
+	ActivateAppBrandUserName string           `json:"activate_app_brand_user_name,omitempty"`
+	ActivateAppBrandPass     string           `json:"activate_app_brand_pass,omitempty"`
+	CustomCell1              *MemberCardCell  `json:"custom_cell1,omitempty"`
+	BonusRule                *MemberBonusRule `json:"bonus_rule,omitempty"`
+	Discount                 int              `json:"discount,omitempty"`
 }
 
 // MemberCardField is a custom_fieldN of a membership card, such as a level.

@@ -119,7 +119,7 @@ func memberCardD() *oa.MemberCard {
 			Color: "Color010", Notice: "出示会员卡", Description: "会员专享", SKU: &oa.CardSKU{Quantity: 100},
 			DateInfo: &oa.CardDate{Type: oa.DateTypePermanent},
 		},
-		Prerogative: "九折", SupplyBonus: true, SupplyBalance: false, WxActivate: false,
+		Prerogative: "九折", SupplyBonus: &yesD,
 		CustomField1: &oa.MemberCardField{NameType: "FIELD_NAME_TYPE_LEVEL", URL: "http://example.com/level"},
 		BonusRule:    &oa.MemberBonusRule{CostMoneyUnit: 100, IncreaseBonus: 1},
 	}
@@ -138,4 +138,7 @@ func createdCardD(t testing.TB, srv *fakewechat.Server, c *oa.Client, card *oa.C
 	return id
 }
 
-var dayD = 24 * time.Hour
+var (
+	dayD = 24 * time.Hour
+	yesD = true
+)

@@ -1,0 +1,40 @@
+package oa_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/oa"
+)
+
+func ExampleMemberCardService_Activate() {
+	srv, c := exampleClientD()
+	defer srv.Close()
+	ctx := context.Background()
+
+	cardID, err := c.MemberCard.Create(ctx, &oa.MemberCard{
+		BaseInfo: &oa.CardBaseInfo{
+			LogoURL: "http://mmbiz.qpic.cn/logo", BrandName: "咖啡店", CodeType: oa.CodeTypeText, Title: "咖啡会员卡",
+			SKU: &oa.CardSKU{Quantity: 1000}, DateInfo: &oa.CardDate{Type: oa.DateTypePermanent},
+		},
+		Prerogative: "会员九折",
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	_ = srv.ApproveCard(fakewechat.DefaultAppID, cardID)
+	code, _ := srv.GiveCard(fakewechat.DefaultAppID, cardID, "oUser")
+
+	err = c.MemberCard.Activate(ctx, &oa.MemberActivation{CardID: cardID, Code: code, MembershipNumber: "VIP-42", InitBonus: 10})
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := c.MemberCard.UserInfo(ctx, cardID, code)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(m.MembershipNumber, m.Bonus, m.HasActive)
+	// Output: VIP-42 10 true
+}
