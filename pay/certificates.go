@@ -221,7 +221,13 @@ func (c *Client) Run(ctx context.Context) error {
 		}
 		wait = 12 * time.Hour
 		if certs := c.keys.Load().certs; len(certs) > 0 {
-			if until := certs[0].ExpireTime.Sub(c.now()) - 48*time.Hour; until < wait {
+			last := certs[0].ExpireTime
+			for _, pc := range certs[1:] {
+				if pc.ExpireTime.After(last) {
+					last = pc.ExpireTime
+				}
+			}
+			if until := last.Sub(c.now()) - 48*time.Hour; until < wait {
 				wait = max(until, time.Hour)
 			}
 		}

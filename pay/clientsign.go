@@ -112,7 +112,17 @@ func (c *Client) encryptionKey(ctx context.Context) (*rsa.PublicKey, string, err
 	if len(certs) == 0 {
 		return nil, "", errors.New("pay: no platform certificate to encrypt with")
 	}
-	return certs[0].cert.PublicKey.(*rsa.PublicKey), certs[0].SerialNo, nil
+	// The newest certificate already in effect: WeChat Pay publishes a new
+	// certificate before it starts using it.
+	pc := certs[0]
+	now := c.now()
+	for _, x := range certs {
+		if !x.EffectiveTime.After(now) {
+			pc = x
+			break
+		}
+	}
+	return pc.cert.PublicKey.(*rsa.PublicKey), pc.SerialNo, nil
 }
 
 // EncryptSensitive encrypts a sensitive field (name, ID number, bank

@@ -36,6 +36,38 @@ func TestLongSignatureHeaderRejected(t *testing.T) {
 			t.Fatalf("%d-char signature: want ErrBadSignature, got %v", n, err)
 		}
 	}
+	// WeChat Pay's signature probes must be rejected.
+	h := srv.SignBody(body, fakepay.KeyDefault)
+	h.Set("Wechatpay-Signature", "WECHATPAY/SIGNTEST/"+h.Get("Wechatpay-Signature"))
+	if err := c.VerifySignature(context.Background(), h, body); !errors.Is(err, pay.ErrBadSignature) {
+		t.Fatalf("SIGNTEST probe: want ErrBadSignature, got %v", err)
+	}
+}
+
+// Sensitive fields are encrypted with the newest certificate already in
+// effect, not one WeChat Pay has published ahead of its use.
+func TestEncryptWithEffectiveCertificate(t *testing.T) {
+	srv := newServer(t, fakepay.ModeCertificates)
+	k := srv.Keys
+	cfg := testConfig(srv, pay.VerifyCertificates)
+	cfg.TrustedCertificates = [][]byte{k.Platform.CertPEM, k.Platform2.CertPEM}
+	for _, tc := range []struct {
+		at   time.Time
+		want string
+	}{
+		{k.Platform2.Cert.NotBefore.Add(-time.Hour), k.Platform.Serial},
+		{k.Platform2.Cert.NotBefore.Add(time.Hour), k.Platform2.Serial},
+	} {
+		c, err := pay.New(cfg, pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()),
+			pay.WithClock(func() time.Time { return tc.at }))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, serial, err := c.EncryptSensitive(ctx(t), "张三")
+		if err != nil || serial != tc.want {
+			t.Errorf("at %s: serial %s (%v), want %s", tc.at, serial, err, tc.want)
+		}
+	}
 }
 
 // The timestamp window applies in both directions and a hostile timestamp
