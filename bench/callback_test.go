@@ -134,11 +134,11 @@ func BenchmarkCallbackSafeMode(b *testing.B) {
 			b.Fatalf("status %d: %s", w.status, w.buf.String())
 		}
 		checkReply(b, w.buf.Bytes())
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			serve()
-		}
+		measure(b, func() {
+			for i := 0; i < b.N; i++ {
+				serve()
+			}
+		})
 	})
 
 	b.Run("sdk=silenceper", func(b *testing.B) {
@@ -167,10 +167,10 @@ func BenchmarkCallbackSafeMode(b *testing.B) {
 		}
 		serve()
 		checkReply(b, w.buf.Bytes())
-		b.ReportAllocs()
-		b.ResetTimer()
-		for i := 0; i < b.N; i++ {
-			serve()
-		}
+		measure(b, func() {
+			for i := 0; i < b.N; i++ {
+				serve()
+			}
+		})
 	})
 }
