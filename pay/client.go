@@ -287,7 +287,10 @@ func MutualTLSClient(certPEM, keyPEM []byte, roots *x509.CertPool) (*http.Client
 func readLimited(r io.Reader, size, limit int64) ([]byte, error) {
 	var buf bytes.Buffer
 	if size > 0 && size <= limit {
-		buf.Grow(int(size) + bytes.MinRead)
+		// Content-Length is the sender's claim: preallocate for it only up
+		// to a modest size, so a lying header cannot make us allocate the
+		// whole limit per request.
+		buf.Grow(int(min(size, 256<<10)) + bytes.MinRead)
 	}
 	n, err := buf.ReadFrom(io.LimitReader(r, limit+1))
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -528,5 +529,30 @@ func TestUnknownSerialOneRefreshThenError(t *testing.T) {
 	}
 	if n := srv.RequestCount("/v3/certificates") - before; n != 1 {
 		t.Fatalf("unknown serial caused %d certificate downloads, want 1", n)
+	}
+}
+
+// A Content-Length that lies (1 MiB announced, 2 bytes sent) does not make
+// the handler allocate the announced size.
+func TestLyingContentLengthBoundedAllocation(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	h := &pay.NotifyHandler{Client: c}
+	const n = 20
+	runtime.GC()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for i := 0; i < n; i++ {
+		req := httptest.NewRequest(http.MethodPost, "/n", strings.NewReader("{}"))
+		req.ContentLength = 1 << 20
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code < 400 {
+			t.Fatalf("status %d", rec.Code)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	if per := (after.TotalAlloc - before.TotalAlloc) / n; per > 512<<10 {
+		t.Fatalf("%d bytes allocated per request announcing 1 MiB", per)
 	}
 }
