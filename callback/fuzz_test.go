@@ -1,6 +1,7 @@
 package callback
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"net/http"
@@ -134,6 +135,13 @@ func FuzzServer(f *testing.F) {
 	mux.Fallback(func(context.Context, *Message) (Reply, error) { return News(Article{Title: "t"}), nil })
 	s, _ := newTestServer(f, mux, func(c *Config) { c.DisableDedup = true })
 	dedup, _ := newTestServer(f, mux, nil)
+	ws, err := NewWorkServer(WorkConfig{CorpID: tAppID, Now: tClock, Logger: quietLogger(new(bytes.Buffer)), Agents: []WorkAgent{
+		{AgentID: "1", Token: "other", EncodingAESKey: tKey, Handler: mux},
+		{AgentID: "2", Token: tToken, EncodingAESKey: tKey, Handler: mux},
+	}})
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, msg string, encrypt bool) {
 		var parsesOK bool
 		if isJSON([]byte(msg)) {
@@ -166,6 +174,17 @@ func FuzzServer(f *testing.F) {
 		}}.request(t)
 		if w := do(s, raw); w.Code >= 500 {
 			t.Fatalf("raw envelope: status %d", w.Code)
+		}
+		// WeCom: the path names no agent, so the body or the signature
+		// chooses one.
+		wr := push{plain: msg, encrypt: true, mutate: func(q url.Values, body *string) {
+			if encrypt {
+				*body = msg
+			}
+		}}.request(t)
+		wr.URL.Path = "/wecom/"
+		if w := do(ws, wr); w.Code >= 500 || (parsesOK && !encrypt && w.Code != http.StatusOK) {
+			t.Fatalf("WorkServer: status %d for %q", w.Code, msg)
 		}
 	})
 }

@@ -43,6 +43,7 @@ func appendJSONHeader(dst []byte, to, from string, createTime int64, msgType str
 }
 
 // TextReply replies with a text message.
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html.
 type TextReply struct{ Content string }
 
 // Text returns a text reply.
@@ -93,6 +94,7 @@ func appendJSONString(dst []byte, s string) []byte {
 }
 
 // ImageReply replies with an image (a permanent or temporary media id).
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html.
 type ImageReply struct{ MediaID string }
 
 // Image returns an image reply.
@@ -107,6 +109,7 @@ func (r *ImageReply) AppendXML(dst []byte, to, from string, ts int64) []byte {
 }
 
 // VoiceReply replies with a voice message.
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html.
 type VoiceReply struct{ MediaID string }
 
 // Voice returns a voice reply.
@@ -121,6 +124,7 @@ func (r *VoiceReply) AppendXML(dst []byte, to, from string, ts int64) []byte {
 }
 
 // VideoReply replies with a video.
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html.
 type VideoReply struct{ MediaID, Title, Description string }
 
 // Video returns a video reply.
@@ -139,6 +143,7 @@ func (r *VideoReply) AppendXML(dst []byte, to, from string, ts int64) []byte {
 }
 
 // MusicReply replies with music.
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html.
 type MusicReply struct {
 	Title, Description, MusicURL, HQMusicURL, ThumbMediaID string
 }
@@ -162,6 +167,8 @@ type Article struct {
 
 // NewsReply replies with articles (WeChat shows at most one, or eight for
 // WeCom).
+// See https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html
+// and https://developer.work.weixin.qq.com/document/path/90241.
 type NewsReply struct{ Articles []Article }
 
 // News returns a news reply.
@@ -236,6 +243,7 @@ func (r *UpdateButtonReply) AppendXML(dst []byte, to, from string, ts int64) []b
 // UpdateTemplateCardReply answers a WeCom template_card_event by replacing
 // the whole card. CardXML is the content of the <TemplateCard> element
 // (CardType, MainTitle, ...), written as is: build it from trusted data.
+// See https://developer.work.weixin.qq.com/document/path/90241.
 type UpdateTemplateCardReply struct{ CardXML string }
 
 // UpdateTemplateCard returns an update_template_card reply.

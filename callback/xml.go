@@ -18,6 +18,7 @@ type SyntaxError struct {
 	Msg    string // what was wrong
 }
 
+// Error implements error; the message never quotes the body.
 func (e *SyntaxError) Error() string {
 	return "callback: malformed message body at byte " + strconv.Itoa(e.Offset) + ": " + e.Msg
 }
