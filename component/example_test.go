@@ -32,6 +32,16 @@ func exampleSetup() (*fakewechat.Server, *component.Client, wechat.Store, func()
 	return srv, comp, store, func() { srv.Close() }
 }
 
+// exampleAuthorize simulates the authorization of wxa0b1c2d3e4f5a6b7 and
+// exchanges its code.
+func exampleAuthorize(srv *fakewechat.Server, comp *component.Client) bool {
+	_, err := comp.AuthorizeFromCode(context.Background(), srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7"))
+	if err != nil {
+		fmt.Println(err)
+	}
+	return err == nil
+}
+
 // The whole flow: an authorization code is exchanged, then an official
 // account client acts for the authorizer with tokens from the component.
 func Example() {
@@ -70,8 +80,7 @@ func ExampleClient_Authorizer() {
 	srv, comp, _, stop := exampleSetup()
 	defer stop()
 	ctx := context.Background()
-	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7")); err != nil {
-		fmt.Println(err)
+	if !exampleAuthorize(srv, comp) {
 		return
 	}
 	_, err := comp.Authorizer("wxa0b1c2d3e4f5a6b7").Token(ctx)
@@ -113,8 +122,7 @@ func ExampleClient_CreateOpenAccount() {
 	srv, comp, _, stop := exampleSetup()
 	defer stop()
 	ctx := context.Background()
-	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7")); err != nil {
-		fmt.Println(err)
+	if !exampleAuthorize(srv, comp) {
 		return
 	}
 	open, err := comp.CreateOpenAccount(ctx, "wxa0b1c2d3e4f5a6b7")

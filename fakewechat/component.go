@@ -95,6 +95,23 @@ func (s *Server) componentSecret(appid string) (string, bool) {
 	return secret, ok
 }
 
+// checkComponent validates component credentials: 41002 appid missing,
+// 41004 appsecret missing, 40013 unknown component, 40125 wrong appsecret.
+func (s *Server) checkComponent(appid, secret string) error {
+	known, ok := s.componentSecret(appid)
+	switch {
+	case appid == "":
+		return ErrCode(CodeAppIDMissing)
+	case secret == "":
+		return ErrCode(CodeSecretMissing)
+	case !ok:
+		return ErrCode(CodeInvalidAppID)
+	case known != secret:
+		return ErrCode(CodeInvalidSecret)
+	}
+	return nil
+}
+
 // AddComponent registers a third-party platform (or replaces its secret).
 func (s *Server) AddComponent(appid, secret string) {
 	reg := s.componentReg()
@@ -326,15 +343,8 @@ func registerComponent(s *Server) {
 		if err := r.Decode(&in); err != nil {
 			return nil, err
 		}
-		switch secret, ok := s.componentSecret(in.AppID); {
-		case in.AppID == "":
-			return nil, ErrCode(CodeAppIDMissing)
-		case in.Secret == "":
-			return nil, ErrCode(CodeSecretMissing)
-		case !ok:
-			return nil, ErrCode(CodeInvalidAppID)
-		case secret != in.Secret:
-			return nil, ErrCode(CodeInvalidSecret)
+		if err := s.checkComponent(in.AppID, in.Secret); err != nil {
+			return nil, err
 		}
 		w := s.compWorld()
 		w.mu.Lock()
@@ -577,15 +587,8 @@ func registerComponent(s *Server) {
 		if err := r.Decode(&in); err != nil {
 			return nil, err
 		}
-		switch secret, ok := s.componentSecret(in.Component); {
-		case in.Component == "":
-			return nil, ErrCode(CodeAppIDMissing)
-		case in.Secret == "":
-			return nil, ErrCode(CodeSecretMissing)
-		case !ok:
-			return nil, ErrCode(CodeInvalidAppID)
-		case secret != in.Secret:
-			return nil, ErrCode(CodeInvalidSecret)
+		if err := s.checkComponent(in.Component, in.Secret); err != nil {
+			return nil, err
 		}
 		target := in.Component
 		if in.AppID != "" {
