@@ -14,8 +14,8 @@ import (
 // per-app private templates (at most 50); and message/subscribe/send, which
 // needs a subscription granted with MPSubscribe (one message per grant, as a
 // one-time subscription) and checks the keywords of the template. The
-// /wxaapi/newtmpl endpoints are shared with official accounts: they are only
-// registered here if no other file of the package did.
+// /wxaapi/newtmpl endpoints and the templates are shared with official
+// accounts (oa_subscribemessage.go sends with them).
 func init() {
 	for code, msg := range map[int]string{
 		CodeMPUserRefused: "user refuse to accept the msg", CodeMPArgumentInvalid: "argument invalid!",
@@ -115,23 +115,11 @@ func (s *Server) MPSentSubscribeMessages(appid string) []MPSentSubscribeMessage 
 	return slices.Clone(st.sent)
 }
 
-// handleJSONIfAbsent registers h unless another handler already serves pattern.
-func (s *Server) handleJSONIfAbsent(pattern string, h JSONHandler) {
-	method, path, _, err := parsePattern(pattern)
-	if err != nil {
-		panic(err)
-	}
-	if rt, _ := s.lookup(method, path); rt != nil {
-		return
-	}
-	s.HandleJSON(pattern, h)
-}
-
 func registerMPSubscribeMessage(s *Server) {
-	s.handleJSONIfAbsent("GET /wxaapi/newtmpl/getcategory", func(r *Request) (any, error) {
+	s.HandleJSON("GET /wxaapi/newtmpl/getcategory", func(r *Request) (any, error) {
 		return OK(M{"data": mpCategories}), nil
 	})
-	s.handleJSONIfAbsent("GET /wxaapi/newtmpl/getpubtemplatetitles", func(r *Request) (any, error) {
+	s.HandleJSON("GET /wxaapi/newtmpl/getpubtemplatetitles", func(r *Request) (any, error) {
 		start, err1 := strconv.Atoi(r.Query.Get("start"))
 		limit, err2 := strconv.Atoi(r.Query.Get("limit"))
 		if err1 != nil || err2 != nil || start < 0 || limit < 1 || limit > 30 || r.Query.Get("ids") == "" {
@@ -147,13 +135,13 @@ func registerMPSubscribeMessage(s *Server) {
 		page := match[min(start, len(match)):min(start+limit, len(match))]
 		return OK(M{"count": len(match), "data": page}), nil
 	})
-	s.handleJSONIfAbsent("GET /wxaapi/newtmpl/getpubtemplatekeywords", func(r *Request) (any, error) {
+	s.HandleJSON("GET /wxaapi/newtmpl/getpubtemplatekeywords", func(r *Request) (any, error) {
 		if _, ok := mpPubTemplateByTID(r.Query.Get("tid")); !ok {
 			return nil, ErrCode(CodeMPTemplateTID)
 		}
 		return OK(M{"count": len(mpKeywords), "data": mpKeywords}), nil
 	})
-	s.handleJSONIfAbsent("POST /wxaapi/newtmpl/addtemplate", func(r *Request) (any, error) {
+	s.HandleJSON("POST /wxaapi/newtmpl/addtemplate", func(r *Request) (any, error) {
 		var in struct {
 			TID       string `json:"tid"`
 			KidList   []int  `json:"kidList"`
@@ -196,7 +184,7 @@ func registerMPSubscribeMessage(s *Server) {
 		st.templates = append(st.templates, t)
 		return OK(M{"priTmplId": t.PriTmplID}), nil
 	})
-	s.handleJSONIfAbsent("POST /wxaapi/newtmpl/deltemplate", func(r *Request) (any, error) {
+	s.HandleJSON("POST /wxaapi/newtmpl/deltemplate", func(r *Request) (any, error) {
 		var in struct {
 			ID string `json:"priTmplId"`
 		}
@@ -213,7 +201,7 @@ func registerMPSubscribeMessage(s *Server) {
 		}
 		return nil, nil
 	})
-	s.handleJSONIfAbsent("GET /wxaapi/newtmpl/gettemplate", func(r *Request) (any, error) {
+	s.HandleJSON("GET /wxaapi/newtmpl/gettemplate", func(r *Request) (any, error) {
 		st := s.mpSubscribe(r.AppID)
 		st.mu.Lock()
 		defer st.mu.Unlock()

@@ -87,4 +87,4 @@ func login(t testing.TB, srv *fakewechat.Server, c *miniprogram.Client, openid, 
 	return s
 }
 
-const testOpenID = "oMpTestUser0000000000000001"
+const testOpenID = "oMpTestUser00000000000000001" // 28 characters, like real openids
