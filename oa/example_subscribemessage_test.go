@@ -1,0 +1,32 @@
+package oa_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/oa"
+)
+
+func ExampleSubscribeMessageService_Send() {
+	srv, c, done := exampleClientC()
+	defer done()
+	ctx := context.Background()
+
+	// Pick keywords 1 (thing1) and 3 (time3) of public template 1001.
+	tmpl, err := c.SubscribeMessage.AddTemplate(ctx, 1001, []int{1, 3}, "下单成功后")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	srv.SubscribeUser(fakewechat.DefaultAppID, "oUser", tmpl) // the user subscribes in WeChat
+
+	err = c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{
+		ToUser:     "oUser",
+		TemplateID: tmpl,
+		Page:       "https://example.com/orders/42",
+		Data:       oa.SubscribeData{"thing1": "咖啡", "time3": "2026-11-25 18:00"},
+	})
+	fmt.Println(err)
+	// Output: <nil>
+}
