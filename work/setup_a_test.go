@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"testing"
 
 	wechat "github.com/weixin-go/wechat"
@@ -77,3 +78,5 @@ func wantArgA(t *testing.T, err error, arg string) {
 }
 
 var ctxA = context.Background()
+
+func itoaA(n int64) string { return strconv.FormatInt(n, 10) }
