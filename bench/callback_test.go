@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	smessage "github.com/silenceper/wechat/v2/officialaccount/message"
 	"github.com/sirupsen/logrus"
 
+	"github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/callback"
 	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
@@ -32,11 +34,17 @@ const (
 // text message: encrypted body, URL signature and msg_signature.
 func safeModeRequest(b *testing.B) (*http.Request, []byte) {
 	b.Helper()
+	return safeModeRequestFor(b, cbText)
+}
+
+// safeModeRequestFor is safeModeRequest for the message text.
+func safeModeRequestFor(b *testing.B, text string) (*http.Request, []byte) {
+	b.Helper()
 	c, err := msgcrypt.New(cbToken, cbAESKey, cbAppID)
 	if err != nil {
 		b.Fatal(err)
 	}
-	enc, err := c.Encrypt([]byte(cbText))
+	enc, err := c.Encrypt([]byte(text))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -137,6 +145,55 @@ func BenchmarkCallbackSafeMode(b *testing.B) {
 		measure(b, func() {
 			for i := 0; i < b.N; i++ {
 				serve()
+			}
+		})
+	})
+
+	// The same path with retry de-duplication through a MemoryStore: every
+	// message has its own MsgId, so each one is a first delivery (mark,
+	// handle, remember the answer).
+	b.Run("sdk=weixin-go,dedup=memory", func(b *testing.B) {
+		const distinct = 1024
+		reqs := make([]*http.Request, distinct)
+		raws := make([][]byte, distinct)
+		for i := range reqs {
+			text := strings.Replace(cbText, "23637352235060880", strconv.Itoa(23637352235060880+i), 1)
+			reqs[i], raws[i] = safeModeRequestFor(b, text)
+		}
+		mux := callback.NewMux()
+		mux.HandleText(func(ctx context.Context, m *callback.Message) (callback.Reply, error) {
+			return callback.Text(m.Content), nil
+		})
+		newServer := func() *callback.Server {
+			srv, err := callback.NewServer(callback.Config{
+				Token: cbToken, EncodingAESKey: cbAESKey, AppID: cbAppID, Handler: mux,
+				Store: wechat.NewMemoryStore(),
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
+			return srv
+		}
+		srv := newServer()
+		w := &reusableWriter{h: http.Header{}}
+		rb := &body{}
+		serve := func(i int) {
+			w.reset()
+			rb.Reset(raws[i])
+			reqs[i].Body = rb
+			srv.ServeHTTP(w, reqs[i])
+		}
+		serve(0)
+		checkReply(b, w.buf.Bytes())
+		measure(b, func() {
+			for i := 0; i < b.N; i++ {
+				if i%distinct == 0 {
+					// A fresh store, so that no message is a retry.
+					b.StopTimer()
+					srv = newServer()
+					b.StartTimer()
+				}
+				serve(i % distinct)
 			}
 		})
 	})

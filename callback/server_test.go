@@ -352,8 +352,9 @@ func TestComponent(t *testing.T) {
 		t.Fatalf("authorization code %s, hook %d", raw, authorized)
 	}
 	send(`<xml><AppId>wxcomp</AppId><CreateTime>1714112447</CreateTime><InfoType>updateauthorized</InfoType><AuthorizerAppid>wxauth</AuthorizerAppid><AuthorizationCode>code2</AuthorizationCode><AuthorizationCodeExpiredTime>` + itoa(exp) + `</AuthorizationCodeExpiredTime></xml>`)
-	if authorized != 2 {
-		t.Fatal("updateauthorized hook")
+	raw, _ = store.Get(ctx, wechat.StoreKey("wxauth", KeyAuthorizationCode))
+	if authorized != 2 || json.Unmarshal(raw, &tok) != nil || tok.Value != "code2" || tok.ExpiresAt.Unix() != exp {
+		t.Fatalf("updateauthorized: code %s, hook %d", raw, authorized)
 	}
 	send(`<xml><AppId>wxcomp</AppId><CreateTime>1714112448</CreateTime><InfoType>unauthorized</InfoType><AuthorizerAppid>wxauth</AuthorizerAppid></xml>`)
 	for _, k := range []string{wechat.KeyAccessToken, wechat.KeyAuthorizerRefreshToken, KeyAuthorizationCode} {
