@@ -278,6 +278,36 @@ func (s *Server) componentRequest(r *Request, in any, bodyAppID func() string) (
 	return appid, nil
 }
 
+// compAuthorizerReq is the body of the component endpoints about one authorization.
+type compAuthorizerReq struct {
+	AppID      string `json:"component_appid"`
+	Authorizer string `json:"authorizer_appid"`
+	Refresh    string `json:"authorizer_refresh_token"`
+	Name       string `json:"option_name"`
+	Value      string `json:"option_value"`
+}
+
+// onAuthorization handles a component endpoint about one authorization:
+// the token, component_appid and authorizer_appid are checked, then fn runs
+// with the state locked.
+func (s *Server) onAuthorization(fn func(r *Request, in *compAuthorizerReq, a *compAuth) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		var in compAuthorizerReq
+		comp, err := s.componentRequest(r, &in, func() string { return in.AppID })
+		if err != nil {
+			return nil, err
+		}
+		w := s.compWorld()
+		w.mu.Lock()
+		defer w.mu.Unlock()
+		a, err := w.authorization(comp, in.Authorizer)
+		if err != nil {
+			return nil, err
+		}
+		return fn(r, &in, a)
+	}
+}
+
 // authorization returns the authorization of authorizer by component.
 func (w *compWorld) authorization(component, authorizer string) (*compAuth, error) {
 	if authorizer == "" {
@@ -420,95 +450,35 @@ func registerComponent(s *Server) {
 	}, Public())
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/token/api_authorizer_token.html
-	s.HandleJSON("POST /cgi-bin/component/api_authorizer_token", func(r *Request) (any, error) {
-		var in struct {
-			AppID      string `json:"component_appid"`
-			Authorizer string `json:"authorizer_appid"`
-			Refresh    string `json:"authorizer_refresh_token"`
-		}
-		comp, err := s.componentRequest(r, &in, func() string { return in.AppID })
-		if err != nil {
-			return nil, err
-		}
-		w := s.compWorld()
-		w.mu.Lock()
-		a, aerr := w.authorization(comp, in.Authorizer)
-		switch {
-		case aerr != nil:
-			w.mu.Unlock()
-			return nil, aerr
-		case in.Refresh == "" || in.Refresh != a.refresh:
-			w.mu.Unlock()
+	s.HandleJSON("POST /cgi-bin/component/api_authorizer_token", s.onAuthorization(func(r *Request, in *compAuthorizerReq, a *compAuth) (any, error) {
+		if in.Refresh == "" || in.Refresh != a.refresh {
 			return nil, ErrCode(compCodeRefreshInvalid)
 		}
 		a.refresh = "refreshtoken@@@" + randToken(32) // rotates on every refresh
-		refresh := a.refresh
-		w.mu.Unlock()
-		tok, exp, ierr := s.issueAuthorizerToken(in.Authorizer)
-		if ierr != nil {
-			return nil, ierr
-		}
-		return M{"authorizer_access_token": tok, "expires_in": exp, "authorizer_refresh_token": refresh}, nil
-	}, Public())
-
-	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/token/api_get_authorizer_info.html
-	s.HandleJSON("POST /cgi-bin/component/api_get_authorizer_info", func(r *Request) (any, error) {
-		var in struct {
-			AppID      string `json:"component_appid"`
-			Authorizer string `json:"authorizer_appid"`
-		}
-		comp, err := s.componentRequest(r, &in, func() string { return in.AppID })
+		tok, exp, err := s.issueAuthorizerToken(in.Authorizer)
 		if err != nil {
 			return nil, err
 		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		a, aerr := w.authorization(comp, in.Authorizer)
-		if aerr != nil {
-			return nil, aerr
-		}
+		return M{"authorizer_access_token": tok, "expires_in": exp, "authorizer_refresh_token": a.refresh}, nil
+	}), Public())
+
+	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/token/api_get_authorizer_info.html
+	s.HandleJSON("POST /cgi-bin/component/api_get_authorizer_info", s.onAuthorization(func(r *Request, in *compAuthorizerReq, a *compAuth) (any, error) {
 		return M{"authorizer_info": authorizerInfo(in.Authorizer), "authorization_info": M{
 			"authorizer_appid": in.Authorizer, "authorizer_refresh_token": a.refresh, "func_info": funcInfo(a.funcs),
 		}}, nil
-	}, Public())
+	}), Public())
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/Account_Authorization/api_get_authorizer_option.html
-	s.HandleJSON("POST /cgi-bin/component/api_get_authorizer_option", func(r *Request) (any, error) {
-		var in struct {
-			AppID      string `json:"component_appid"`
-			Authorizer string `json:"authorizer_appid"`
-			Name       string `json:"option_name"`
-		}
-		comp, err := s.componentRequest(r, &in, func() string { return in.AppID })
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /cgi-bin/component/api_get_authorizer_option", s.onAuthorization(func(r *Request, in *compAuthorizerReq, a *compAuth) (any, error) {
 		if _, ok := componentOptions[in.Name]; !ok {
 			return nil, Errorf(CodeInvalidArgs, "invalid option_name")
 		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		a, aerr := w.authorization(comp, in.Authorizer)
-		if aerr != nil {
-			return nil, aerr
-		}
 		return M{"authorizer_appid": in.Authorizer, "option_name": in.Name, "option_value": a.options[in.Name]}, nil
-	}, Public())
+	}), Public())
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/Account_Authorization/api_set_authorizer_option.html
-	s.HandleJSON("POST /cgi-bin/component/api_set_authorizer_option", func(r *Request) (any, error) {
-		var in struct {
-			AppID      string `json:"component_appid"`
-			Authorizer string `json:"authorizer_appid"`
-			Name       string `json:"option_name"`
-			Value      string `json:"option_value"`
-		}
-		comp, err := s.componentRequest(r, &in, func() string { return in.AppID })
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /cgi-bin/component/api_set_authorizer_option", s.onAuthorization(func(r *Request, in *compAuthorizerReq, a *compAuth) (any, error) {
 		values, ok := componentOptions[in.Name]
 		if !ok {
 			return nil, Errorf(CodeInvalidArgs, "invalid option_name")
@@ -516,16 +486,9 @@ func registerComponent(s *Server) {
 		if !slices.Contains(values, in.Value) {
 			return nil, Errorf(CodeInvalidArgs, "invalid option_value")
 		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		a, aerr := w.authorization(comp, in.Authorizer)
-		if aerr != nil {
-			return nil, aerr
-		}
 		a.options[in.Name] = in.Value
 		return nil, nil
-	}, Public())
+	}), Public())
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/Account_Authorization/api_get_authorizer_list.html
 	s.HandleJSON("POST /cgi-bin/component/api_get_authorizer_list", func(r *Request) (any, error) {
