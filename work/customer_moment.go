@@ -1,0 +1,202 @@
+package work
+
+import (
+	"context"
+	"iter"
+)
+
+var (
+	momentList        = postB("/cgi-bin/externalcontact/get_moment_list")
+	momentTask        = postB("/cgi-bin/externalcontact/get_moment_task")
+	momentCustomers   = postB("/cgi-bin/externalcontact/get_moment_customer_list")
+	momentSendResults = postB("/cgi-bin/externalcontact/get_moment_send_result")
+	momentComments    = postB("/cgi-bin/externalcontact/get_moment_comments")
+)
+
+// MomentQuery selects the moments of List; the period is at most a month.
+// FilterType 0 corp moments, 1 members' moments, 2 all.
+type MomentQuery struct {
+	StartTime  int64  `json:"start_time"`
+	EndTime    int64  `json:"end_time"`
+	Creator    string `json:"creator,omitempty"`
+	FilterType int    `json:"filter_type,omitempty"`
+	Cursor     string `json:"cursor,omitempty"`
+	Limit      int    `json:"limit,omitempty"`
+}
+
+// Moment is a customer moment (客户朋友圈).
+type Moment struct {
+	MomentID    string        `json:"moment_id"`
+	Creator     string        `json:"creator,omitempty"`
+	CreateTime  int64         `json:"create_time"`
+	CreateType  int           `json:"create_type"`
+	VisibleType int           `json:"visible_type"`
+	Text        *CustomerText `json:"text,omitempty"`
+	Image       []struct {
+		MediaID string `json:"media_id"`
+	} `json:"image,omitempty"`
+	Video *struct {
+		MediaID      string `json:"media_id"`
+		ThumbMediaID string `json:"thumb_media_id"`
+	} `json:"video,omitempty"`
+	Link *struct {
+		Title string `json:"title"`
+		URL   string `json:"url"`
+	} `json:"link,omitempty"`
+	Location *struct {
+		Latitude  string `json:"latitude"`
+		Longitude string `json:"longitude"`
+		Name      string `json:"name"`
+	} `json:"location,omitempty"`
+}
+
+// MomentPage is one page of List.
+type MomentPage struct {
+	NextCursor string   `json:"next_cursor"`
+	Moments    []Moment `json:"moment_list"`
+}
+
+// List returns one page of moments.
+// https://developer.work.weixin.qq.com/document/path/93333
+func (s *CustomerMomentService) List(ctx context.Context, q *MomentQuery) (*MomentPage, error) {
+	if q == nil || q.StartTime <= 0 || q.EndTime < q.StartTime {
+		return nil, paramErr("start_time", "invalid period")
+	}
+	return callB[MomentPage](ctx, s.c, momentList, nil, q)
+}
+
+// All iterates over the moments of q from q.Cursor.
+func (s *CustomerMomentService) All(ctx context.Context, q MomentQuery) iter.Seq2[Moment, error] {
+	return cursorPagesB(ctx, q.Cursor, func(ctx context.Context, cursor string) ([]Moment, string, error) {
+		q.Cursor = cursor
+		p, err := s.List(ctx, &q)
+		if err != nil {
+			return nil, "", err
+		}
+		return p.Moments, p.NextCursor, nil
+	})
+}
+
+// MomentTask is a member's task of a corp moment: PublishStatus 0 not
+// published, 1 published.
+type MomentTask struct {
+	UserID        string `json:"userid"`
+	PublishStatus int    `json:"publish_status"`
+}
+
+// MomentTaskPage is one page of Tasks.
+type MomentTaskPage struct {
+	NextCursor string       `json:"next_cursor"`
+	Tasks      []MomentTask `json:"task_list"`
+}
+
+type momentPageBody struct {
+	MomentID string `json:"moment_id"`
+	UserID   string `json:"userid,omitempty"`
+	Cursor   string `json:"cursor,omitempty"`
+	Limit    int    `json:"limit,omitempty"`
+}
+
+// Tasks returns one page of the member tasks of a corp moment.
+// https://developer.work.weixin.qq.com/document/path/93333
+func (s *CustomerMomentService) Tasks(ctx context.Context, momentID, cursor string, limit int) (*MomentTaskPage, error) {
+	if err := needB("moment_id", momentID); err != nil {
+		return nil, err
+	}
+	return callB[MomentTaskPage](ctx, s.c, momentTask, nil, momentPageBody{momentID, "", cursor, limit})
+}
+
+// MomentCustomer is a customer who can see a moment of a member.
+type MomentCustomer struct {
+	UserID         string `json:"userid,omitempty"`
+	ExternalUserID string `json:"external_userid"`
+}
+
+// MomentCustomerPage is one page of Customers or SendResults.
+type MomentCustomerPage struct {
+	NextCursor string           `json:"next_cursor"`
+	Customers  []MomentCustomer `json:"customer_list"`
+}
+
+// Customers returns one page of the customers a member's moment can reach.
+// https://developer.work.weixin.qq.com/document/path/93333
+func (s *CustomerMomentService) Customers(ctx context.Context, momentID, userID, cursor string, limit int) (*MomentCustomerPage, error) {
+	if err := needB("moment_id", momentID, "userid", userID); err != nil {
+		return nil, err
+	}
+	return callB[MomentCustomerPage](ctx, s.c, momentCustomers, nil, momentPageBody{momentID, userID, cursor, limit})
+}
+
+// SendResults returns one page of the customers a member's moment was
+// published to.
+// https://developer.work.weixin.qq.com/document/path/93333
+func (s *CustomerMomentService) SendResults(ctx context.Context, momentID, userID, cursor string, limit int) (*MomentCustomerPage, error) {
+	if err := needB("moment_id", momentID, "userid", userID); err != nil {
+		return nil, err
+	}
+	return callB[MomentCustomerPage](ctx, s.c, momentSendResults, nil, momentPageBody{momentID, userID, cursor, limit})
+}
+
+// MomentInteraction is a comment or a like, by a customer (ExternalUserID)
+// or a member (UserID).
+type MomentInteraction struct {
+	ExternalUserID string `json:"external_userid,omitempty"`
+	UserID         string `json:"userid,omitempty"`
+	CreateTime     int64  `json:"create_time"`
+}
+
+// MomentComments is the comments and likes of a member's moment.
+type MomentComments struct {
+	Comments []MomentInteraction `json:"comment_list"`
+	Likes    []MomentInteraction `json:"like_list"`
+}
+
+// Comments returns the comments and likes of a member's moment.
+// https://developer.work.weixin.qq.com/document/path/93333
+func (s *CustomerMomentService) Comments(ctx context.Context, momentID, userID string) (*MomentComments, error) {
+	if err := needB("moment_id", momentID, "userid", userID); err != nil {
+		return nil, err
+	}
+	return callB[MomentComments](ctx, s.c, momentComments, nil, momentPageBody{MomentID: momentID, UserID: userID})
+}
+
+// Strategies returns one page of moment rule group ids.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) Strategies(ctx context.Context, cursor string, limit int) (*StrategyPage, error) {
+	return strategyList(ctx, s.c, momentStrategies, cursor, limit)
+}
+
+// AllStrategies iterates over every moment rule group id.
+func (s *CustomerMomentService) AllStrategies(ctx context.Context, limit int) iter.Seq2[int64, error] {
+	return strategyAll(ctx, s.c, momentStrategies, limit)
+}
+
+// Strategy returns a moment rule group.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) Strategy(ctx context.Context, strategyID int64) (*Strategy[MomentPrivilege], error) {
+	return strategyGet[MomentPrivilege](ctx, s.c, momentStrategies, strategyID)
+}
+
+// StrategyRange returns one page of the range of a moment rule group.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) StrategyRange(ctx context.Context, strategyID int64, cursor string, limit int) (*StrategyRangePage, error) {
+	return strategyRange(ctx, s.c, momentStrategies, strategyID, cursor, limit)
+}
+
+// CreateStrategy creates a moment rule group and returns its id.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) CreateStrategy(ctx context.Context, st *Strategy[MomentPrivilege]) (int64, error) {
+	return strategyCreate(ctx, s.c, momentStrategies, st)
+}
+
+// EditStrategy changes a moment rule group.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) EditStrategy(ctx context.Context, e *StrategyEdit[MomentPrivilege]) error {
+	return strategyEdit(ctx, s.c, momentStrategies, e)
+}
+
+// DeleteStrategy deletes a moment rule group.
+// https://developer.work.weixin.qq.com/document/path/94890
+func (s *CustomerMomentService) DeleteStrategy(ctx context.Context, strategyID int64) error {
+	return strategyDelete(ctx, s.c, momentStrategies, strategyID)
+}

@@ -1,0 +1,48 @@
+package work_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/work"
+)
+
+// exampleAgentB starts a fake WeCom and returns it with its default agent,
+// for the examples of the customer, OA, meeting, living and WeDrive groups.
+func exampleAgentB() (*fakewechat.Server, *work.AgentClient) {
+	srv := fakewechat.New()
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	return srv, bot
+}
+
+func ExampleCustomerService_AllByUser() {
+	srv, bot := exampleAgentB()
+	defer srv.Close()
+	for _, id := range []string{"wmA", "wmB", "wmC"} {
+		srv.AddWeComCustomer(fakewechat.DefaultCorpID, fakewechat.WeComCustomer{ExternalUserID: id, Name: "name of " + id,
+			Follow: []fakewechat.WeComFollow{{UserID: "zhangsan"}}})
+	}
+	// Pages of 2 customers, fetched as the loop goes.
+	for c, err := range bot.Customer.AllByUser(context.Background(), []string{"zhangsan"}, 2) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(c.ExternalContact.ExternalUserID, c.ExternalContact.Name)
+	}
+	// Output:
+	// wmA name of wmA
+	// wmB name of wmB
+	// wmC name of wmC
+}
