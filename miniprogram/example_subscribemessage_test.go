@@ -3,6 +3,7 @@ package miniprogram_test
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/miniprogram"
@@ -12,13 +13,16 @@ func ExampleSubscribeMessageService_Send() {
 	srv, client, done := exampleClient()
 	defer done()
 	ctx := context.Background()
-	tmpl, err := client.SubscribeMessage.AddTemplate(ctx, "99", []int{1, 3}, "发货提醒")
+	// Pick a public template of the account's category, with keywords 1 and 3.
+	cats, _ := client.SubscribeMessage.Categories(ctx)
+	titles, _ := client.SubscribeMessage.PubTemplateTitles(ctx, []int{cats[0].ID}, 0, 1)
+	tmpl, err := client.SubscribeMessage.AddTemplate(ctx, strconv.Itoa(titles.Data[0].TID), []int{1, 3}, "发货提醒")
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 	// The user accepts the template in the mini program (wx.requestSubscribeMessage).
-	srv.MPSubscribe(fakewechat.DefaultAppID, "oExampleUser", tmpl, 1)
+	srv.SubscribeUser(fakewechat.DefaultAppID, "oExampleUser", tmpl)
 
 	err = client.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{
 		ToUser:     "oExampleUser",

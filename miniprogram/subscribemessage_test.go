@@ -55,7 +55,7 @@ func TestSubscribeMessageTemplates(t *testing.T) {
 	}
 	wantAPIError(t, c.SubscribeMessage.DeleteTemplate(ctx, id), 40037)
 	_, err = c.SubscribeMessage.AddTemplate(ctx, "999999", []int{1, 2}, "")
-	wantAPIError(t, err, fakewechat.CodeMPTemplateTID)
+	wantAPIError(t, err, fakewechat.CodeSubscribeInvalidTID)
 
 	before := len(srv.Requests())
 	_, err = c.SubscribeMessage.AddTemplate(ctx, tid, []int{1}, "")
@@ -118,15 +118,15 @@ func TestSubscribeMessageAllPubTemplateTitles(t *testing.T) {
 func TestSubscribeMessageSend(t *testing.T) {
 	srv, c := newClient(t)
 	ctx := t.Context()
-	id, err := c.SubscribeMessage.AddTemplate(ctx, "99", []int{1, 3}, "")
+	id, err := c.SubscribeMessage.AddTemplate(ctx, firstTID(t, c), []int{1, 3}, "")
 	if err != nil {
 		t.Fatal(err)
 	}
 	msg := &miniprogram.SubscribeMessage{ToUser: testOpenID, TemplateID: id, Page: "pages/order/order?id=1",
 		Data: miniprogram.Values("thing1", "咖啡", "time3", "2026-11-25 10:00"), MiniprogramState: miniprogram.StateTrial, Lang: "zh_CN"}
 	// Without the user's subscription: 43101.
-	wantAPIError(t, c.SubscribeMessage.Send(ctx, msg), fakewechat.CodeMPUserRefused)
-	srv.MPSubscribe(fakewechat.DefaultAppID, testOpenID, id, 1)
+	wantAPIError(t, c.SubscribeMessage.Send(ctx, msg), fakewechat.CodeUserRefused)
+	srv.SubscribeUser(fakewechat.DefaultAppID, testOpenID, id)
 	if err := c.SubscribeMessage.Send(ctx, msg); err != nil {
 		t.Fatal(err)
 	}
@@ -136,15 +136,22 @@ func TestSubscribeMessageSend(t *testing.T) {
 	if asJSON(t, body) != want {
 		t.Errorf("body = %s\nwant %s", asJSON(t, body), want)
 	}
-	sent := srv.MPSentSubscribeMessages(fakewechat.DefaultAppID)
+	sent := srv.SubscribeSends(fakewechat.DefaultAppID)
 	if len(sent) != 1 || sent[0].Data["thing1"] != "咖啡" {
 		t.Errorf("sent = %+v", sent)
 	}
 	// A one-time subscription allows one message.
-	wantAPIError(t, c.SubscribeMessage.Send(ctx, msg), fakewechat.CodeMPUserRefused)
-	// A keyword the template does not have.
-	srv.MPSubscribe(fakewechat.DefaultAppID, testOpenID, id, 1)
-	wantAPIError(t, c.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{ToUser: testOpenID, TemplateID: id, Data: miniprogram.Values("thing9", "x")}), 47003)
+	wantAPIError(t, c.SubscribeMessage.Send(ctx, msg), fakewechat.CodeUserRefused)
+	// A keyword the template does not have; a missing one; an unknown template; a bad lang.
+	srv.SubscribeUser(fakewechat.DefaultAppID, testOpenID, id)
+	for _, m := range []*miniprogram.SubscribeMessage{
+		{ToUser: testOpenID, TemplateID: id, Data: miniprogram.Values("thing1", "x", "time3", "t", "thing9", "x")},
+		{ToUser: testOpenID, TemplateID: id, Data: miniprogram.Values("thing1", "x")},
+		{ToUser: testOpenID, TemplateID: id, Data: msg.Data, Lang: "fr_FR"},
+	} {
+		wantAPIError(t, c.SubscribeMessage.Send(ctx, m), 47003)
+	}
+	wantAPIError(t, c.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{ToUser: testOpenID, TemplateID: "nope", Data: msg.Data}), 40037)
 
 	before := len(srv.Requests())
 	wantArgError(t, srv, before, c.SubscribeMessage.Send(ctx, nil), "touser")
@@ -152,4 +159,19 @@ func TestSubscribeMessageSend(t *testing.T) {
 	wantArgError(t, srv, before, c.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{ToUser: "o", Data: msg.Data}), "template_id")
 	wantArgError(t, srv, before, c.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{ToUser: "o", TemplateID: id}), "data")
 	wantArgError(t, srv, before, c.SubscribeMessage.Send(ctx, &miniprogram.SubscribeMessage{ToUser: "o", TemplateID: id, Data: msg.Data, MiniprogramState: "beta"}), "miniprogram_state")
+}
+
+// firstTID returns the tid of the first public template of the account's
+// first category.
+func firstTID(t testing.TB, c *miniprogram.Client) string {
+	t.Helper()
+	cats, err := c.SubscribeMessage.Categories(t.Context())
+	if err != nil || len(cats) == 0 {
+		t.Fatalf("categories = %v, %v", cats, err)
+	}
+	p, err := c.SubscribeMessage.PubTemplateTitles(t.Context(), []int{cats[0].ID}, 0, 1)
+	if err != nil || len(p.Data) == 0 {
+		t.Fatalf("titles = %v, %v", p, err)
+	}
+	return strconv.Itoa(p.Data[0].TID)
 }
