@@ -608,30 +608,36 @@ func (w *compWorld) openFuncCheck(appid string) error {
 	return nil
 }
 
-// openRequest decodes an open/* request, whose optional appid must be the
-// token's app.
-func openRequest(r *Request, w *compWorld, in any, appid func() string) error {
-	if err := r.Decode(in); err != nil {
-		return err
-	}
-	if a := appid(); a != "" && a != r.AppID {
-		return ErrCode(CodeInvalidAppID)
-	}
-	return w.openFuncCheck(r.AppID)
+// openReq is the body of the open/* endpoints.
+type openReq struct {
+	AppID string `json:"appid"`
+	Open  string `json:"open_appid"`
 }
 
-func registerOpenAccount(s *Server) {
-	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/account/create.html
-	s.HandleJSON("POST /cgi-bin/open/create", func(r *Request) (any, error) {
-		var in struct {
-			AppID string `json:"appid"`
+// onOpen handles an open/* request: its optional appid must be the token's
+// app; fn runs with the state locked.
+func (s *Server) onOpen(fn func(r *Request, in *openReq, w *compWorld) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		var in openReq
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		if in.AppID != "" && in.AppID != r.AppID {
+			return nil, ErrCode(CodeInvalidAppID)
 		}
 		w := s.compWorld()
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		if err := openRequest(r, w, &in, func() string { return in.AppID }); err != nil {
+		if err := w.openFuncCheck(r.AppID); err != nil {
 			return nil, err
 		}
+		return fn(r, &in, w)
+	}
+}
+
+func registerOpenAccount(s *Server) {
+	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/account/create.html
+	s.HandleJSON("POST /cgi-bin/open/create", s.onOpen(func(r *Request, in *openReq, w *compWorld) (any, error) {
 		if _, ok := w.boundTo[r.AppID]; ok {
 			return nil, ErrCode(openCodeAlreadyBound)
 		}
@@ -639,20 +645,10 @@ func registerOpenAccount(s *Server) {
 		w.open[open] = &openAccount{byAPI: true, apps: []string{r.AppID}}
 		w.boundTo[r.AppID] = open
 		return OK(M{"open_appid": open}), nil
-	})
+	}))
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/account/bind.html
-	s.HandleJSON("POST /cgi-bin/open/bind", func(r *Request) (any, error) {
-		var in struct {
-			AppID string `json:"appid"`
-			Open  string `json:"open_appid"`
-		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		if err := openRequest(r, w, &in, func() string { return in.AppID }); err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /cgi-bin/open/bind", s.onOpen(func(r *Request, in *openReq, w *compWorld) (any, error) {
 		acct, ok := w.open[in.Open]
 		switch {
 		case !ok:
@@ -667,20 +663,10 @@ func registerOpenAccount(s *Server) {
 		acct.apps = append(acct.apps, r.AppID)
 		w.boundTo[r.AppID] = in.Open
 		return nil, nil
-	})
+	}))
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/account/unbind.html
-	s.HandleJSON("POST /cgi-bin/open/unbind", func(r *Request) (any, error) {
-		var in struct {
-			AppID string `json:"appid"`
-			Open  string `json:"open_appid"`
-		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		if err := openRequest(r, w, &in, func() string { return in.AppID }); err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /cgi-bin/open/unbind", s.onOpen(func(r *Request, in *openReq, w *compWorld) (any, error) {
 		acct, ok := w.open[in.Open]
 		switch {
 		case !ok || w.boundTo[r.AppID] != in.Open:
@@ -691,23 +677,14 @@ func registerOpenAccount(s *Server) {
 		acct.apps = slices.DeleteFunc(acct.apps, func(a string) bool { return a == r.AppID })
 		delete(w.boundTo, r.AppID)
 		return nil, nil
-	})
+	}))
 
 	// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/account/get.html
-	s.HandleJSON("POST /cgi-bin/open/get", func(r *Request) (any, error) {
-		var in struct {
-			AppID string `json:"appid"`
-		}
-		w := s.compWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		if err := openRequest(r, w, &in, func() string { return in.AppID }); err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /cgi-bin/open/get", s.onOpen(func(r *Request, _ *openReq, w *compWorld) (any, error) {
 		open, ok := w.boundTo[r.AppID]
 		if !ok {
 			return nil, ErrCode(openCodeNotExists)
 		}
 		return OK(M{"open_appid": open}), nil
-	})
+	}))
 }
