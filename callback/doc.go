@@ -6,7 +6,8 @@
 // A Server is an http.Handler for the push URL. It answers the GET URL
 // verification, checks signatures (constant time) and the timestamp
 // window, bounds the body, decrypts, parses the push into a *Message,
-// drops WeChat's retries through a wechat.Store, calls a Handler (usually
+// answers WeChat's retries with the first answer through a wechat.Store
+// (the handler runs once), calls a Handler (usually
 // a *Mux that routes by message type, event, ChangeType or InfoType) and
 // writes the Reply, encrypted when the push was. A nil Reply answers
 // "success". Component handles a third-party platform's

@@ -19,6 +19,9 @@ import (
 )
 
 // Defaults of Config.
+//
+// WeChat waits 5 seconds for an answer and retries a push up to three
+// times (https://developers.weixin.qq.com/doc/service/guide/product/message/Passive_user_reply_message.html).
 const (
 	DefaultMaxBodyBytes    = 1 << 20
 	DefaultTimestampWindow = 5 * time.Minute
@@ -41,9 +44,12 @@ type Config struct {
 	WeCom bool
 	// Handler handles the pushes (required); usually a *Mux.
 	Handler Handler
-	// Store records seen pushes to drop WeChat's retries; nil uses an
+	// Store records seen pushes and their answers, so that WeChat's
+	// retries of a push (same MsgId, or same sender, CreateTime and event)
+	// get the first answer without running the handler again; nil uses an
 	// in-process wechat.MemoryStore. Use a shared store (Redis) when
-	// several processes serve the same account.
+	// several processes serve the same account. When the store fails the
+	// push is handled anyway.
 	Store wechat.Store
 	// DisableDedup turns retry de-duplication off.
 	DisableDedup bool

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/weixin-go/wechat/callback"
+	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
 
 const (
@@ -73,6 +74,21 @@ func TestMsgDecryptFailures(t *testing.T) {
 	code, _, errs := runMsgCLI(lines[0], decryptArgs("1714112445", "7", sig)...)
 	if code != 1 || !strings.Contains(errs, "receiver id mismatch") {
 		t.Fatalf("wrong appid: code %d, %s", code, errs)
+	}
+	// A ciphertext changed after encryption, signed again so that only
+	// decryption can notice: exit 1 with a msgcrypt error, nothing on stdout.
+	_, body, _ = runMsgCLI(`<xml><ToUserName><![CDATA[gh_x]]></ToUserName><Content>secret</Content></xml>`,
+		"msg", "encrypt", "--token", msgToken, "--aes-key", msgKey, "--appid", msgAppID, "--timestamp", "1714112445", "--nonce", "7")
+	enc, err := callback.ParseEnvelope([]byte(strings.Split(body, "\n")[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := []byte(enc)
+	b[len(b)-5] = map[bool]byte{true: 'B', false: 'A'}[b[len(b)-5] == 'A'] // last block: the padding changes
+	tampered := "<xml><Encrypt><![CDATA[" + string(b) + "]]></Encrypt></xml>"
+	code, out, errs := runMsgCLI(tampered, decryptArgs("1714112445", "7", msgcrypt.MsgSignature(msgToken, "1714112445", "7", string(b)))...)
+	if code != 1 || out != "" || !strings.Contains(errs, "msgcrypt:") || strings.Contains(errs, "secret") {
+		t.Fatalf("tampered ciphertext: code %d, stdout %q, stderr %q", code, out, errs)
 	}
 }
 
