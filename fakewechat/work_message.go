@@ -125,6 +125,9 @@ func registerWeComMessage(s *Server) {
 			}
 			return nil, ErrCode(CodeWeComEmptyContent)
 		}
+		if id, _ := content["media_id"].(string); id != "" && !wecomMediaExists(r, id) {
+			return nil, ErrCode(CodeInvalidMediaID)
+		}
 		str := func(k string) string { v, _ := body[k].(string); return v }
 		d := r.Server.wecomDir(corp)
 		d.mu.Lock()

@@ -12,6 +12,10 @@ func TestMessageSendEveryType(t *testing.T) {
 	srv, bot := botA(t)
 	m := bot.Message
 	to := work.ToUsers(fakewechat.WeComSeedUser1)
+	media := func(typ, name string) string {
+		return srv.AddWeComMedia(fakewechat.DefaultCorpID, typ, name, []byte("0123456789"))
+	}
+	img, voice, video, file := media("image", "a.png"), media("voice", "a.amr"), media("video", "a.mp4"), media("file", "a.pdf")
 	cases := []struct {
 		typ  string
 		send func() (*work.SendResult, error)
@@ -19,12 +23,12 @@ func TestMessageSendEveryType(t *testing.T) {
 		want any
 	}{
 		{"text", func() (*work.SendResult, error) { return m.SendText(ctxA, to, "hi", work.MessageOptions{Safe: 1}) }, "content", "hi"},
-		{"image", func() (*work.SendResult, error) { return m.SendImage(ctxA, to, "MEDIA_I") }, "media_id", "MEDIA_I"},
-		{"voice", func() (*work.SendResult, error) { return m.SendVoice(ctxA, to, "MEDIA_V") }, "media_id", "MEDIA_V"},
+		{"image", func() (*work.SendResult, error) { return m.SendImage(ctxA, to, img) }, "media_id", img},
+		{"voice", func() (*work.SendResult, error) { return m.SendVoice(ctxA, to, voice) }, "media_id", voice},
 		{"video", func() (*work.SendResult, error) {
-			return m.SendVideo(ctxA, to, work.VideoContent{MediaID: "MEDIA_VID", Title: "T", Description: "D"})
+			return m.SendVideo(ctxA, to, work.VideoContent{MediaID: video, Title: "T", Description: "D"})
 		}, "title", "T"},
-		{"file", func() (*work.SendResult, error) { return m.SendFile(ctxA, to, "MEDIA_F") }, "media_id", "MEDIA_F"},
+		{"file", func() (*work.SendResult, error) { return m.SendFile(ctxA, to, file) }, "media_id", file},
 		{"textcard", func() (*work.SendResult, error) {
 			return m.SendTextCard(ctxA, to, work.TextCard{Title: "t", Description: "d", URL: "https://e.com", BtnTxt: "more"})
 		}, "btntxt", "more"},
@@ -156,6 +160,8 @@ func TestMessageArgumentErrors(t *testing.T) {
 	wantCodeA(t, err, fakewechat.CodeWeComInvalidMsgType)
 	_, err = m.Send(ctxA, to, &work.Message{MsgType: "text"})
 	wantCodeA(t, err, fakewechat.CodeWeComEmptyContent)
+	_, err = m.SendImage(ctxA, to, "expired-or-unknown")
+	wantCodeA(t, err, fakewechat.CodeInvalidMediaID)
 }
 
 func TestMessageRecall(t *testing.T) {
