@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -114,7 +115,7 @@ func TestCardManagingCodes(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []oa.UserCard{{CardID: id, Code: code1}, {CardID: other, Code: code2}}
-	slices.SortFunc(want, func(a, b oa.UserCard) int { return cmpStr(a.Code, b.Code) })
+	slices.SortFunc(want, func(a, b oa.UserCard) int { return strings.Compare(a.Code, b.Code) })
 	if !slices.Equal(list, want) {
 		t.Errorf("UserCards = %+v, want %+v", list, want)
 	}
@@ -169,16 +170,6 @@ func TestCardManagingCodes(t *testing.T) {
 	if list, _ := c.CardManaging.UserCards(ctx, "oUser", ""); len(list) != 1 {
 		t.Errorf("UserCards after unavailable = %+v", list)
 	}
-}
-
-func cmpStr(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 func TestCardManagingList(t *testing.T) {
