@@ -94,6 +94,15 @@ func TestNewAuthorizationURL(t *testing.T) {
 		q.Get("pre_auth_code") == "" || q.Get("auth_type") != "3" {
 		t.Errorf("URL %s", s)
 	}
+	// The administrator opens the page and authorizes: the code from the
+	// redirect is exchanged. A pre-auth code serves once.
+	code := srv.AuthorizeWithPreAuthCode(q.Get("pre_auth_code"), authorizerAppID)
+	if code == "" || srv.AuthorizeWithPreAuthCode(q.Get("pre_auth_code"), authorizerAppID) != "" {
+		t.Fatal("pre-auth code not accepted exactly once")
+	}
+	if info, err := c.AuthorizeFromCode(ctx, code); err != nil || info.AuthorizerAppID != authorizerAppID {
+		t.Fatalf("AuthorizeFromCode %+v, %v", info, err)
+	}
 	n := srv.Count("POST /cgi-bin/component/api_create_preauthcode")
 	_, err = c.NewAuthorizationURL(ctx, "not a url", true, nil)
 	wantArg(t, err, "redirect_uri")

@@ -210,6 +210,22 @@ func (s *Server) Authorize(componentAppID, authorizerAppID string, funcIDs ...in
 	return code
 }
 
+// AuthorizeWithPreAuthCode is Authorize for the component that created
+// preAuthCode, as when the administrator opens the authorization page built
+// with it. It returns "" if the code is unknown, expired or already used
+// (a pre-auth code serves one authorization).
+func (s *Server) AuthorizeWithPreAuthCode(preAuthCode, authorizerAppID string, funcIDs ...int) string {
+	w := s.compWorld()
+	w.mu.Lock()
+	p, ok := w.preAuth[preAuthCode]
+	delete(w.preAuth, preAuthCode)
+	w.mu.Unlock()
+	if !ok || !s.Now().Before(p.expires) {
+		return ""
+	}
+	return s.Authorize(p.component, authorizerAppID, funcIDs...)
+}
+
 // Unauthorize simulates the administrator revoking the authorization: the
 // refresh token stops working. It reports whether there was an authorization.
 func (s *Server) Unauthorize(componentAppID, authorizerAppID string) bool {

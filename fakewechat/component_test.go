@@ -137,3 +137,16 @@ func TestOpenAccountWithoutComponent(t *testing.T) {
 		t.Fatalf("get: %s", a.raw)
 	}
 }
+
+func TestPreAuthCodeExpires(t *testing.T) {
+	s := newFixed(t)
+	tok := compToken(t, s)
+	a := compCall(t, s, "/cgi-bin/component/api_create_preauthcode", tok, M{"component_appid": DefaultComponentAppID})
+	s.Advance(ComponentPreAuthCodeTTL)
+	if s.AuthorizeWithPreAuthCode(a.str("pre_auth_code"), "wxauthorizer000002") != "" {
+		t.Error("expired pre-auth code accepted")
+	}
+	if s.AuthorizeWithPreAuthCode("preauthcode@@@unknown", "wxauthorizer000002") != "" {
+		t.Error("unknown pre-auth code accepted")
+	}
+}
