@@ -2,6 +2,8 @@ package callback
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -412,7 +414,7 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 	ctx := r.Context()
 	var key string
 	if !s.cfg.DisableDedup {
-		key = s.seenKeyFor(m)
+		key = s.seenKeyFor(m, plain)
 		fresh, err := s.cfg.Store.SetNX(ctx, key, markPending, s.dedup)
 		switch {
 		case err != nil:
@@ -534,8 +536,11 @@ func (s *Server) writeSuccess(w http.ResponseWriter) {
 }
 
 // seenKeyFor names the de-duplication mark of m: its MsgId, or for events
-// the sender, time and event.
-func (s *Server) seenKeyFor(m *Message) string {
+// (which have none) the sender, the time and a hash of the whole decrypted
+// push. WeChat's retry repeats the push byte for byte, while distinct
+// events can share sender and second: WeCom sends contact and customer
+// changes as "sys", many per second.
+func (s *Server) seenKeyFor(m *Message, plain []byte) string {
 	var b [256]byte
 	k := append(b[:0], s.seenKey...)
 	if m.MsgID != "" {
@@ -550,10 +555,9 @@ func (s *Server) seenKeyFor(m *Message) string {
 	k = append(k, from...)
 	k = append(k, '|')
 	k = strconv.AppendInt(k, m.CreateTime, 10)
-	for _, v := range [...]string{m.MsgType, m.Event, m.EventKey, m.ChangeType, m.InfoType} {
-		k = append(k, '|')
-		k = append(k, v...)
-	}
+	k = append(k, '|')
+	sum := sha256.Sum256(plain)
+	k = hex.AppendEncode(k, sum[:16])
 	return string(k)
 }
 

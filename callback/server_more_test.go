@@ -223,3 +223,25 @@ func checkNoSecrets(t *testing.T, name, logs string, secrets ...string) {
 }
 
 var _ wechat.Store = (*brokenStore)(nil)
+
+// TestDedupDistinctEventsSameSecond: WeCom sends contact changes from
+// "sys", several in the same second; they are distinct pushes, not
+// retries, while a byte-identical retry of one of them is still caught.
+func TestDedupDistinctEventsSameSecond(t *testing.T) {
+	var users []string
+	mux := NewMux()
+	mux.HandleChange(EventChangeContact, ChangeCreateUser, func(_ context.Context, m *Message) (Reply, error) {
+		users = append(users, m.UserID)
+		return nil, nil
+	})
+	s, _ := newTestServer(t, mux, nil)
+	for _, u := range []string{"zhangsan", "lisi", "zhangsan"} {
+		ev := workEvent("change_contact", `<ChangeType>create_user</ChangeType><UserID><![CDATA[`+u+`]]></UserID>`)
+		if w := do(s, push{plain: ev, encrypt: true}.request(t)); w.Code != 200 || w.Body.String() != "success" {
+			t.Fatalf("%s: %d %s", u, w.Code, w.Body)
+		}
+	}
+	if strings.Join(users, ",") != "zhangsan,lisi" {
+		t.Fatalf("handled %v, want zhangsan,lisi (the third push is a retry)", users)
+	}
+}
