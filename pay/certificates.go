@@ -244,42 +244,56 @@ func (c *Client) Run(ctx context.Context) error {
 // See https://pay.weixin.qq.com/docs/merchant/apis/platform-certificate/api-v3-get-certificates/get.html
 func (c *Client) Certificates(ctx context.Context) ([]PlatformCertificate, error) {
 	var certs []PlatformCertificate
-	var out certificatesResponse
 	verify := func(h http.Header, body []byte) error {
-		s := headersOf(h)
-		if err := c.checkFresh(s); err != nil {
-			return err
-		}
-		if json.Unmarshal(body, &out) != nil {
-			// error responses: verify with a trusted key if we have one
-			if k := c.keys.Load().key(s.serial, c.now()); k != nil {
-				return verifyWith(k, s, body)
-			}
-			return fmt.Errorf("%w %q", ErrUnknownSerial, s.serial)
-		}
 		var err error
-		certs, err = c.decryptCertificates(&out)
-		if err != nil {
-			return err
-		}
-		if k := c.keys.Load().key(s.serial, c.now()); k != nil {
-			return verifyWith(k, s, body)
-		}
-		for _, pc := range certs {
-			if pc.SerialNo != s.serial {
-				continue
-			}
-			if c.pinned != nil && !c.pinned[pc.SerialNo] {
-				return fmt.Errorf("%w %q (certificate download signed by a serial that is not pinned)", ErrUnknownSerial, s.serial)
-			}
-			return verifyWith(pc.cert.PublicKey.(*rsa.PublicKey), s, body)
-		}
-		return fmt.Errorf("%w %q (certificate download not signed by a carried certificate)", ErrUnknownSerial, s.serial)
+		certs, err = c.verifyCertificates(h, body)
+		return err
 	}
 	if err := c.do(ctx, request{method: http.MethodGet, path: "/v3/certificates", rawVerify: verify}, nil); err != nil {
 		return nil, err
 	}
 	return certs, nil
+}
+
+// verifyCertificates authenticates a /v3/certificates answer (success or
+// error) and returns the certificates it carries: see Certificates.
+func (c *Client) verifyCertificates(h http.Header, body []byte) ([]PlatformCertificate, error) {
+	s := headersOf(h)
+	if err := c.checkFresh(s); err != nil {
+		return nil, err
+	}
+	now := c.now()
+	var out certificatesResponse
+	if json.Unmarshal(body, &out) != nil {
+		// error responses: verify with a trusted key if we have one
+		if k := c.keys.Load().key(s.serial, now); k != nil {
+			return nil, verifyWith(k, s, body)
+		}
+		return nil, fmt.Errorf("%w %q", ErrUnknownSerial, s.serial)
+	}
+	certs, err := c.decryptCertificates(&out)
+	if err != nil {
+		return nil, err
+	}
+	if k := c.keys.Load().key(s.serial, now); k != nil {
+		if err := verifyWith(k, s, body); err != nil {
+			return nil, err
+		}
+		return certs, nil
+	}
+	for _, pc := range certs {
+		if pc.SerialNo != s.serial {
+			continue
+		}
+		if c.pinned != nil && !c.pinned[pc.SerialNo] {
+			return nil, fmt.Errorf("%w %q (certificate download signed by a serial that is not pinned)", ErrUnknownSerial, s.serial)
+		}
+		if err := verifyWith(pc.cert.PublicKey.(*rsa.PublicKey), s, body); err != nil {
+			return nil, err
+		}
+		return certs, nil
+	}
+	return nil, fmt.Errorf("%w %q (certificate download not signed by a carried certificate)", ErrUnknownSerial, s.serial)
 }
 
 func (c *Client) decryptCertificates(r *certificatesResponse) ([]PlatformCertificate, error) {

@@ -556,3 +556,58 @@ func TestLyingContentLengthBoundedAllocation(t *testing.T) {
 		t.Fatalf("%d bytes allocated per request announcing 1 MiB", per)
 	}
 }
+
+// FuzzCertificatesResponse feeds arbitrary /v3/certificates bodies to the
+// first-download trust path: JSON decoding, AES-256-GCM decryption of every
+// certificate, parsing, serial matching and verification with a carried
+// certificate all run (decryption precedes the signature check), and nothing
+// crashes. The signature headers are those of the genuine answer, computed
+// once, so that an execution costs no RSA signing; only the genuine body
+// is accepted.
+func FuzzCertificatesResponse(f *testing.F) {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModeCertificates})
+	defer srv.Close()
+	fixed := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
+	c, err := pay.New(testConfig(srv, pay.VerifyCertificates), pay.WithBaseURL(srv.URL),
+		pay.WithHTTPClient(srv.Client()), pay.WithClock(func() time.Time { return fixed }))
+	if err != nil {
+		f.Fatal(err)
+	}
+	// The genuine answer as served (its GCM nonces are random, so it is
+	// captured once here and signed with a fixed clock).
+	var genuine []byte
+	srv.SetHook(func(_ *http.Request, _ http.Header, b []byte) []byte { genuine = b; return b })
+	live, err := pay.New(testConfig(srv, pay.VerifyCertificates), pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	if _, err := live.Certificates(context.Background()); err != nil {
+		f.Fatal(err)
+	}
+	srv.SetClock(func() time.Time { return fixed })
+	h := srv.SignBody(genuine, fakepay.KeyCertificate)
+	if certs, err := c.VerifyCertificatesForTest(h, genuine); err != nil || len(certs) != 1 {
+		f.Fatalf("genuine answer: %v", err)
+	}
+	f.Add(genuine)
+	f.Add([]byte(`{"data":[{"serial_no":"00","encrypt_certificate":{"algorithm":"AEAD_AES_256_GCM","nonce":"123456789012","ciphertext":"AAAAAAAAAAAAAAAAAAAAAAAA"}}]}`))
+	f.Add([]byte(`{"data":null}`))
+	f.Add([]byte(`{"code":"SIGN_ERROR","message":"x"}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		certs, err := c.VerifyCertificatesForTest(h, body)
+		if err != nil {
+			if certs != nil {
+				t.Fatal("certificates returned with an error")
+			}
+			return
+		}
+		if !bytes.Equal(body, genuine) {
+			t.Fatalf("altered answer accepted: %q", body)
+		}
+		for _, pc := range certs {
+			if pc.Certificate() == nil || pc.SerialNo == "" {
+				t.Fatalf("incomplete certificate %+v", pc)
+			}
+		}
+	})
+}
