@@ -115,23 +115,37 @@ type componentTokenRequest struct {
 	Ticket string `json:"component_verify_ticket"`
 }
 
-// fetchComponentToken is the component token cache's FetchFunc. It calls
-// api_component_token through the core client without a token (AuthNone),
-// so it never re-enters the cache.
+// ComponentToken is the answer of api_component_token.
+type ComponentToken struct {
+	ComponentAccessToken string `json:"component_access_token"`
+	ExpiresIn            int    `json:"expires_in"`
+}
+
+// RequestComponentToken calls api_component_token with verifyTicket and
+// returns a new component_access_token, bypassing the cache. Most
+// applications use ComponentAccessToken, which calls it with the stored
+// ticket when needed.
+// https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/ThirdParty/token/component_access_token.html
+func (c *Client) RequestComponentToken(ctx context.Context, verifyTicket string) (*ComponentToken, error) {
+	if verifyTicket == "" {
+		return nil, invalidArg("component_verify_ticket", "empty")
+	}
+	body := componentTokenRequest{AppID: c.cfg.AppID, Secret: c.cfg.AppSecret, Ticket: verifyTicket}
+	// AuthNone: the call never re-enters the token cache it fills.
+	return call[ComponentToken](ctx, c.core, apiComponentToken, nil, body)
+}
+
+// fetchComponentToken is the component token cache's FetchFunc.
 func (c *Client) fetchComponentToken(ctx context.Context, _ string) (wechat.Token, error) {
 	ticket, err := c.verifyTicket(ctx)
 	if err != nil {
 		return wechat.Token{}, err
 	}
-	var out struct {
-		Token     string `json:"component_access_token"`
-		ExpiresIn int64  `json:"expires_in"`
-	}
-	body := componentTokenRequest{AppID: c.cfg.AppID, Secret: c.cfg.AppSecret, Ticket: ticket}
-	if err := c.core.Do(ctx, apiComponentToken, nil, body, &out); err != nil {
+	out, err := c.RequestComponentToken(ctx, ticket)
+	if err != nil {
 		return wechat.Token{}, err
 	}
-	return wechat.Token{Value: out.Token, ExpiresAt: time.Now().Add(time.Duration(out.ExpiresIn) * time.Second)}, nil
+	return wechat.Token{Value: out.ComponentAccessToken, ExpiresAt: time.Now().Add(time.Duration(out.ExpiresIn) * time.Second)}, nil
 }
 
 // AuthorizerToken is the answer of api_authorizer_token.

@@ -3,7 +3,9 @@ package component_test
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -193,4 +195,78 @@ func TestRefreshAuthorizerToken(t *testing.T) {
 	wantCode(t, err, 61023)
 	_, err = c.RefreshAuthorizerToken(ctx, "wxnotauthorized000", res.RefreshToken)
 	wantCode(t, err, 61003)
+}
+
+func TestRequestComponentToken(t *testing.T) {
+	srv, c, store := newComp(t)
+	ctx := context.Background()
+	_, err := c.RequestComponentToken(ctx, "")
+	wantArg(t, err, "component_verify_ticket")
+	ticket := srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)
+	tok, err := c.RequestComponentToken(ctx, ticket)
+	if err != nil || tok.ComponentAccessToken == "" || tok.ExpiresIn != 7200 {
+		t.Fatalf("token %+v, %v", tok, err)
+	}
+	// Uncached: nothing stored, the next call fetches again.
+	if storedToken(t, store, wechat.StoreKey(fakewechat.DefaultComponentAppID, wechat.KeyComponentAccessToken)) != "" {
+		t.Error("RequestComponentToken stored the token")
+	}
+	if _, err := c.RequestComponentToken(ctx, ticket); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Count(tokenPath); n != 2 {
+		t.Errorf("%d requests, want 2", n)
+	}
+}
+
+// No credential reaches the log, even at debug level, over a whole flow
+// with token refreshes and errors.
+func TestNoSecretsInLogs(t *testing.T) {
+	srv := fakewechat.NewTestServer(t)
+	store := wechat.NewMemoryStore()
+	var buf strings.Builder
+	var mu sync.Mutex
+	logger := slog.New(slog.NewTextHandler(lockedWriter{&mu, &buf}, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		append(compOpts(srv, store), wechat.WithLogger(logger))...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ticket := pushTicket(t, srv, store)
+	info, err := c.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, authorizerAppID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctok, _ := c.ComponentAccessToken(ctx)
+	srv.InvalidateToken(ctok)
+	srv.InvalidateToken(info.AccessToken)
+	if _, err := c.CreateOpenAccount(ctx, authorizerAppID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.QueryAuth(ctx, "queryauthcode@@@bad"); err == nil {
+		t.Fatal("want an error")
+	}
+	mu.Lock()
+	logs := buf.String()
+	mu.Unlock()
+	if logs == "" {
+		t.Fatal("nothing logged at debug level")
+	}
+	for _, secret := range []string{fakewechat.DefaultComponentSecret, ticket, ctok, info.AccessToken, info.RefreshToken} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("log contains a credential:\n%s", logs)
+		}
+	}
+}
+
+type lockedWriter struct {
+	mu *sync.Mutex
+	w  *strings.Builder
+}
+
+func (l lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
