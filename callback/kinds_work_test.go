@@ -191,3 +191,45 @@ func TestMoreOfficialAccountEvents(t *testing.T) {
 		t.Fatalf("%+v", enter)
 	}
 }
+
+// TestReplyFieldNames pins every reply's MsgType and element paths to the
+// official passive-reply formats (official accounts and WeCom).
+func TestReplyFieldNames(t *testing.T) {
+	for _, tc := range []struct {
+		reply   Reply
+		msgType string
+		paths   [][]string // path..., want
+	}{
+		{Text("hi"), "text", [][]string{{"Content", "hi"}}},
+		{Image("mid"), "image", [][]string{{"Image", "MediaId", "mid"}}},
+		{Voice("vid"), "voice", [][]string{{"Voice", "MediaId", "vid"}}},
+		{Video("mid", "T", "D"), "video", [][]string{{"Video", "MediaId", "mid"}, {"Video", "Title", "T"}, {"Video", "Description", "D"}}},
+		{&MusicReply{Title: "T", Description: "D", MusicURL: "M", HQMusicURL: "H", ThumbMediaID: "th"}, "music", [][]string{
+			{"Music", "Title", "T"}, {"Music", "Description", "D"}, {"Music", "MusicUrl", "M"}, {"Music", "HQMusicUrl", "H"}, {"Music", "ThumbMediaId", "th"}}},
+		{News(Article{Title: "T", Description: "D", PicURL: "P", URL: "U"}), "news", [][]string{
+			{"ArticleCount", "1"}, {"Articles", "item", "Title", "T"}, {"Articles", "item", "Description", "D"},
+			{"Articles", "item", "PicUrl", "P"}, {"Articles", "item", "Url", "U"}}},
+		{TransferCustomerService("kf@x"), "transfer_customer_service", [][]string{{"TransInfo", "KfAccount", "kf@x"}}},
+		{UpdateButton("已处理"), "update_button", [][]string{{"Button", "ReplaceName", "已处理"}}},
+		{UpdateTemplateCard("<CardType><![CDATA[text_notice]]></CardType><MainTitle><Title><![CDATA[标题]]></Title></MainTitle>"), "update_template_card", [][]string{
+			{"TemplateCard", "CardType", "text_notice"}, {"TemplateCard", "MainTitle", "Title", "标题"}}},
+	} {
+		m, err := ParseXML(tc.reply.AppendXML(nil, "to", "from", 1))
+		if err != nil {
+			t.Fatalf("%s: %v", tc.msgType, err)
+		}
+		if m.MsgType != tc.msgType {
+			t.Errorf("MsgType %q, want %q", m.MsgType, tc.msgType)
+		}
+		for _, p := range tc.paths {
+			if got := m.Root().Path(p[:len(p)-1]...); got != p[len(p)-1] {
+				t.Errorf("%s: %v = %q", tc.msgType, p[:len(p)-1], got)
+			}
+		}
+	}
+	// The JSON transfer reply of mini program customer service.
+	j, err := ParseJSON(TransferCustomerService("kf@x").AppendJSON(nil, "to", "from", 1))
+	if err != nil || j.MsgType != "transfer_customer_service" || j.Root().Path("TransInfo", "KfAccount") != "kf@x" || j.ToUserName != "to" {
+		t.Fatalf("JSON transfer: %v %+v", err, j)
+	}
+}
