@@ -611,3 +611,52 @@ func FuzzCertificatesResponse(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeNotification drives the envelope decoder and the AES-256-GCM
+// resource decryption of an already authenticated notification directly
+// (no RSA signing per execution, so it explores far more inputs than
+// FuzzParseNotification): nothing crashes, no error quotes the key, and an
+// accepted notification has an id, an event type and a decrypted resource.
+func FuzzDecodeNotification(f *testing.F) {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
+	defer srv.Close()
+	c, err := pay.New(testConfig(srv, pay.VerifyPublicKey), pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, ev := range []struct {
+		typ string
+		res any
+	}{
+		{pay.EventTransactionSuccess, map[string]any{"out_trade_no": "F1", "amount": map[string]any{"total": 1}}},
+		{pay.EventRefundSuccess, map[string]any{"out_refund_no": "R1", "amount": map[string]any{"refund": 1}}},
+		{pay.EventTransactionSuccess, map[string]any{"combine_out_trade_no": "C1", "sub_orders": []any{map[string]any{"out_trade_no": "S"}}}},
+		{pay.EventTransactionSuccess, "not an object"},
+	} {
+		_, b, err := srv.BuildNotification(ev.typ, ev.res, fakepay.KeyDefault)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`{"id":"1","event_type":"X","resource":{"algorithm":"AEAD_AES_256_GCM","nonce":"123456789012","ciphertext":"AAAAAAAAAAAAAAAAAAAAAA=="}}`))
+	f.Add([]byte(`{"id":"1","event_type":"X","resource":null}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		n, err := c.DecodeNotificationForTest(body)
+		if err != nil {
+			if n != nil {
+				t.Fatal("notification returned with an error")
+			}
+			if strings.Contains(err.Error(), srv.Opts.APIv3Key) {
+				t.Fatal("error quotes the API v3 key")
+			}
+			return
+		}
+		if n.ID == "" || n.EventType == "" || n.Plaintext == nil {
+			t.Fatalf("incomplete notification accepted: %+v", n)
+		}
+		_, _ = n.Transaction()
+		_, _ = n.Refund()
+		_, _ = n.CombineTransaction()
+	})
+}

@@ -101,6 +101,12 @@ func (c *Client) ParseNotification(ctx context.Context, h http.Header, body []by
 	if err := c.verify(ctx, headersOf(h), body); err != nil {
 		return nil, err
 	}
+	return c.decodeNotification(body)
+}
+
+// decodeNotification decodes the envelope of an authenticated notification
+// and decrypts its resource.
+func (c *Client) decodeNotification(body []byte) (*Notification, error) {
 	n := new(Notification)
 	if err := json.Unmarshal(body, n); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformedNotification, err)
