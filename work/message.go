@@ -104,17 +104,10 @@ type MessageOptions struct {
 	DuplicateCheckInterval int `json:"duplicate_check_interval,omitempty"`
 }
 
-// Message is an application message: the recipients, options and exactly
-// one content, whose field is named by MsgType. The Send* methods build it;
-// Send takes one built by hand.
-type Message struct {
-	ToUser  string `json:"touser,omitempty"`
-	ToParty string `json:"toparty,omitempty"`
-	ToTag   string `json:"totag,omitempty"`
-	MsgType string `json:"msgtype"`
-	// AgentID is set by Send to the agent's id.
-	AgentID int64 `json:"agentid"`
-
+// MessageContent is the content of a message: MsgType and the one field it
+// names. It is shared by application messages and group-chat messages.
+type MessageContent struct {
+	MsgType           string             `json:"msgtype"`
 	Text              *TextContent       `json:"text,omitempty"`
 	Image             *MediaContent      `json:"image,omitempty"`
 	Voice             *MediaContent      `json:"voice,omitempty"`
@@ -126,6 +119,17 @@ type Message struct {
 	Markdown          *TextContent       `json:"markdown,omitempty"`
 	MiniProgramNotice *MiniProgramNotice `json:"miniprogram_notice,omitempty"`
 	TemplateCard      *TemplateCard      `json:"template_card,omitempty"`
+}
+
+// Message is an application message: the recipients, options and content.
+// The Send* methods build it; Send takes one built by hand.
+type Message struct {
+	ToUser  string `json:"touser,omitempty"`
+	ToParty string `json:"toparty,omitempty"`
+	ToTag   string `json:"totag,omitempty"`
+	// AgentID is set by Send to the agent's id.
+	AgentID int64 `json:"agentid"`
+	MessageContent
 	MessageOptions
 }
 
@@ -395,65 +399,62 @@ func (s *MessageService) Send(ctx context.Context, to Recipients, msg *Message) 
 	return doAs[SendResult](ctx, s.c, messageSend, nil, &m)
 }
 
-func (s *MessageService) send(ctx context.Context, to Recipients, opts []MessageOptions, m Message) (*SendResult, error) {
+func (s *MessageService) send(ctx context.Context, to Recipients, opts []MessageOptions, c MessageContent, err error) (*SendResult, error) {
+	if err != nil {
+		return nil, err
+	}
+	m := Message{MessageContent: c}
 	if len(opts) > 0 {
 		m.MessageOptions = opts[0]
 	}
 	return s.Send(ctx, to, &m)
 }
 
-// SendText sends a text message (at most 2048 bytes).
-// https://developer.work.weixin.qq.com/document/path/90236#文本消息
-func (s *MessageService) SendText(ctx context.Context, to Recipients, content string, opts ...MessageOptions) (*SendResult, error) {
+// The constructors of message contents check the documented requirements.
+
+func textContent(content string) (MessageContent, error) {
 	if content == "" {
-		return nil, badArg("content", "empty")
+		return MessageContent{}, badArg("content", "empty")
 	}
-	return s.send(ctx, to, opts, Message{MsgType: "text", Text: &TextContent{Content: content}})
+	return MessageContent{MsgType: "text", Text: &TextContent{Content: content}}, nil
 }
 
-// SendImage sends an image uploaded with Material.Upload.
-// https://developer.work.weixin.qq.com/document/path/90236#图片消息
-func (s *MessageService) SendImage(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
+func markdownContent(content string) (MessageContent, error) {
+	if content == "" {
+		return MessageContent{}, badArg("content", "empty")
+	}
+	return MessageContent{MsgType: "markdown", Markdown: &TextContent{Content: content}}, nil
+}
+
+func mediaContent(typ, mediaID string) (MessageContent, error) {
 	if err := requireArgs("media_id", mediaID); err != nil {
-		return nil, err
+		return MessageContent{}, err
 	}
-	return s.send(ctx, to, opts, Message{MsgType: "image", Image: &MediaContent{MediaID: mediaID}})
+	c := MessageContent{MsgType: typ}
+	m := &MediaContent{MediaID: mediaID}
+	switch typ {
+	case "image":
+		c.Image = m
+	case "voice":
+		c.Voice = m
+	default:
+		c.File = m
+	}
+	return c, nil
 }
 
-// SendVoice sends a voice (AMR) uploaded with Material.Upload.
-// https://developer.work.weixin.qq.com/document/path/90236#语音消息
-func (s *MessageService) SendVoice(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
-		return nil, err
+func videoContent(v VideoContent) (MessageContent, error) {
+	if err := requireArgs("media_id", v.MediaID); err != nil {
+		return MessageContent{}, err
 	}
-	return s.send(ctx, to, opts, Message{MsgType: "voice", Voice: &MediaContent{MediaID: mediaID}})
+	return MessageContent{MsgType: "video", Video: &v}, nil
 }
 
-// SendVideo sends a video uploaded with Material.Upload.
-// https://developer.work.weixin.qq.com/document/path/90236#视频消息
-func (s *MessageService) SendVideo(ctx context.Context, to Recipients, video VideoContent, opts ...MessageOptions) (*SendResult, error) {
-	if err := requireArgs("media_id", video.MediaID); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "video", Video: &video})
-}
-
-// SendFile sends a file uploaded with Material.Upload.
-// https://developer.work.weixin.qq.com/document/path/90236#文件消息
-func (s *MessageService) SendFile(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "file", File: &MediaContent{MediaID: mediaID}})
-}
-
-// SendTextCard sends a text card.
-// https://developer.work.weixin.qq.com/document/path/90236#文本卡片消息
-func (s *MessageService) SendTextCard(ctx context.Context, to Recipients, card TextCard, opts ...MessageOptions) (*SendResult, error) {
+func textCardContent(card TextCard) (MessageContent, error) {
 	if err := requireArgs("title", card.Title, "description", card.Description, "url", card.URL); err != nil {
-		return nil, err
+		return MessageContent{}, err
 	}
-	return s.send(ctx, to, opts, Message{MsgType: "textcard", TextCard: &card})
+	return MessageContent{MsgType: "textcard", TextCard: &card}, nil
 }
 
 func checkArticles(n int) error {
@@ -463,51 +464,97 @@ func checkArticles(n int) error {
 	return nil
 }
 
+func newsContent(articles []NewsArticle) (MessageContent, error) {
+	if err := checkArticles(len(articles)); err != nil {
+		return MessageContent{}, err
+	}
+	return MessageContent{MsgType: "news", News: &News{Articles: articles}}, nil
+}
+
+func mpnewsContent(articles []MPNewsArticle) (MessageContent, error) {
+	if err := checkArticles(len(articles)); err != nil {
+		return MessageContent{}, err
+	}
+	return MessageContent{MsgType: "mpnews", MPNews: &MPNews{Articles: articles}}, nil
+}
+
+// SendText sends a text message (at most 2048 bytes).
+// https://developer.work.weixin.qq.com/document/path/90236#文本消息
+func (s *MessageService) SendText(ctx context.Context, to Recipients, content string, opts ...MessageOptions) (*SendResult, error) {
+	c, err := textContent(content)
+	return s.send(ctx, to, opts, c, err)
+}
+
+// SendImage sends an image uploaded with Material.Upload.
+// https://developer.work.weixin.qq.com/document/path/90236#图片消息
+func (s *MessageService) SendImage(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
+	c, err := mediaContent("image", mediaID)
+	return s.send(ctx, to, opts, c, err)
+}
+
+// SendVoice sends a voice (AMR) uploaded with Material.Upload.
+// https://developer.work.weixin.qq.com/document/path/90236#语音消息
+func (s *MessageService) SendVoice(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
+	c, err := mediaContent("voice", mediaID)
+	return s.send(ctx, to, opts, c, err)
+}
+
+// SendVideo sends a video uploaded with Material.Upload.
+// https://developer.work.weixin.qq.com/document/path/90236#视频消息
+func (s *MessageService) SendVideo(ctx context.Context, to Recipients, video VideoContent, opts ...MessageOptions) (*SendResult, error) {
+	c, err := videoContent(video)
+	return s.send(ctx, to, opts, c, err)
+}
+
+// SendFile sends a file uploaded with Material.Upload.
+// https://developer.work.weixin.qq.com/document/path/90236#文件消息
+func (s *MessageService) SendFile(ctx context.Context, to Recipients, mediaID string, opts ...MessageOptions) (*SendResult, error) {
+	c, err := mediaContent("file", mediaID)
+	return s.send(ctx, to, opts, c, err)
+}
+
+// SendTextCard sends a text card.
+// https://developer.work.weixin.qq.com/document/path/90236#文本卡片消息
+func (s *MessageService) SendTextCard(ctx context.Context, to Recipients, card TextCard, opts ...MessageOptions) (*SendResult, error) {
+	c, err := textCardContent(card)
+	return s.send(ctx, to, opts, c, err)
+}
+
 // SendNews sends 1 to 8 link articles.
 // https://developer.work.weixin.qq.com/document/path/90236#图文消息
 func (s *MessageService) SendNews(ctx context.Context, to Recipients, articles []NewsArticle, opts ...MessageOptions) (*SendResult, error) {
-	if err := checkArticles(len(articles)); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "news", News: &News{Articles: articles}})
+	c, err := newsContent(articles)
+	return s.send(ctx, to, opts, c, err)
 }
 
 // SendMPNews sends 1 to 8 articles stored by WeCom.
 // https://developer.work.weixin.qq.com/document/path/90236#图文消息（mpnews）
 func (s *MessageService) SendMPNews(ctx context.Context, to Recipients, articles []MPNewsArticle, opts ...MessageOptions) (*SendResult, error) {
-	if err := checkArticles(len(articles)); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "mpnews", MPNews: &MPNews{Articles: articles}})
+	c, err := mpnewsContent(articles)
+	return s.send(ctx, to, opts, c, err)
 }
 
 // SendMarkdown sends a markdown message (WeCom's markdown subset, at most
 // 2048 bytes).
 // https://developer.work.weixin.qq.com/document/path/90236#markdown消息
 func (s *MessageService) SendMarkdown(ctx context.Context, to Recipients, content string, opts ...MessageOptions) (*SendResult, error) {
-	if content == "" {
-		return nil, badArg("content", "empty")
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "markdown", Markdown: &TextContent{Content: content}})
+	c, err := markdownContent(content)
+	return s.send(ctx, to, opts, c, err)
 }
 
 // SendMiniProgramNotice sends a mini-program notification.
 // https://developer.work.weixin.qq.com/document/path/90236#小程序通知消息
 func (s *MessageService) SendMiniProgramNotice(ctx context.Context, to Recipients, notice MiniProgramNotice, opts ...MessageOptions) (*SendResult, error) {
-	if err := requireArgs("appid", notice.AppID, "title", notice.Title); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "miniprogram_notice", MiniProgramNotice: &notice})
+	err := requireArgs("appid", notice.AppID, "title", notice.Title)
+	return s.send(ctx, to, opts, MessageContent{MsgType: "miniprogram_notice", MiniProgramNotice: &notice}, err)
 }
 
 // SendTemplateCard sends a template card. Cards with buttons or choices
 // answer a ResponseCode for UpdateTemplateCard.
 // https://developer.work.weixin.qq.com/document/path/90236#模板卡片消息
 func (s *MessageService) SendTemplateCard(ctx context.Context, to Recipients, card TemplateCard, opts ...MessageOptions) (*SendResult, error) {
-	if err := requireArgs("card_type", card.CardType); err != nil {
-		return nil, err
-	}
-	return s.send(ctx, to, opts, Message{MsgType: "template_card", TemplateCard: &card})
+	err := requireArgs("card_type", card.CardType)
+	return s.send(ctx, to, opts, MessageContent{MsgType: "template_card", TemplateCard: &card}, err)
 }
 
 // Recall recalls a message sent in the last 24 hours.

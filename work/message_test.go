@@ -156,9 +156,9 @@ func TestMessageArgumentErrors(t *testing.T) {
 		t.Fatalf("%d requests sent for invalid arguments", n)
 	}
 	// The fake rejects what the SDK lets through by hand.
-	_, err = m.Send(ctxA, to, &work.Message{MsgType: "fax"})
+	_, err = m.Send(ctxA, to, &work.Message{MessageContent: work.MessageContent{MsgType: "fax"}})
 	wantCodeA(t, err, fakewechat.CodeWeComInvalidMsgType)
-	_, err = m.Send(ctxA, to, &work.Message{MsgType: "text"})
+	_, err = m.Send(ctxA, to, &work.Message{MessageContent: work.MessageContent{MsgType: "text"}})
 	wantCodeA(t, err, fakewechat.CodeWeComEmptyContent)
 	_, err = m.SendImage(ctxA, to, "expired-or-unknown")
 	wantCodeA(t, err, fakewechat.CodeInvalidMediaID)
