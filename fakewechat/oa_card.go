@@ -334,6 +334,63 @@ func (s *Server) ApproveCard(appid, cardID string) error {
 	return nil
 }
 
+// cardIDHandler answers a {"card_id"} request with fn, run on the card (a
+// card not deleted when live) under the store lock.
+func cardIDHandler(live bool, fn func(r *Request, cs *oaCardStore, c *oaCard) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		var in struct {
+			CardID string `json:"card_id"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		cs := oaCards(r.State())
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		lookup := cs.card
+		if live {
+			lookup = cs.liveCard
+		}
+		c, err := lookup(in.CardID)
+		if err != nil {
+			return nil, err
+		}
+		return fn(r, cs, c)
+	}
+}
+
+// usableCodeHandler answers a {"card_id","code"} request with fn, run under
+// the store lock on a code still NORMAL. card_id may only be left out for
+// cards without custom codes.
+func usableCodeHandler(fn func(r *Request, cs *oaCardStore, cc *oaCardCode) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		var in struct {
+			CardID string `json:"card_id"`
+			Code   string `json:"code"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		cs := oaCards(r.State())
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		cc, err := cs.code(in.CardID, in.Code)
+		if err != nil {
+			return nil, err
+		}
+		if in.CardID == "" && cs.cards[cc.cardID].baseBool("use_custom_code") {
+			return nil, ErrCode(CodeCardMissingCardID)
+		}
+		switch cc.status {
+		case userCardNormal:
+			return fn(r, cs, cc)
+		case userCardConsumed:
+			return nil, ErrCode(CodeCardConsumed)
+		}
+		return nil, ErrCode(CodeCardCodeDeleted)
+	}
+}
+
 const oaCardEncryptPrefix = "wxcard1:"
 
 // EncryptCardCode returns the encrypt_code WeChat puts in card page URLs
@@ -431,37 +488,13 @@ func registerOACard(s *Server) {
 		return OK(M{"card": M{"card_id": cc.cardID, "begin_time": cc.begin, "end_time": cc.end},
 			"openid": cc.openid, "can_consume": can, "user_card_status": cc.status}), nil
 	})
-	s.HandleJSON("POST /card/code/consume", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-			Code   string `json:"code"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		cc, err := cs.code(in.CardID, in.Code)
-		if err != nil {
-			return nil, err
-		}
-		if in.CardID == "" && cs.cards[cc.cardID].baseBool("use_custom_code") {
-			return nil, ErrCode(CodeCardMissingCardID)
-		}
-		switch cc.status {
-		case userCardNormal:
-		case userCardConsumed:
-			return nil, ErrCode(CodeCardConsumed)
-		default:
-			return nil, ErrCode(CodeCardCodeDeleted)
-		}
+	s.HandleJSON("POST /card/code/consume", usableCodeHandler(func(r *Request, cs *oaCardStore, cc *oaCardCode) (any, error) {
 		cc.status = userCardConsumed
 		d := cs.day(cc.cardID, r.Now())
 		d.nVerify++
 		d.verify[cc.openid] = true
 		return OK(M{"card": M{"card_id": cc.cardID}, "openid": cc.openid}), nil
-	})
+	}))
 	s.HandleJSON("POST /card/code/decrypt", func(r *Request) (any, error) {
 		var in struct {
 			EncryptCode string `json:"encrypt_code"`

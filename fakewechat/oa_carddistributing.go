@@ -168,42 +168,16 @@ func registerOACardDistributing(s *Server) {
 		}
 		return OK(M{"exist_code": exist, "not_exist_code": not}), nil
 	}))
-	s.HandleJSON("POST /card/code/getdepositcount", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		c, err := cs.card(in.CardID)
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /card/code/getdepositcount", cardIDHandler(false, func(r *Request, cs *oaCardStore, c *oaCard) (any, error) {
 		return OK(M{"count": len(c.deposited)}), nil
-	})
-	s.HandleJSON("POST /card/mpnews/gethtml", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		c, err := cs.liveCard(in.CardID)
-		if err != nil {
-			return nil, err
-		}
+	}))
+	s.HandleJSON("POST /card/mpnews/gethtml", cardIDHandler(true, func(r *Request, cs *oaCardStore, c *oaCard) (any, error) {
 		if c.status != cardStatusVerifyOK {
 			return nil, ErrCode(CodeCardInvalidStatus)
 		}
 		return OK(M{"content": fmt.Sprintf(`<iframe class="res_iframe card_iframe js_editor_card" data-src="http://mp.weixin.qq.com/bizmall/appmsgcard?action=show&biz=%s&cardid=%s&wechat_card_js=1#wechat_redirect"></iframe>`,
 			url.QueryEscape(r.AppID), c.id)}), nil
-	})
+	}))
 	s.HandleJSON("POST /card/testwhitelist/set", func(r *Request) (any, error) {
 		var in struct {
 			OpenID   []string `json:"openid"`

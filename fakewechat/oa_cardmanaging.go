@@ -50,22 +50,12 @@ func registerOACardManaging(s *Server) {
 		}
 		return OK(M{"card_list": list, "has_share_card": false}), nil
 	})
-	s.HandleJSON("POST /card/get", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		c, err := cs.card(in.CardID)
-		if err != nil || c.typ == "INVOICE" {
+	s.HandleJSON("POST /card/get", cardIDHandler(false, func(r *Request, cs *oaCardStore, c *oaCard) (any, error) {
+		if c.typ == "INVOICE" {
 			return nil, ErrCode(CodeCardInvalidCardID)
 		}
 		return OK(M{"card": c.view()}), nil
-	})
+	}))
 	s.HandleJSON("POST /card/batchget", func(r *Request) (any, error) {
 		var in struct {
 			Offset     int      `json:"offset"`
@@ -198,50 +188,14 @@ func registerOACardManaging(s *Server) {
 		cs.codes[cc.code] = cc
 		return nil, nil
 	})
-	s.HandleJSON("POST /card/delete", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		c, err := cs.liveCard(in.CardID)
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON("POST /card/delete", cardIDHandler(true, func(r *Request, cs *oaCardStore, c *oaCard) (any, error) {
 		c.status = cardStatusDelete
 		return nil, nil
-	})
-	s.HandleJSON("POST /card/code/unavailable", func(r *Request) (any, error) {
-		var in struct {
-			CardID string `json:"card_id"`
-			Code   string `json:"code"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		cs := oaCards(r.State())
-		cs.mu.Lock()
-		defer cs.mu.Unlock()
-		cc, err := cs.code(in.CardID, in.Code)
-		if err != nil {
-			return nil, err
-		}
-		if in.CardID == "" && cs.cards[cc.cardID].baseBool("use_custom_code") {
-			return nil, ErrCode(CodeCardMissingCardID)
-		}
-		switch cc.status {
-		case userCardNormal:
-			cc.status = userCardUnavailable
-			return nil, nil
-		case userCardConsumed:
-			return nil, ErrCode(CodeCardConsumed)
-		}
-		return nil, ErrCode(CodeCardCodeDeleted)
-	})
+	}))
+	s.HandleJSON("POST /card/code/unavailable", usableCodeHandler(func(r *Request, cs *oaCardStore, cc *oaCardCode) (any, error) {
+		cc.status = userCardUnavailable
+		return nil, nil
+	}))
 	stats := func(perCard bool) JSONHandler {
 		return func(r *Request) (any, error) {
 			var in struct {

@@ -230,14 +230,14 @@ type CardTimeLimit struct {
 
 // Groupon is a group-buying voucher (团购券).
 type Groupon struct {
-	BaseInfo     *CardBaseInfo     `json:"base_info"`
+	BaseInfo     *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	DealDetail   string            `json:"deal_detail,omitempty"`
 }
 
 // Cash is a cash voucher (代金券); amounts are in fen.
 type Cash struct {
-	BaseInfo     *CardBaseInfo     `json:"base_info"`
+	BaseInfo     *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	LeastCost    int               `json:"least_cost,omitempty"`
 	ReduceCost   int               `json:"reduce_cost,omitempty"`
@@ -245,21 +245,21 @@ type Cash struct {
 
 // Discount is a discount coupon (折扣券); Discount 30 means 30% off.
 type Discount struct {
-	BaseInfo     *CardBaseInfo     `json:"base_info"`
+	BaseInfo     *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	Discount     int               `json:"discount,omitempty"`
 }
 
 // Gift is a gift voucher (兑换券).
 type Gift struct {
-	BaseInfo     *CardBaseInfo     `json:"base_info"`
+	BaseInfo     *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	Gift         string            `json:"gift,omitempty"`
 }
 
 // GeneralCoupon is a general coupon (优惠券).
 type GeneralCoupon struct {
-	BaseInfo      *CardBaseInfo     `json:"base_info"`
+	BaseInfo      *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo  *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	DefaultDetail string            `json:"default_detail,omitempty"`
 }

@@ -25,7 +25,7 @@ const MaxPayGiftRulesPage = 50
 // MemberCard is a membership card (会员卡), the member_card object of a Card.
 // https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
 type MemberCard struct {
-	BaseInfo         *CardBaseInfo     `json:"base_info"`
+	BaseInfo         *CardBaseInfo     `json:"base_info,omitempty"`
 	AdvancedInfo     *CardAdvancedInfo `json:"advanced_info,omitempty"`
 	BackgroundPicURL string            `json:"background_pic_url,omitempty"`
 	Prerogative      string            `json:"prerogative,omitempty"`
@@ -229,7 +229,7 @@ type cardCodeBody struct {
 // (支付后投放卡券, 支付即会员).
 type PayGiftRule struct {
 	Type       string             `json:"type"` // RULE_TYPE_PAY_MEMBER_CARD
-	BaseInfo   PayGiftBaseInfo    `json:"base_info"`
+	BaseInfo   PayGiftBaseInfo    `json:"base_info,omitempty"`
 	MemberRule *PayGiftMemberRule `json:"member_rule,omitempty"`
 	// RuleID and Effective are answered by GetPayGiftRule / PayGiftRules.
 	RuleID    int64 `json:"rule_id,omitempty"`
