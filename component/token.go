@@ -183,6 +183,9 @@ func (c *Client) RefreshAuthorizerToken(ctx context.Context, authorizerAppID, re
 // wechat.StoreKey(authorizerAppID, wechat.KeyAccessToken) that refreshes the
 // token with the authorizer_refresh_token kept in the store (saved by
 // AuthorizeFromCode, rotated on every refresh). One cache is kept per appid.
+// After the account revokes the authorization (callback.Component then
+// deletes the stored tokens), the first call WeChat rejects fails with
+// ErrNotAuthorized.
 func (c *Client) Authorizer(authorizerAppID string) wechat.TokenSource {
 	return c.authorizer(authorizerAppID)
 }
