@@ -26,16 +26,16 @@ func TestCardCreate(t *testing.T) {
 	cash := card["cash"].(map[string]any)
 	base := cash["base_info"].(map[string]any)
 	if card["card_type"] != "CASH" || len(card) != 2 || cash["reduce_cost"] != 1000.0 || cash["least_cost"] != 10000.0 {
-		t.Errorf("card = %s", jsonD(t, card))
+		t.Errorf("card = %s", jsonA(t, card))
 	}
-	if jsonD(t, base["sku"]) != `{"quantity":100}` || jsonD(t, base["date_info"]) != `{"fixed_term":30,"type":"DATE_TYPE_FIX_TERM"}` ||
+	if jsonA(t, base["sku"]) != `{"quantity":100}` || jsonA(t, base["date_info"]) != `{"fixed_term":30,"type":"DATE_TYPE_FIX_TERM"}` ||
 		base["get_limit"] != 2.0 || base["title"] != "10元代金券" {
-		t.Errorf("base_info = %s", jsonD(t, base))
+		t.Errorf("base_info = %s", jsonA(t, base))
 	}
 	if _, ok := base["can_share"]; ok {
 		t.Error("unset can_share sent")
 	}
-	if got := jsonD(t, cash["advanced_info"]); got != `{"time_limit":[{"begin_hour":9,"end_hour":21,"type":"MONDAY"}],"use_condition":{"least_cost":10000}}` {
+	if got := jsonA(t, cash["advanced_info"]); got != `{"time_limit":[{"begin_hour":9,"end_hour":21,"type":"MONDAY"}],"use_condition":{"least_cost":10000}}` {
 		t.Errorf("advanced_info = %s", got)
 	}
 
@@ -43,23 +43,23 @@ func TestCardCreate(t *testing.T) {
 	bad := cashCardD(1)
 	bad.Cash.BaseInfo.CodeType = "CODE_TYPE_SMOKE"
 	_, err = c.Card.Create(ctx, bad)
-	apiCodeD(t, err, 40072)
+	apiCodeA(t, err, 40072)
 	bad = cashCardD(1)
 	bad.Cash.BaseInfo.Title = strings.Repeat("长", 10)
 	_, err = c.Card.Create(ctx, bad)
-	apiCodeD(t, err, 45021)
+	apiCodeA(t, err, 45021)
 	bad = cashCardD(1)
 	bad.Cash.BaseInfo.DateInfo = &oa.CardDate{Type: oa.DateTypeFixTimeRange, BeginTimestamp: 100, EndTimestamp: 50}
 	_, err = c.Card.Create(ctx, bad)
-	apiCodeD(t, err, 40079)
+	apiCodeA(t, err, 40079)
 	bad = cashCardD(1)
 	bad.Cash.BaseInfo.DateInfo = &oa.CardDate{Type: oa.DateTypePermanent}
 	_, err = c.Card.Create(ctx, bad)
-	apiCodeD(t, err, 40079)
+	apiCodeA(t, err, 40079)
 	bad = &oa.Card{CardType: oa.CardTypeMemberCard, MemberCard: memberCardD()}
 	bad.MemberCard.Prerogative = ""
 	_, err = c.Card.Create(ctx, bad)
-	apiCodeD(t, err, 41011)
+	apiCodeA(t, err, 41011)
 
 	// Client-side validation.
 	before := srv.Count("POST /card/create")
@@ -76,7 +76,7 @@ func TestCardCreate(t *testing.T) {
 		{&oa.Card{CardType: oa.CardTypeGift, Gift: &oa.Gift{BaseInfo: &oa.CardBaseInfo{Title: "t", BrandName: "b"}}}, "card.base_info.logo_url"},
 	} {
 		_, err := c.Card.Create(ctx, tc.card)
-		argErrD(t, srv, "POST /none", err, tc.arg)
+		argErrA(t, srv, "POST /none", err, tc.arg)
 	}
 	if n := srv.Count("POST /card/create"); n != before {
 		t.Errorf("%d invalid cards sent", n-before)
@@ -91,19 +91,19 @@ func TestCardCellsAndCodes(t *testing.T) {
 	if err := c.Card.SetPayCell(ctx, id, true); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/paycell/set")); got != `{"card_id":"`+id+`","is_open":true}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/paycell/set")); got != `{"card_id":"`+id+`","is_open":true}` {
 		t.Errorf("paycell body %s", got)
 	}
-	apiCodeD(t, c.Card.SetPayCell(ctx, "pNOPE", false), 40073)
-	argErrD(t, srv, "POST /none", c.Card.SetPayCell(ctx, "", true), "card_id")
+	apiCodeA(t, c.Card.SetPayCell(ctx, "pNOPE", false), 40073)
+	argErrA(t, srv, "POST /none", c.Card.SetPayCell(ctx, "", true), "card_id")
 
 	if err := c.Card.SetSelfConsumeCell(ctx, &oa.SelfConsumeCell{CardID: id, IsOpen: true, NeedVerifyCode: true}); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/selfconsumecell/set")); got != `{"card_id":"`+id+`","is_open":true,"need_verify_cod":true}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/selfconsumecell/set")); got != `{"card_id":"`+id+`","is_open":true,"need_verify_cod":true}` {
 		t.Errorf("selfconsumecell body %s", got)
 	}
-	argErrD(t, srv, "POST /none", c.Card.SetSelfConsumeCell(ctx, nil), "cell")
+	argErrA(t, srv, "POST /none", c.Card.SetSelfConsumeCell(ctx, nil), "cell")
 
 	code, err := srv.GiveCard(fakewechat.DefaultAppID, id, "oUser1")
 	if err != nil {
@@ -113,7 +113,7 @@ func TestCardCellsAndCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/code/get")); got != `{"card_id":"`+id+`","check_consume":true,"code":"`+code+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/code/get")); got != `{"card_id":"`+id+`","check_consume":true,"code":"`+code+`"}` {
 		t.Errorf("code/get body %s", got)
 	}
 	if info.Card.CardID != id || info.OpenID != "oUser1" || !info.CanConsume || info.UserCardStatus != "NORMAL" ||
@@ -125,29 +125,29 @@ func TestCardCellsAndCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if b := jsonD(t, bodyD(t, srv, "POST /card/code/consume")); b != `{"code":"`+code+`"}` {
+	if b := jsonA(t, bodyD(t, srv, "POST /card/code/consume")); b != `{"code":"`+code+`"}` {
 		t.Errorf("consume body %s", b)
 	}
 	if got.Card.CardID != id || got.OpenID != "oUser1" {
 		t.Errorf("consumed = %+v", got)
 	}
 	_, err = c.Card.ConsumeCode(ctx, id, code)
-	apiCodeD(t, err, 40099)
+	apiCodeA(t, err, 40099)
 	if b := bodyD(t, srv, "POST /card/code/consume"); b["card_id"] != id {
 		t.Errorf("consume body %v", b)
 	}
 	_, err = c.Card.Code(ctx, id, code, true)
-	apiCodeD(t, err, 40099)
+	apiCodeA(t, err, 40099)
 	info, err = c.Card.Code(ctx, "", code, false)
 	if err != nil || info.CanConsume || info.UserCardStatus != "CONSUMED" {
 		t.Errorf("consumed code info = %+v, %v", info, err)
 	}
 	_, err = c.Card.Code(ctx, id, "000", false)
-	apiCodeD(t, err, 40056)
+	apiCodeA(t, err, 40056)
 	_, err = c.Card.Code(ctx, id, "", false)
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 	_, err = c.Card.ConsumeCode(ctx, id, "")
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 
 	// encrypt_code from a card page.
 	plain, err := c.Card.DecryptCode(ctx, srv.EncryptCardCode(fakewechat.DefaultAppID, code))
@@ -158,9 +158,9 @@ func TestCardCellsAndCodes(t *testing.T) {
 		t.Errorf("decrypt body %v", b)
 	}
 	_, err = c.Card.DecryptCode(ctx, srv.EncryptCardCode("wxother", code))
-	apiCodeD(t, err, 40116)
+	apiCodeA(t, err, 40116)
 	_, err = c.Card.DecryptCode(ctx, "")
-	argErrD(t, srv, "POST /none", err, "encrypt_code")
+	argErrA(t, srv, "POST /none", err, "encrypt_code")
 }
 
 func TestCardGiveLimits(t *testing.T) {
@@ -223,11 +223,11 @@ func TestCardSignature(t *testing.T) {
 		ext.Signature != oa.CardSignature(ticket, ext.Timestamp, "pCard", "", "oUser", ext.NonceStr) {
 		t.Errorf("cardExt = %+v", ext)
 	}
-	if got := jsonD(t, ext); strings.Contains(got, `"code"`) || !strings.Contains(got, `"signature"`) {
+	if got := jsonA(t, ext); strings.Contains(got, `"code"`) || !strings.Contains(got, `"signature"`) {
 		t.Errorf("cardExt JSON = %s", got)
 	}
 	_, err = c.Card.AddCardExt(ctx, "", "", "")
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 
 	p, err := c.Card.ChooseCard(ctx, "", "CASH", "")
 	if err != nil {

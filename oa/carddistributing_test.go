@@ -23,7 +23,7 @@ func TestCardDistributingQRCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf(`{"action_info":{"card":{"card_id":"%s","is_unique_code":true,"openid":"oUser","outer_str":"shop1"}},"action_name":"QR_CARD","expire_seconds":1800}`, id1)
-	if got := jsonD(t, bodyD(t, srv, "POST /card/qrcode/create")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/qrcode/create")); got != want {
 		t.Errorf("body = %s\nwant   %s", got, want)
 	}
 	if qr.Ticket == "" || qr.ExpireSeconds != 1800 || !strings.HasPrefix(qr.URL, "http://weixin.qq.com/q/") ||
@@ -36,7 +36,7 @@ func TestCardDistributingQRCode(t *testing.T) {
 		t.Fatal(err)
 	}
 	want = fmt.Sprintf(`{"action_info":{"multiple_card":{"card_list":[{"card_id":"%s"},{"card_id":"%s"}]}},"action_name":"QR_MULTIPLE_CARD"}`, id1, id2)
-	if got := jsonD(t, bodyD(t, srv, "POST /card/qrcode/create")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/qrcode/create")); got != want {
 		t.Errorf("body = %s\nwant   %s", got, want)
 	}
 	if qr.ExpireSeconds != 0 {
@@ -44,7 +44,7 @@ func TestCardDistributingQRCode(t *testing.T) {
 	}
 
 	_, err = c.CardDistributing.CreateQRCode(ctx, &oa.CardQRCode{Cards: []oa.CardQRCodeCard{{CardID: "pMissing"}}})
-	apiCodeD(t, err, 40073)
+	apiCodeA(t, err, 40073)
 	six := make([]oa.CardQRCodeCard, 6)
 	for i := range six {
 		six[i].CardID = id1
@@ -59,7 +59,7 @@ func TestCardDistributingQRCode(t *testing.T) {
 		{&oa.CardQRCode{ExpireSeconds: 30, Cards: []oa.CardQRCodeCard{{CardID: id1}}}, "expire_seconds"},
 	} {
 		_, err := c.CardDistributing.CreateQRCode(ctx, tc.q)
-		argErrD(t, srv, "POST /none", err, tc.arg)
+		argErrA(t, srv, "POST /none", err, tc.arg)
 	}
 }
 
@@ -73,18 +73,18 @@ func TestCardDistributingLandingPageAndHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf(`{"banner":"http://mmbiz.qpic.cn/banner","can_share":true,"card_list":[{"card_id":"%s","thumb_url":"http://mmbiz.qpic.cn/thumb"}],"page_title":"优惠券","scene":"SCENE_H5"}`, id)
-	if got := jsonD(t, bodyD(t, srv, "POST /card/landingpage/create")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/landingpage/create")); got != want {
 		t.Errorf("body = %s", got)
 	}
 	if page.PageID == 0 || !strings.Contains(page.URL, fmt.Sprintf("page_id=%d", page.PageID)) {
 		t.Errorf("page = %+v", page)
 	}
 	_, err = c.CardDistributing.CreateLandingPage(ctx, &oa.LandingPage{Banner: "b", PageTitle: "t", Scene: "SCENE_MOON", CardList: []oa.LandingPageCard{{CardID: id}}})
-	apiCodeD(t, err, 40097)
+	apiCodeA(t, err, 40097)
 	_, err = c.CardDistributing.CreateLandingPage(ctx, &oa.LandingPage{Banner: "b", Scene: "SCENE_H5"})
-	argErrD(t, srv, "POST /none", err, "card_list")
+	argErrA(t, srv, "POST /none", err, "card_list")
 	_, err = c.CardDistributing.CreateLandingPage(ctx, &oa.LandingPage{Scene: "SCENE_H5", CardList: []oa.LandingPageCard{{CardID: id}}})
-	argErrD(t, srv, "POST /none", err, "banner")
+	argErrA(t, srv, "POST /none", err, "banner")
 
 	html, err := c.CardDistributing.MPNewsHTML(ctx, id)
 	if err != nil {
@@ -93,7 +93,7 @@ func TestCardDistributingLandingPageAndHTML(t *testing.T) {
 	if !strings.HasPrefix(html, "<iframe") || !strings.Contains(html, "cardid="+id) {
 		t.Errorf("html = %s", html)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/mpnews/gethtml")); got != `{"card_id":"`+id+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/mpnews/gethtml")); got != `{"card_id":"`+id+`"}` {
 		t.Errorf("gethtml body %s", got)
 	}
 	pending, err := c.Card.Create(ctx, cashCardD(1))
@@ -101,9 +101,9 @@ func TestCardDistributingLandingPageAndHTML(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err = c.CardDistributing.MPNewsHTML(ctx, pending)
-	apiCodeD(t, err, 40078)
+	apiCodeA(t, err, 40078)
 	_, err = c.CardDistributing.MPNewsHTML(ctx, "")
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 }
 
 func TestCardDistributingCodes(t *testing.T) {
@@ -118,7 +118,7 @@ func TestCardDistributingCodes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/code/deposit")); got != `{"card_id":"`+id+`","code":["A001","A002","A001","999999999999999999999"]}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/code/deposit")); got != `{"card_id":"`+id+`","code":["A001","A002","A001","999999999999999999999"]}` {
 		t.Errorf("deposit body %s", got)
 	}
 	if !slices.Equal(res.SuccCode, []string{"A001", "A002"}) || !slices.Equal(res.DuplicateCode, []string{"A001"}) || len(res.FailCode) != 1 {
@@ -128,14 +128,14 @@ func TestCardDistributingCodes(t *testing.T) {
 	if err != nil || n != 2 {
 		t.Errorf("CodeCount = %d, %v", n, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/code/getdepositcount")); got != `{"card_id":"`+id+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/code/getdepositcount")); got != `{"card_id":"`+id+`"}` {
 		t.Errorf("getdepositcount body %s", got)
 	}
 	chk, err := c.CardDistributing.CheckCodes(ctx, id, []string{"A002", "B001"})
 	if err != nil || !slices.Equal(chk.ExistCode, []string{"A002"}) || !slices.Equal(chk.NotExistCode, []string{"B001"}) {
 		t.Errorf("CheckCodes = %+v, %v", chk, err)
 	}
-	if b := bodyD(t, srv, "POST /card/code/checkcode"); jsonD(t, b["code"]) != `["A002","B001"]` {
+	if b := bodyD(t, srv, "POST /card/code/checkcode"); jsonA(t, b["code"]) != `["A002","B001"]` {
 		t.Errorf("checkcode body %v", b)
 	}
 	// A user receives an imported code.
@@ -147,28 +147,28 @@ func TestCardDistributingCodes(t *testing.T) {
 		t.Errorf("CodeCount after a card was received = %d", n)
 	}
 	_, err = c.Card.ConsumeCode(ctx, "", code) // custom codes need the card_id
-	apiCodeD(t, err, 41012)
+	apiCodeA(t, err, 41012)
 
 	plain := createdCardD(t, srv, c, cashCardD(1))
 	_, err = c.CardDistributing.ImportCodes(ctx, plain, []string{"X"})
-	apiCodeD(t, err, 40078)
+	apiCodeA(t, err, 40078)
 	_, err = c.CardDistributing.CodeCount(ctx, "pNope")
-	apiCodeD(t, err, 40073)
+	apiCodeA(t, err, 40073)
 
 	many := make([]string, 101)
 	for i := range many {
 		many[i] = fmt.Sprint(i)
 	}
 	_, err = c.CardDistributing.ImportCodes(ctx, id, many)
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 	_, err = c.CardDistributing.CheckCodes(ctx, id, nil)
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 	_, err = c.CardDistributing.CheckCodes(ctx, id, []string{""})
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 	_, err = c.CardDistributing.ImportCodes(ctx, "", []string{"x"})
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 	_, err = c.CardDistributing.CodeCount(ctx, "")
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 }
 
 func TestCardDistributingWhitelist(t *testing.T) {
@@ -177,13 +177,13 @@ func TestCardDistributingWhitelist(t *testing.T) {
 	if err := c.CardDistributing.SetTestWhitelist(ctx, []string{"o1", "o2"}, []string{"tester"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/testwhitelist/set")); got != `{"openid":["o1","o2"],"username":["tester"]}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/testwhitelist/set")); got != `{"openid":["o1","o2"],"username":["tester"]}` {
 		t.Errorf("body %s", got)
 	}
 	if err := c.CardDistributing.SetTestWhitelist(ctx, nil, []string{"tester"}); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/testwhitelist/set")); got != `{"username":["tester"]}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/testwhitelist/set")); got != `{"username":["tester"]}` {
 		t.Errorf("body %s", got)
 	}
 	id, err := c.Card.Create(ctx, cashCardD(5))
@@ -193,10 +193,10 @@ func TestCardDistributingWhitelist(t *testing.T) {
 	if _, err := srv.GiveCard(fakewechat.DefaultAppID, id, "o1"); err == nil {
 		t.Error("o1 was removed from the whitelist but received a card under review")
 	}
-	argErrD(t, srv, "POST /card/none", c.CardDistributing.SetTestWhitelist(ctx, nil, nil), "openid")
+	argErrA(t, srv, "POST /card/none", c.CardDistributing.SetTestWhitelist(ctx, nil, nil), "openid")
 	eleven := make([]string, 11)
 	for i := range eleven {
 		eleven[i] = fmt.Sprint("o", i)
 	}
-	argErrD(t, srv, "POST /card/none", c.CardDistributing.SetTestWhitelist(ctx, eleven, nil), "openid")
+	argErrA(t, srv, "POST /card/none", c.CardDistributing.SetTestWhitelist(ctx, eleven, nil), "openid")
 }

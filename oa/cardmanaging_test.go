@@ -23,7 +23,7 @@ func TestCardManagingGetUpdateDelete(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/get")); got != `{"card_id":"`+id+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/get")); got != `{"card_id":"`+id+`"}` {
 		t.Errorf("get body %s", got)
 	}
 	base, adv := card.Info()
@@ -32,14 +32,14 @@ func TestCardManagingGetUpdateDelete(t *testing.T) {
 		t.Errorf("card = %+v base %+v", card, base)
 	}
 	_, err = c.CardManaging.Get(ctx, "pNope")
-	apiCodeD(t, err, 40073)
+	apiCodeA(t, err, 40073)
 
 	// A description change is not reviewed again, a title change is.
 	check, err := c.CardManaging.Update(ctx, id, &oa.Card{Cash: &oa.Cash{BaseInfo: &oa.CardBaseInfo{ServicePhone: "020-888888"}}})
 	if err != nil || check {
 		t.Errorf("Update service_phone = %v, %v", check, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/update")); got != `{"card_id":"`+id+`","cash":{"base_info":{"service_phone":"020-888888"}}}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/update")); got != `{"card_id":"`+id+`","cash":{"base_info":{"service_phone":"020-888888"}}}` {
 		t.Errorf("update body %s", got)
 	}
 	_ = srv.ApproveCard(fakewechat.DefaultAppID, id)
@@ -52,26 +52,26 @@ func TestCardManagingGetUpdateDelete(t *testing.T) {
 		t.Errorf("updated base = %+v", base)
 	}
 	_, err = c.CardManaging.Update(ctx, id, &oa.Card{Gift: &oa.Gift{Gift: "x"}})
-	apiCodeD(t, err, 40071)
+	apiCodeA(t, err, 40071)
 	_, err = c.CardManaging.Update(ctx, id, &oa.Card{})
-	argErrD(t, srv, "POST /none", err, "card")
+	argErrA(t, srv, "POST /none", err, "card")
 	_, err = c.CardManaging.Update(ctx, "", &oa.Card{})
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 	_, err = c.CardManaging.Update(ctx, id, nil)
-	argErrD(t, srv, "POST /none", err, "card")
+	argErrA(t, srv, "POST /none", err, "card")
 
 	if err := c.CardManaging.Delete(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/delete")); got != `{"card_id":"`+id+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/delete")); got != `{"card_id":"`+id+`"}` {
 		t.Errorf("delete body %s", got)
 	}
 	card, _ = c.CardManaging.Get(ctx, id)
 	if base, _ := card.Info(); base.Status != oa.CardStatusDelete {
 		t.Errorf("status after delete = %s", base.Status)
 	}
-	apiCodeD(t, c.CardManaging.Delete(ctx, id), 40078)
-	argErrD(t, srv, "POST /none", c.CardManaging.Delete(ctx, ""), "card_id")
+	apiCodeA(t, c.CardManaging.Delete(ctx, id), 40078)
+	argErrA(t, srv, "POST /none", c.CardManaging.Delete(ctx, ""), "card_id")
 }
 
 func TestCardManagingStock(t *testing.T) {
@@ -81,22 +81,22 @@ func TestCardManagingStock(t *testing.T) {
 	if err := c.CardManaging.ModifyStock(ctx, id, 5); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/modifystock")); got != `{"card_id":"`+id+`","increase_stock_value":5}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/modifystock")); got != `{"card_id":"`+id+`","increase_stock_value":5}` {
 		t.Errorf("increase body %s", got)
 	}
 	if err := c.CardManaging.ModifyStock(ctx, id, -12); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/modifystock")); got != `{"card_id":"`+id+`","reduce_stock_value":12}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/modifystock")); got != `{"card_id":"`+id+`","reduce_stock_value":12}` {
 		t.Errorf("reduce body %s", got)
 	}
 	card, _ := c.CardManaging.Get(ctx, id)
 	if base, _ := card.Info(); base.SKU.Quantity != 3 {
 		t.Errorf("quantity = %d, want 3", base.SKU.Quantity)
 	}
-	apiCodeD(t, c.CardManaging.ModifyStock(ctx, id, -4), 40122)
-	argErrD(t, srv, "POST /none", c.CardManaging.ModifyStock(ctx, id, 0), "delta")
-	argErrD(t, srv, "POST /none", c.CardManaging.ModifyStock(ctx, "", 1), "card_id")
+	apiCodeA(t, c.CardManaging.ModifyStock(ctx, id, -4), 40122)
+	argErrA(t, srv, "POST /none", c.CardManaging.ModifyStock(ctx, id, 0), "delta")
+	argErrA(t, srv, "POST /none", c.CardManaging.ModifyStock(ctx, "", 1), "card_id")
 }
 
 func TestCardManagingCodes(t *testing.T) {
@@ -119,54 +119,54 @@ func TestCardManagingCodes(t *testing.T) {
 	if !slices.Equal(list, want) {
 		t.Errorf("UserCards = %+v, want %+v", list, want)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/user/getcardlist")); got != `{"openid":"oUser"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/user/getcardlist")); got != `{"openid":"oUser"}` {
 		t.Errorf("getcardlist body %s", got)
 	}
 	list, err = c.CardManaging.UserCards(ctx, "oUser", other)
 	if err != nil || !slices.Equal(list, []oa.UserCard{{CardID: other, Code: code2}}) {
 		t.Errorf("UserCards(card) = %+v, %v", list, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/user/getcardlist")); got != `{"card_id":"`+other+`","openid":"oUser"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/user/getcardlist")); got != `{"card_id":"`+other+`","openid":"oUser"}` {
 		t.Errorf("getcardlist body %s", got)
 	}
 	_, err = c.CardManaging.UserCards(ctx, "", "")
-	argErrD(t, srv, "POST /none", err, "openid")
+	argErrA(t, srv, "POST /none", err, "openid")
 
 	if err := c.CardManaging.UpdateCode(ctx, id, code1, "NEW-1"); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/code/update")); got != `{"card_id":"`+id+`","code":"`+code1+`","new_code":"NEW-1"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/code/update")); got != `{"card_id":"`+id+`","code":"`+code1+`","new_code":"NEW-1"}` {
 		t.Errorf("code/update body %s", got)
 	}
 	if info, err := c.Card.Code(ctx, id, "NEW-1", false); err != nil || info.OpenID != "oUser" {
 		t.Errorf("new code = %+v, %v", info, err)
 	}
-	apiCodeD(t, c.CardManaging.UpdateCode(ctx, id, code1, "NEW-2"), 40056)
-	apiCodeD(t, c.CardManaging.UpdateCode(ctx, other, code2, "NEW-3"), 40078) // not a custom-code card
-	argErrD(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, id, "NEW-1", ""), "new_code")
-	argErrD(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, id, "", "x"), "code")
-	argErrD(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, "", "a", "x"), "card_id")
+	apiCodeA(t, c.CardManaging.UpdateCode(ctx, id, code1, "NEW-2"), 40056)
+	apiCodeA(t, c.CardManaging.UpdateCode(ctx, other, code2, "NEW-3"), 40078) // not a custom-code card
+	argErrA(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, id, "NEW-1", ""), "new_code")
+	argErrA(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, id, "", "x"), "code")
+	argErrA(t, srv, "POST /none", c.CardManaging.UpdateCode(ctx, "", "a", "x"), "card_id")
 
 	if err := c.CardManaging.MarkCodeUnavailable(ctx, "", code3, "refund"); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/code/unavailable")); got != `{"code":"`+code3+`","reason":"refund"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/code/unavailable")); got != `{"code":"`+code3+`","reason":"refund"}` {
 		t.Errorf("unavailable body %s", got)
 	}
 	if info, _ := c.Card.Code(ctx, "", code3, false); info.UserCardStatus != "UNAVAILABLE" {
 		t.Errorf("status = %s", info.UserCardStatus)
 	}
 	_, err = c.Card.ConsumeCode(ctx, "", code3)
-	apiCodeD(t, err, 40127)
-	apiCodeD(t, c.CardManaging.MarkCodeUnavailable(ctx, "", code3, ""), 40127)
-	apiCodeD(t, c.CardManaging.MarkCodeUnavailable(ctx, "", "NEW-1", ""), 41012) // custom code without card_id
+	apiCodeA(t, err, 40127)
+	apiCodeA(t, c.CardManaging.MarkCodeUnavailable(ctx, "", code3, ""), 40127)
+	apiCodeA(t, c.CardManaging.MarkCodeUnavailable(ctx, "", "NEW-1", ""), 41012) // custom code without card_id
 	if err := c.CardManaging.MarkCodeUnavailable(ctx, id, "NEW-1", ""); err != nil {
 		t.Fatal(err)
 	}
-	if b := bodyD(t, srv, "POST /card/code/unavailable"); jsonD(t, b) != `{"card_id":"`+id+`","code":"NEW-1"}` {
+	if b := bodyD(t, srv, "POST /card/code/unavailable"); jsonA(t, b) != `{"card_id":"`+id+`","code":"NEW-1"}` {
 		t.Errorf("unavailable body %v", b)
 	}
-	argErrD(t, srv, "POST /none", c.CardManaging.MarkCodeUnavailable(ctx, id, "", ""), "code")
+	argErrA(t, srv, "POST /none", c.CardManaging.MarkCodeUnavailable(ctx, id, "", ""), "code")
 	if list, _ := c.CardManaging.UserCards(ctx, "oUser", ""); len(list) != 1 {
 		t.Errorf("UserCards after unavailable = %+v", list)
 	}
@@ -191,7 +191,7 @@ func TestCardManagingList(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/batchget")); got != `{"count":10,"offset":5}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/batchget")); got != `{"count":10,"offset":5}` {
 		t.Errorf("batchget body %s", got)
 	}
 	if p.TotalNum != 57 || !slices.Equal(p.CardIDList, ids[5:15]) {
@@ -201,7 +201,7 @@ func TestCardManagingList(t *testing.T) {
 	if err != nil || p.TotalNum != 19 || !slices.Equal(p.CardIDList, approved) {
 		t.Errorf("approved page = %+v, %v", p, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/batchget")); got != `{"count":50,"offset":0,"status_list":["CARD_STATUS_VERIFY_OK"]}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/batchget")); got != `{"count":50,"offset":0,"status_list":["CARD_STATUS_VERIFY_OK"]}` {
 		t.Errorf("batchget body %s", got)
 	}
 
@@ -239,7 +239,7 @@ func TestCardManagingList(t *testing.T) {
 	}
 	n := 0
 	for _, err := range c.CardManaging.All(ctx) {
-		apiCodeD(t, err, 45009)
+		apiCodeA(t, err, 45009)
 		n++
 	}
 	if n != 1 {
@@ -247,9 +247,9 @@ func TestCardManagingList(t *testing.T) {
 	}
 
 	_, err = c.CardManaging.List(ctx, 0, 51)
-	argErrD(t, srv, "POST /none", err, "count")
+	argErrA(t, srv, "POST /none", err, "count")
 	_, err = c.CardManaging.List(ctx, -1, 5)
-	argErrD(t, srv, "POST /none", err, "offset")
+	argErrA(t, srv, "POST /none", err, "offset")
 }
 
 func TestCardManagingStats(t *testing.T) {
@@ -280,7 +280,7 @@ func TestCardManagingStats(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf(`{"begin_date":"%s","cond_source":1,"end_date":"%s"}`, begin.Format(time.DateOnly), today.Format(time.DateOnly))
-	if got := jsonD(t, bodyD(t, srv, "POST /datacube/getcardbizuininfo")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /datacube/getcardbizuininfo")); got != want {
 		t.Errorf("body %s, want %s", got, want)
 	}
 	if len(days) != 3 || days[0].ReceiveCount != 0 || days[2].RefDate != today.Format(time.DateOnly) {
@@ -312,11 +312,11 @@ func TestCardManagingStats(t *testing.T) {
 	}
 
 	_, err = c.CardManaging.BizStats(ctx, today, begin, oa.CardSourceAPI)
-	argErrD(t, srv, "POST /none", err, "end_date")
+	argErrA(t, srv, "POST /none", err, "end_date")
 	_, err = c.CardManaging.BizStats(ctx, today.Add(-62*dayD), today, oa.CardSourceAPI)
-	argErrD(t, srv, "POST /none", err, "end_date")
+	argErrA(t, srv, "POST /none", err, "end_date")
 	_, err = c.CardManaging.CardStats(ctx, "", begin, today, 2)
-	argErrD(t, srv, "POST /none", err, "cond_source")
+	argErrA(t, srv, "POST /none", err, "cond_source")
 	if _, err := c.CardManaging.BizStats(ctx, today.Add(-61*dayD), today, oa.CardSourceAPI); err != nil {
 		t.Errorf("62 days: %v", err)
 	}

@@ -41,7 +41,7 @@ func TestEInvoiceAuthorization(t *testing.T) {
 	stale := *req
 	stale.Ticket = "old-ticket"
 	_, err = c.EInvoice.AuthURL(ctx, &stale)
-	apiCodeD(t, err, 72031)
+	apiCodeA(t, err, 72031)
 	for _, tc := range []struct {
 		mod func(r *oa.InvoiceAuthRequest)
 		arg string
@@ -54,16 +54,16 @@ func TestEInvoiceAuthorization(t *testing.T) {
 		r := *req
 		tc.mod(&r)
 		_, err := c.EInvoice.AuthURL(ctx, &r)
-		argErrD(t, srv, "POST /none", err, tc.arg)
+		argErrA(t, srv, "POST /none", err, tc.arg)
 	}
 	_, err = c.EInvoice.AuthURL(ctx, nil)
-	argErrD(t, srv, "POST /none", err, "request")
+	argErrA(t, srv, "POST /none", err, "request")
 
 	data, err := c.EInvoice.AuthData(ctx, sp, "O-1")
 	if err != nil || data.InvoiceStatus != "never auth" || data.UserAuthInfo != nil {
 		t.Errorf("before authorization = %+v, %v", data, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/invoice/getauthdata")); got != `{"order_id":"O-1","s_pappid":"`+sp+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/invoice/getauthdata")); got != `{"order_id":"O-1","s_pappid":"`+sp+`"}` {
 		t.Errorf("getauthdata body %s", got)
 	}
 	if err := srv.AuthorizeInvoice(fakewechat.DefaultAppID, "O-1", "oBuyer", "某某科技有限公司", "91440300MA5XXXXXXX"); err != nil {
@@ -75,7 +75,7 @@ func TestEInvoiceAuthorization(t *testing.T) {
 		t.Errorf("after authorization = %+v, %v", data, err)
 	}
 	_, err = c.EInvoice.AuthData(ctx, "", "O-1")
-	argErrD(t, srv, "POST /none", err, "s_pappid")
+	argErrA(t, srv, "POST /none", err, "s_pappid")
 
 	// Reject another order.
 	req2 := *req
@@ -86,14 +86,14 @@ func TestEInvoiceAuthorization(t *testing.T) {
 	if err := c.EInvoice.RejectInsert(ctx, sp, "O-2", "金额有误", "https://example.com/help"); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/invoice/rejectinsert")); got != `{"order_id":"O-2","reason":"金额有误","s_pappid":"`+sp+`","url":"https://example.com/help"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/invoice/rejectinsert")); got != `{"order_id":"O-2","reason":"金额有误","s_pappid":"`+sp+`","url":"https://example.com/help"}` {
 		t.Errorf("rejectinsert body %s", got)
 	}
 	_, err = c.EInvoice.AuthData(ctx, sp, "O-2")
-	apiCodeD(t, err, 72035)
-	apiCodeD(t, c.EInvoice.RejectInsert(ctx, sp, "O-404", "x", ""), 72038)
-	argErrD(t, srv, "POST /none", c.EInvoice.RejectInsert(ctx, sp, "O-2", "", ""), "reason")
-	argErrD(t, srv, "POST /none", c.EInvoice.RejectInsert(ctx, sp, "", "r", ""), "order_id")
+	apiCodeA(t, err, 72035)
+	apiCodeA(t, c.EInvoice.RejectInsert(ctx, sp, "O-404", "x", ""), 72038)
+	argErrA(t, srv, "POST /none", c.EInvoice.RejectInsert(ctx, sp, "O-2", "", ""), "reason")
+	argErrA(t, srv, "POST /none", c.EInvoice.RejectInsert(ctx, sp, "", "r", ""), "order_id")
 }
 
 func TestEInvoiceBizAttr(t *testing.T) {
@@ -126,14 +126,14 @@ func TestEInvoiceBizAttr(t *testing.T) {
 	checkAction("set_auth_field")
 	body := bodyD(t, srv, "POST /card/invoice/setbizattr")
 	af := body["auth_field"].(map[string]any)
-	if jsonD(t, af["user_field"]) != `{"custom_field":[{"is_require":1,"key":"工号","notice":"填写工号"}],"require_email":0,"require_phone":1,"show_email":0,"show_phone":1,"show_title":1}` {
-		t.Errorf("user_field %s", jsonD(t, af["user_field"]))
+	if jsonA(t, af["user_field"]) != `{"custom_field":[{"is_require":1,"key":"工号","notice":"填写工号"}],"require_email":0,"require_phone":1,"show_email":0,"show_phone":1,"show_title":1}` {
+		t.Errorf("user_field %s", jsonA(t, af["user_field"]))
 	}
 	got, err := c.EInvoice.AuthField(ctx)
-	if err != nil || jsonD(t, got) != jsonD(t, f) {
-		t.Errorf("AuthField = %s, %v", jsonD(t, got), err)
+	if err != nil || jsonA(t, got) != jsonA(t, f) {
+		t.Errorf("AuthField = %s, %v", jsonA(t, got), err)
 	}
-	argErrD(t, srv, "POST /none", c.EInvoice.SetAuthField(ctx, nil), "auth_field")
+	argErrA(t, srv, "POST /none", c.EInvoice.SetAuthField(ctx, nil), "auth_field")
 
 	if err := c.EInvoice.SetPayMch(ctx, oa.InvoicePayMch{MchID: "1234567890", SPAppID: "sp"}); err != nil {
 		t.Fatal(err)
@@ -147,8 +147,8 @@ func TestEInvoiceBizAttr(t *testing.T) {
 		t.Errorf("PayMch = %+v, %v", pm, err)
 	}
 	checkAction("get_pay_mch")
-	argErrD(t, srv, "POST /none", c.EInvoice.SetPayMch(ctx, oa.InvoicePayMch{SPAppID: "sp"}), "mchid")
-	argErrD(t, srv, "POST /none", c.EInvoice.SetPayMch(ctx, oa.InvoicePayMch{MchID: "1"}), "s_pappid")
+	argErrA(t, srv, "POST /none", c.EInvoice.SetPayMch(ctx, oa.InvoicePayMch{SPAppID: "sp"}), "mchid")
+	argErrA(t, srv, "POST /none", c.EInvoice.SetPayMch(ctx, oa.InvoicePayMch{MchID: "1"}), "s_pappid")
 
 	if err := c.EInvoice.SetContact(ctx, oa.InvoiceContact{TimeOut: 7200, Phone: "020-12345678"}); err != nil {
 		t.Fatal(err)
@@ -162,14 +162,14 @@ func TestEInvoiceBizAttr(t *testing.T) {
 		t.Errorf("Contact = %+v, %v", ct, err)
 	}
 	checkAction("get_contact")
-	argErrD(t, srv, "POST /none", c.EInvoice.SetContact(ctx, oa.InvoiceContact{TimeOut: 1}), "contact.phone")
-	argErrD(t, srv, "POST /none", c.EInvoice.SetContact(ctx, oa.InvoiceContact{Phone: "1"}), "contact.time_out")
+	argErrA(t, srv, "POST /none", c.EInvoice.SetContact(ctx, oa.InvoiceContact{TimeOut: 1}), "contact.phone")
+	argErrA(t, srv, "POST /none", c.EInvoice.SetContact(ctx, oa.InvoiceContact{Phone: "1"}), "contact.time_out")
 
 	if err := srv.Inject(fakewechat.Fault{Path: "POST /card/invoice/setbizattr", Errcode: 72015, Times: 1}); err != nil {
 		t.Fatal(err)
 	}
 	_, err = c.EInvoice.Contact(ctx)
-	apiCodeD(t, err, 72015)
+	apiCodeA(t, err, 72015)
 }
 
 func lastBodyD(t testing.TB, srv *fakewechat.Server) []byte {

@@ -10,7 +10,7 @@ import (
 )
 
 func ExampleCardService_Create() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleCardDistributingService_ImportCodes() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 

@@ -9,7 +9,7 @@ import (
 )
 
 func ExampleCardManagingService_All() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 
@@ -40,7 +40,7 @@ func ExampleCardManagingService_All() {
 }
 
 func ExampleCardManagingService_ModifyStock() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 

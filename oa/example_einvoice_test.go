@@ -11,7 +11,7 @@ import (
 )
 
 func ExampleEInvoiceService_AuthURL() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 	sPAppID := fakewechat.InvoiceSPAppID("wxplatform") // from the invoicing platform

@@ -10,7 +10,7 @@ import (
 )
 
 func ExampleInvoicingPlatformService_SetPDF() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 

@@ -10,7 +10,7 @@ import (
 )
 
 func ExampleMemberCardService_Activate() {
-	srv, c := exampleClientD()
+	srv, c := exampleClientA()
 	defer srv.Close()
 	ctx := context.Background()
 

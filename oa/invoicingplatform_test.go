@@ -18,7 +18,7 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/invoice/seturl")); got != `{}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/invoice/seturl")); got != `{}` {
 		t.Errorf("seturl body %s", got)
 	}
 	sp, err := c.InvoicingPlatform.SPAppID(ctx)
@@ -32,19 +32,19 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/invoice/platform/createcard")); got != `{"invoice_info":{"base_info":{"custom_url":"https://example.com","custom_url_name":"查看","logo_url":"http://mmbiz.qpic.cn/logo","title":"某某餐饮"},"payee":"某某餐饮有限公司","type":"增值税电子普通发票"}}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/invoice/platform/createcard")); got != `{"invoice_info":{"base_info":{"custom_url":"https://example.com","custom_url_name":"查看","logo_url":"http://mmbiz.qpic.cn/logo","title":"某某餐饮"},"payee":"某某餐饮有限公司","type":"增值税电子普通发票"}}` {
 		t.Errorf("createcard body %s", got)
 	}
 	long := *tpl
 	long.BaseInfo.Title = strings.Repeat("长", 10)
 	_, err = c.InvoicingPlatform.CreateCard(ctx, &long)
-	apiCodeD(t, err, 45021)
+	apiCodeA(t, err, 45021)
 	_, err = c.InvoicingPlatform.CreateCard(ctx, &oa.InvoiceCardTemplate{Payee: "p", Type: "t"})
-	argErrD(t, srv, "POST /none", err, "invoice_info.base_info")
+	argErrA(t, srv, "POST /none", err, "invoice_info.base_info")
 	_, err = c.InvoicingPlatform.CreateCard(ctx, &oa.InvoiceCardTemplate{BaseInfo: tpl.BaseInfo})
-	argErrD(t, srv, "POST /none", err, "invoice_info")
+	argErrA(t, srv, "POST /none", err, "invoice_info")
 	_, err = c.InvoicingPlatform.CreateCard(ctx, nil)
-	argErrD(t, srv, "POST /none", err, "invoice_info")
+	argErrA(t, srv, "POST /none", err, "invoice_info")
 
 	pdf := []byte("%PDF-1.4\n% fake invoice\n%%EOF\n")
 	mediaID, err := c.InvoicingPlatform.SetPDF(ctx, "invoice.pdf", bytes.NewReader(pdf))
@@ -60,21 +60,21 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 		t.Fatal("no s_media_id")
 	}
 	_, err = c.InvoicingPlatform.SetPDF(ctx, "x.pdf", strings.NewReader("not a pdf"))
-	apiCodeD(t, err, 72031)
+	apiCodeA(t, err, 72031)
 	_, err = c.InvoicingPlatform.SetPDF(ctx, "x.pdf", nil)
-	argErrD(t, srv, "POST /none", err, "pdf")
+	argErrA(t, srv, "POST /none", err, "pdf")
 
 	link, err := c.InvoicingPlatform.PDF(ctx, mediaID)
 	if err != nil || !strings.HasPrefix(link.PDFURL, "https://") || link.PDFURLExpireTime != 7200 {
 		t.Errorf("PDF = %+v, %v", link, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/invoice/platform/getpdf")); got != `{"action":"get_url","s_media_id":"`+mediaID+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/invoice/platform/getpdf")); got != `{"action":"get_url","s_media_id":"`+mediaID+`"}` {
 		t.Errorf("getpdf body %s", got)
 	}
 	_, err = c.InvoicingPlatform.PDF(ctx, "404")
-	apiCodeD(t, err, 72031)
+	apiCodeA(t, err, 72031)
 	_, err = c.InvoicingPlatform.PDF(ctx, "")
-	argErrD(t, srv, "POST /none", err, "s_media_id")
+	argErrA(t, srv, "POST /none", err, "s_media_id")
 
 	// The merchant (the same app here) gets the user's authorization first.
 	ins := &oa.InvoiceInsert{OrderID: "O-9", CardID: cardID, AppID: fakewechat.DefaultAppID}
@@ -82,7 +82,7 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 		BillingNo: "00100001", BillingCode: "044001900111", FeeWithoutTax: 10000, Tax: 1300, SPDFMediaID: mediaID, CheckCode: "12345678901234567890",
 		Info: []oa.InvoiceItem{{Name: "餐饮服务", Num: 1, Unit: "次", Fee: 11300, Price: 11300}}}
 	_, err = c.InvoicingPlatform.Insert(ctx, ins)
-	apiCodeD(t, err, 72038)
+	apiCodeA(t, err, 72038)
 	if _, err := c.EInvoice.AuthURL(ctx, &oa.InvoiceAuthRequest{SPAppID: sp, OrderID: "O-9", Money: 11300, Timestamp: srv.Now().Unix(), Source: "app"}); err != nil {
 		t.Fatal(err)
 	}
@@ -97,8 +97,8 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 	ext := body["card_ext"].(map[string]any)
 	data := ext["user_card"].(map[string]any)["invoice_user_data"].(map[string]any)
 	if body["order_id"] != "O-9" || body["appid"] != fakewechat.DefaultAppID || len(ext["nonce_str"].(string)) < 16 ||
-		data["fee"] != 11300.0 || data["s_pdf_media_id"] != mediaID || jsonD(t, data["info"]) != `[{"fee":11300,"name":"餐饮服务","num":1,"price":11300,"unit":"次"}]` {
-		t.Errorf("insert body %s", jsonD(t, body))
+		data["fee"] != 11300.0 || data["s_pdf_media_id"] != mediaID || jsonA(t, data["info"]) != `[{"fee":11300,"name":"餐饮服务","num":1,"price":11300,"unit":"次"}]` {
+		t.Errorf("insert body %s", jsonA(t, body))
 	}
 	if ins.CardExt.NonceStr != "" {
 		t.Error("Insert changed the caller's nonce")
@@ -107,7 +107,7 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 		t.Errorf("inserted = %+v", got)
 	}
 	_, err = c.InvoicingPlatform.Insert(ctx, ins)
-	apiCodeD(t, err, 72031)
+	apiCodeA(t, err, 72031)
 	for _, tc := range []struct {
 		mod func(*oa.InvoiceInsert)
 		arg string
@@ -119,7 +119,7 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 		i := *ins
 		tc.mod(&i)
 		_, err := c.InvoicingPlatform.Insert(ctx, &i)
-		argErrD(t, srv, "POST /none", err, tc.arg)
+		argErrA(t, srv, "POST /none", err, tc.arg)
 	}
 
 	// The user's invoice card.
@@ -130,14 +130,14 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 	if err := c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, oa.InvoiceReimburseLock); err != nil {
 		t.Fatal(err)
 	}
-	if b := jsonD(t, bodyD(t, srv, "POST /card/invoice/platform/updatestatus")); b != `{"card_id":"`+cardID+`","code":"`+got.Code+`","reimburse_status":"INVOICE_REIMBURSE_LOCK"}` {
+	if b := jsonA(t, bodyD(t, srv, "POST /card/invoice/platform/updatestatus")); b != `{"card_id":"`+cardID+`","code":"`+got.Code+`","reimburse_status":"INVOICE_REIMBURSE_LOCK"}` {
 		t.Errorf("updatestatus body %s", b)
 	}
 	if err := c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, oa.InvoiceReimburseClosure); err != nil {
 		t.Fatal(err)
 	}
-	apiCodeD(t, c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, oa.InvoiceReimburseInit), 40078)
-	apiCodeD(t, c.InvoicingPlatform.UpdateStatus(ctx, cardID, "nope", oa.InvoiceReimburseInit), 40056)
-	argErrD(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, "PAID"), "reimburse_status")
-	argErrD(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, "", oa.InvoiceReimburseInit), "code")
+	apiCodeA(t, c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, oa.InvoiceReimburseInit), 40078)
+	apiCodeA(t, c.InvoicingPlatform.UpdateStatus(ctx, cardID, "nope", oa.InvoiceReimburseInit), 40056)
+	argErrA(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, "PAID"), "reimburse_status")
+	argErrA(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, "", oa.InvoiceReimburseInit), "code")
 }

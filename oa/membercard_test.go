@@ -29,9 +29,9 @@ func TestMemberCardCreateUpdate(t *testing.T) {
 	body := bodyD(t, srv, "POST /card/create")["card"].(map[string]any)
 	mc := body["member_card"].(map[string]any)
 	if body["card_type"] != "MEMBER_CARD" || mc["prerogative"] != "九折" || mc["supply_bonus"] != true || mc["supply_balance"] != false ||
-		jsonD(t, mc["custom_field1"]) != `{"name_type":"FIELD_NAME_TYPE_LEVEL","url":"http://example.com/level"}` ||
-		jsonD(t, mc["bonus_rule"]) != `{"cost_money_unit":100,"increase_bonus":1}` {
-		t.Errorf("member card body = %s", jsonD(t, body))
+		jsonA(t, mc["custom_field1"]) != `{"name_type":"FIELD_NAME_TYPE_LEVEL","url":"http://example.com/level"}` ||
+		jsonA(t, mc["bonus_rule"]) != `{"cost_money_unit":100,"increase_bonus":1}` {
+		t.Errorf("member card body = %s", jsonA(t, body))
 	}
 	card, err := c.CardManaging.Get(ctx, id)
 	if err != nil {
@@ -45,7 +45,7 @@ func TestMemberCardCreateUpdate(t *testing.T) {
 	if err != nil || !check {
 		t.Errorf("Update = %v, %v", check, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/update")); got != `{"card_id":"`+id+`","member_card":{"base_info":{"notice":"新须知"},"prerogative":"八折"}}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/update")); got != `{"card_id":"`+id+`","member_card":{"base_info":{"notice":"新须知"},"prerogative":"八折"}}` {
 		t.Errorf("update body %s", got)
 	}
 	card, _ = c.CardManaging.Get(ctx, id)
@@ -54,9 +54,9 @@ func TestMemberCardCreateUpdate(t *testing.T) {
 	}
 	cash := createdCardD(t, srv, c, cashCardD(1))
 	_, err = c.MemberCard.Update(ctx, cash, &oa.MemberCard{Prerogative: "x"})
-	apiCodeD(t, err, 40071)
+	apiCodeA(t, err, 40071)
 	_, err = c.MemberCard.Create(ctx, &oa.MemberCard{})
-	argErrD(t, srv, "POST /none", err, "card")
+	argErrA(t, srv, "POST /none", err, "card")
 }
 
 func TestMemberCardActivation(t *testing.T) {
@@ -74,14 +74,14 @@ func TestMemberCardActivation(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := `{"card_id":"` + id + `","optional_form":{"can_modify":true,"custom_field_list":["喜欢的食物"]},"required_form":{"can_modify":false,"common_field_id_list":["USER_FORM_INFO_FLAG_MOBILE"],"rich_field_list":[{"name":"兴趣","type":"FORM_FIELD_RADIO","values":["钢琴","舞蹈"]}]},"service_statement":{"name":"会员守则","url":"https://example.com/rules"}}`
-	if got := jsonD(t, bodyD(t, srv, "POST /card/membercard/activateuserform/set")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/membercard/activateuserform/set")); got != want {
 		t.Errorf("form body %s\nwant      %s", got, want)
 	}
 	bad := *form
 	bad.RequiredForm = &oa.ActivateFormFields{CommonFieldIDList: []string{"MOBILE"}}
-	apiCodeD(t, c.MemberCard.SetActivateUserForm(ctx, &bad), 40097)
-	argErrD(t, srv, "POST /none", c.MemberCard.SetActivateUserForm(ctx, &oa.ActivateForm{}), "card_id")
-	argErrD(t, srv, "POST /none", c.MemberCard.SetActivateUserForm(ctx, nil), "form")
+	apiCodeA(t, c.MemberCard.SetActivateUserForm(ctx, &bad), 40097)
+	argErrA(t, srv, "POST /none", c.MemberCard.SetActivateUserForm(ctx, &oa.ActivateForm{}), "card_id")
+	argErrA(t, srv, "POST /none", c.MemberCard.SetActivateUserForm(ctx, nil), "form")
 
 	ticket, err := srv.SubmitActivateForm(fakewechat.DefaultAppID, id, map[string]string{"USER_FORM_INFO_FLAG_MOBILE": "13800000000", "喜欢的食物": "火锅"})
 	if err != nil {
@@ -91,16 +91,16 @@ func TestMemberCardActivation(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/membercard/activatetempinfo/get")); got != `{"activate_ticket":"`+ticket+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/membercard/activatetempinfo/get")); got != `{"activate_ticket":"`+ticket+`"}` {
 		t.Errorf("tempinfo body %s", got)
 	}
-	if jsonD(t, info) != `{"common_field_list":[{"name":"USER_FORM_INFO_FLAG_MOBILE","value":"13800000000"}],"custom_field_list":[{"name":"喜欢的食物","value":"火锅"}]}` {
+	if jsonA(t, info) != `{"common_field_list":[{"name":"USER_FORM_INFO_FLAG_MOBILE","value":"13800000000"}],"custom_field_list":[{"name":"喜欢的食物","value":"火锅"}]}` {
 		t.Errorf("info = %+v", info)
 	}
 	_, err = c.MemberCard.ActivateTempInfo(ctx, "nope")
-	apiCodeD(t, err, 40097)
+	apiCodeA(t, err, 40097)
 	_, err = c.MemberCard.ActivateTempInfo(ctx, "")
-	argErrD(t, srv, "POST /none", err, "activate_ticket")
+	argErrA(t, srv, "POST /none", err, "activate_ticket")
 
 	code, err := srv.GiveCard(fakewechat.DefaultAppID, id, "oMember")
 	if err != nil {
@@ -110,35 +110,35 @@ func TestMemberCardActivation(t *testing.T) {
 	if err != nil || m.HasActive || m.OpenID != "oMember" || m.UserCardStatus != "NORMAL" {
 		t.Errorf("before activation = %+v, %v", m, err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/membercard/userinfo/get")); got != `{"card_id":"`+id+`","code":"`+code+`"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/membercard/userinfo/get")); got != `{"card_id":"`+id+`","code":"`+code+`"}` {
 		t.Errorf("userinfo body %s", got)
 	}
 	act := &oa.MemberActivation{MembershipNumber: "M0001", Code: code, CardID: id, InitBonus: 100, InitBalance: 5000, InitBonusRecord: "开卡赠送"}
 	if err := c.MemberCard.Activate(ctx, act); err != nil {
 		t.Fatal(err)
 	}
-	if got := jsonD(t, bodyD(t, srv, "POST /card/membercard/activate")); got != `{"card_id":"`+id+`","code":"`+code+`","init_balance":5000,"init_bonus":100,"init_bonus_record":"开卡赠送","membership_number":"M0001"}` {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/membercard/activate")); got != `{"card_id":"`+id+`","code":"`+code+`","init_balance":5000,"init_bonus":100,"init_bonus_record":"开卡赠送","membership_number":"M0001"}` {
 		t.Errorf("activate body %s", got)
 	}
 	m, err = c.MemberCard.UserInfo(ctx, id, code)
 	if err != nil || !m.HasActive || m.MembershipNumber != "M0001" || m.Bonus != 100 || m.Balance != 5000 {
 		t.Errorf("member = %+v, %v", m, err)
 	}
-	apiCodeD(t, c.MemberCard.Activate(ctx, act), 40078)
-	argErrD(t, srv, "POST /none", c.MemberCard.Activate(ctx, &oa.MemberActivation{Code: code}), "membership_number")
-	argErrD(t, srv, "POST /none", c.MemberCard.Activate(ctx, &oa.MemberActivation{MembershipNumber: "x"}), "code")
-	argErrD(t, srv, "POST /none", c.MemberCard.Activate(ctx, nil), "activation")
+	apiCodeA(t, c.MemberCard.Activate(ctx, act), 40078)
+	argErrA(t, srv, "POST /none", c.MemberCard.Activate(ctx, &oa.MemberActivation{Code: code}), "membership_number")
+	argErrA(t, srv, "POST /none", c.MemberCard.Activate(ctx, &oa.MemberActivation{MembershipNumber: "x"}), "code")
+	argErrA(t, srv, "POST /none", c.MemberCard.Activate(ctx, nil), "activation")
 
 	cash := createdCardD(t, srv, c, cashCardD(1))
 	cashCode, _ := srv.GiveCard(fakewechat.DefaultAppID, cash, "oMember")
 	_, err = c.MemberCard.UserInfo(ctx, cash, cashCode)
-	apiCodeD(t, err, 40071)
+	apiCodeA(t, err, 40071)
 	_, err = c.MemberCard.UserInfo(ctx, id, "000")
-	apiCodeD(t, err, 40056)
+	apiCodeA(t, err, 40056)
 	_, err = c.MemberCard.UserInfo(ctx, "", code)
-	argErrD(t, srv, "POST /none", err, "card_id")
+	argErrA(t, srv, "POST /none", err, "card_id")
 	_, err = c.MemberCard.UserInfo(ctx, id, "")
-	argErrD(t, srv, "POST /none", err, "code")
+	argErrA(t, srv, "POST /none", err, "code")
 }
 
 func TestMemberCardPayGiftRules(t *testing.T) {
@@ -156,7 +156,7 @@ func TestMemberCardPayGiftRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fmt.Sprintf(`{"rule_info":{"base_info":{"begin_time":%d,"end_time":%d,"mchid_list":["1900000001"]},"member_rule":{"card_id":"%s","jump_url":"https://example.com","least_cost":100,"max_cost":10000},"type":"RULE_TYPE_PAY_MEMBER_CARD"}}`, now-60, now+86400, id)
-	if got := jsonD(t, bodyD(t, srv, "POST /card/paygiftcard/add")); got != want {
+	if got := jsonA(t, bodyD(t, srv, "POST /card/paygiftcard/add")); got != want {
 		t.Errorf("add body %s\nwant     %s", got, want)
 	}
 	if added.RuleID == 0 || !slices.Equal(added.SuccMchIDList, []string{"1900000001"}) || len(added.FailMchIDList) != 0 {
@@ -186,7 +186,7 @@ func TestMemberCardPayGiftRules(t *testing.T) {
 	if got.RuleID != added.RuleID || !got.Effective || got.MemberRule.CardID != id || got.BaseInfo.EndTime != now+86400 {
 		t.Errorf("rule = %+v", got)
 	}
-	if b := jsonD(t, bodyD(t, srv, "POST /card/paygiftcard/getbyid")); b != fmt.Sprintf(`{"rule_id":%d}`, added.RuleID) {
+	if b := jsonA(t, bodyD(t, srv, "POST /card/paygiftcard/getbyid")); b != fmt.Sprintf(`{"rule_id":%d}`, added.RuleID) {
 		t.Errorf("getbyid body %s", b)
 	}
 
@@ -194,7 +194,7 @@ func TestMemberCardPayGiftRules(t *testing.T) {
 	if err != nil || page.TotalCount != 61 || len(page.RuleList) != 5 || page.RuleList[0].RuleID != ids[9] {
 		t.Errorf("page = %+v, %v", page, err)
 	}
-	if b := jsonD(t, bodyD(t, srv, "POST /card/paygiftcard/batchget")); b != `{"count":5,"effective":false,"offset":10,"type":"RULE_TYPE_PAY_MEMBER_CARD"}` {
+	if b := jsonA(t, bodyD(t, srv, "POST /card/paygiftcard/batchget")); b != `{"count":5,"effective":false,"offset":10,"type":"RULE_TYPE_PAY_MEMBER_CARD"}` {
 		t.Errorf("batchget body %s", b)
 	}
 	before := srv.Count("POST /card/paygiftcard/batchget")
@@ -226,22 +226,22 @@ func TestMemberCardPayGiftRules(t *testing.T) {
 	if err := c.MemberCard.DeletePayGiftRule(ctx, added.RuleID); err != nil {
 		t.Fatal(err)
 	}
-	if b := jsonD(t, bodyD(t, srv, "POST /card/paygiftcard/delete")); b != fmt.Sprintf(`{"rule_id":%d}`, added.RuleID) {
+	if b := jsonA(t, bodyD(t, srv, "POST /card/paygiftcard/delete")); b != fmt.Sprintf(`{"rule_id":%d}`, added.RuleID) {
 		t.Errorf("delete body %s", b)
 	}
 	_, err = c.MemberCard.PayGiftRule(ctx, added.RuleID)
-	apiCodeD(t, err, 40097)
-	apiCodeD(t, c.MemberCard.DeletePayGiftRule(ctx, added.RuleID), 40097)
+	apiCodeA(t, err, 40097)
+	apiCodeA(t, c.MemberCard.DeletePayGiftRule(ctx, added.RuleID), 40097)
 
 	cash := createdCardD(t, srv, c, cashCardD(1))
 	r := rule("1900009999", now, now+60)
 	r.MemberRule.CardID = cash
 	_, err = c.MemberCard.AddPayGiftRule(ctx, r)
-	apiCodeD(t, err, 40071)
+	apiCodeA(t, err, 40071)
 	_, err = c.MemberCard.AddPayGiftRule(ctx, rule("1", now+60, now))
-	argErrD(t, srv, "POST /none", err, "rule_info.base_info.end_time")
+	argErrA(t, srv, "POST /none", err, "rule_info.base_info.end_time")
 	_, err = c.MemberCard.AddPayGiftRule(ctx, &oa.PayGiftRule{BaseInfo: oa.PayGiftBaseInfo{EndTime: 1}})
-	argErrD(t, srv, "POST /none", err, "rule_info.base_info.mchid_list")
+	argErrA(t, srv, "POST /none", err, "rule_info.base_info.mchid_list")
 	_, err = c.MemberCard.PayGiftRules(ctx, false, 0, 51)
-	argErrD(t, srv, "POST /none", err, "count")
+	argErrA(t, srv, "POST /none", err, "count")
 }
