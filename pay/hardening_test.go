@@ -660,3 +660,20 @@ func FuzzDecodeNotification(f *testing.F) {
 		_, _ = n.CombineTransaction()
 	})
 }
+
+// A Wechatpay-Signature-Type other than WECHATPAY2-SHA256-RSA2048 is
+// refused with a clear error rather than a confusing RSA failure.
+func TestUnsupportedSignatureType(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	body := []byte(`{}`)
+	h := srv.SignBody(body, fakepay.KeyDefault)
+	if err := c.VerifySignature(context.Background(), h, body); err != nil {
+		t.Fatalf("declared RSA signature type: %v", err)
+	}
+	h.Set("Wechatpay-Signature-Type", "WECHATPAY2-SM2-WITH-SM3")
+	err := c.VerifySignature(context.Background(), h, body)
+	if !errors.Is(err, pay.ErrBadSignature) || !strings.Contains(err.Error(), "SM2") {
+		t.Fatalf("SM2 signature type: %v", err)
+	}
+}

@@ -40,6 +40,7 @@ const (
 	hdrNonce     = "Wechatpay-Nonce"
 	hdrSignature = "Wechatpay-Signature"
 	hdrSerial    = "Wechatpay-Serial"
+	hdrSigType   = "Wechatpay-Signature-Type"
 	hdrRequestID = "Request-Id"
 )
 
@@ -60,21 +61,31 @@ func first(h http.Header, k string) string {
 // sigHeaders are the four values a WeChat Pay signature travels with.
 type sigHeaders struct {
 	timestamp, nonce, signature, serial string
+	// sigType is Wechatpay-Signature-Type, when sent.
+	sigType string
 }
 
 func headersOf(h http.Header) sigHeaders {
-	return sigHeaders{
+	s := sigHeaders{
 		timestamp: first(h, hdrTimestamp),
 		nonce:     first(h, hdrNonce),
 		signature: first(h, hdrSignature),
 		serial:    first(h, hdrSerial),
 	}
+	if v := h[hdrSigType]; len(v) > 0 {
+		s.sigType = v[0]
+	}
+	return s
 }
 
 // checkFresh validates the presence of the headers and the timestamp window.
 func (c *Client) checkFresh(s sigHeaders) error {
 	if s.timestamp == "" || s.nonce == "" || s.signature == "" || s.serial == "" {
 		return ErrMissingSignature
+	}
+	if s.sigType != "" && s.sigType != SignatureScheme {
+		// e.g. WECHATPAY2-SM2-WITH-SM3 (国密), which this client does not do.
+		return fmt.Errorf("%w: unsupported Wechatpay-Signature-Type %q", ErrBadSignature, s.sigType)
 	}
 	ts, err := strconv.ParseInt(s.timestamp, 10, 64)
 	if err != nil {
