@@ -454,12 +454,11 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 	}
 	if key != "" {
 		// Remember the plaintext answer for WeChat's retries: the marker
-		// byte, then the reply, built after it in the same buffer.
-		start := len(out)
-		out = append(out, markReply...)
-		out = append(out, out[:start]...)
-		s.remember(ctx, key, out[start:])
-		out = out[:start]
+		// byte, then the reply. A fresh slice, since a Store may keep it.
+		v := make([]byte, 1+len(out))
+		v[0] = markReply[0]
+		copy(v[1:], out)
+		s.remember(ctx, key, v)
 	}
 	s.writeOut(w, r, bufs, q, out, encrypted, jsonBody)
 }
