@@ -1,7 +1,11 @@
 package fakewechat
 
 import (
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 )
@@ -149,4 +153,43 @@ func TestPreAuthCodeExpires(t *testing.T) {
 	if s.AuthorizeWithPreAuthCode("preauthcode@@@unknown", "wxauthorizer000002") != "" {
 		t.Error("unknown pre-auth code accepted")
 	}
+}
+
+// FuzzComponentEndpoints sends arbitrary bodies, with a valid
+// component_access_token (or the authorizer's access_token for open/*), to
+// every third-party platform endpoint: the answer is always JSON and no
+// handler panics.
+func FuzzComponentEndpoints(f *testing.F) {
+	paths := []string{
+		"/cgi-bin/component/api_component_token", "/cgi-bin/component/api_create_preauthcode",
+		"/cgi-bin/component/api_query_auth", "/cgi-bin/component/api_authorizer_token",
+		"/cgi-bin/component/api_get_authorizer_info", "/cgi-bin/component/api_get_authorizer_option",
+		"/cgi-bin/component/api_set_authorizer_option", "/cgi-bin/component/api_get_authorizer_list",
+		"/cgi-bin/component/clear_quota", "/cgi-bin/component/clear_quota/v2",
+		"/cgi-bin/open/create", "/cgi-bin/open/bind", "/cgi-bin/open/unbind", "/cgi-bin/open/get",
+	}
+	const authorizer = "wxauthorizer000009"
+	f.Add(uint8(3), `{"component_appid":"`+DefaultComponentAppID+`","authorizer_appid":"`+authorizer+`","authorizer_refresh_token":"x"}`)
+	f.Add(uint8(7), `{"component_appid":"`+DefaultComponentAppID+`","offset":-5,"count":1e9}`)
+	f.Add(uint8(6), `{"component_appid":"`+DefaultComponentAppID+`","authorizer_appid":"`+authorizer+`","option_name":"location_report","option_value":"2"}`)
+	f.Add(uint8(11), `{"appid":"`+authorizer+`","open_appid":null}`)
+	f.Add(uint8(9), `{"component_appid":"`+DefaultComponentAppID+`","appsecret":"`+DefaultComponentSecret+`","appid":"`+authorizer+`"}`)
+	f.Add(uint8(0), `[]`)
+	f.Fuzz(func(t *testing.T, which uint8, body string) {
+		s := New(WithClock(func() time.Time { return t0 }))
+		code := s.Authorize(DefaultComponentAppID, authorizer)
+		ctok, _ := s.issueComponentToken(DefaultComponentAppID)
+		atok, err := s.IssueToken(authorizer)
+		if err != nil || code == "" {
+			t.Fatal("setup failed")
+		}
+		path := paths[int(which)%len(paths)]
+		q := url.Values{"component_access_token": {ctok}, "access_token": {atok}}
+		r := httptest.NewRequest(http.MethodPost, path+"?"+q.Encode(), strings.NewReader(body))
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, r)
+		if !json.Valid(w.Body.Bytes()) {
+			t.Fatalf("%s %q: answer %q is not JSON", path, body, w.Body.Bytes())
+		}
+	})
 }
