@@ -411,7 +411,7 @@ func (s *CardService) DecryptCode(ctx context.Context, encryptCode string) (stri
 // CardSignature returns the card signature (cardSign / signature) of the
 // JS-SDK and of card pages: the hex SHA-1 of the values sorted and
 // concatenated. Empty values take part too, as WeChat computes it.
-// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#65
+// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func CardSignature(values ...string) string {
 	v := slices.Clone(values)
 	slices.Sort(v)
@@ -452,7 +452,7 @@ func cardNonce() (string, error) {
 // AddCardExt returns the signed cardExt of wx.addCard for a card, with the
 // account's wx_card api_ticket. code and openid are only for cards with
 // custom codes or bound to an openid; leave them empty otherwise.
-// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#65
+// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func (s *CardService) AddCardExt(ctx context.Context, cardID, code, openID string) (*CardExt, error) {
 	if err := requireCardID(cardID); err != nil {
 		return nil, err
@@ -475,7 +475,7 @@ func (s *CardService) AddCardExt(ctx context.Context, cardID, code, openID strin
 // ChooseCard returns the signed parameters of wx.chooseCard, with the
 // account's wx_card api_ticket. shopID, cardType and cardID narrow the
 // cards offered and may be empty.
-// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html#64
+// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func (s *CardService) ChooseCard(ctx context.Context, shopID, cardType, cardID string) (*ChooseCardParams, error) {
 	ticket, err := s.c.CardTicket(ctx)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha1"
 	"encoding/hex"
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -240,4 +241,47 @@ func TestCardSignature(t *testing.T) {
 	if n := srv.Count("GET /cgi-bin/ticket/getticket"); n != 1 {
 		t.Errorf("%d ticket requests, want 1 (cached)", n)
 	}
+}
+
+func TestCardInfoTypes(t *testing.T) {
+	b, a := &oa.CardBaseInfo{Title: "t"}, &oa.CardAdvancedInfo{}
+	for _, card := range []oa.Card{
+		{CardType: oa.CardTypeGroupon, Groupon: &oa.Groupon{BaseInfo: b, AdvancedInfo: a}},
+		{CardType: oa.CardTypeCash, Cash: &oa.Cash{BaseInfo: b, AdvancedInfo: a}},
+		{CardType: oa.CardTypeDiscount, Discount: &oa.Discount{BaseInfo: b, AdvancedInfo: a}},
+		{CardType: oa.CardTypeGift, Gift: &oa.Gift{BaseInfo: b, AdvancedInfo: a}},
+		{CardType: oa.CardTypeGeneralCoupon, GeneralCoupon: &oa.GeneralCoupon{BaseInfo: b, AdvancedInfo: a}},
+		{CardType: oa.CardTypeMemberCard, MemberCard: &oa.MemberCard{BaseInfo: b, AdvancedInfo: a}},
+	} {
+		if gb, ga := card.Info(); gb != b || ga != a {
+			t.Errorf("%s: Info = %p %p", card.CardType, gb, ga)
+		}
+	}
+	mismatch := oa.Card{CardType: oa.CardTypeGift, Cash: &oa.Cash{BaseInfo: b}}
+	if gb, ga := mismatch.Info(); gb != nil || ga != nil {
+		t.Error("Info of a mismatched card type")
+	}
+}
+
+// FuzzCardDecode decodes arbitrary card/get answers: Info must never panic
+// and a decoded card must encode again.
+func FuzzCardDecode(f *testing.F) {
+	f.Add(`{"card_type":"CASH","cash":{"base_info":{"id":"p1","sku":{"quantity":1,"total_quantity":2}},"reduce_cost":100}}`)
+	f.Add(`{"card_type":"MEMBER_CARD","member_card":{"supply_bonus":true,"custom_field1":{"name_type":"FIELD_NAME_TYPE_LEVEL"}}}`)
+	f.Add(`{"card_type":"GIFT","cash":{}}`)
+	f.Add(`{"card_type":"DISCOUNT","discount":null}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		var c oa.Card
+		if err := json.Unmarshal([]byte(in), &c); err != nil {
+			return
+		}
+		if base, _ := c.Info(); base != nil {
+			if want := c.CardType; want == "" {
+				t.Fatalf("Info found base_info without a card_type in %q", in)
+			}
+		}
+		if _, err := json.Marshal(&c); err != nil {
+			t.Fatalf("re-encoding %q: %v", in, err)
+		}
+	})
 }

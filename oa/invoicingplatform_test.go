@@ -3,6 +3,7 @@ package oa_test
 import (
 	"bytes"
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
@@ -140,4 +141,30 @@ func TestInvoicingPlatformFlow(t *testing.T) {
 	apiCodeA(t, c.InvoicingPlatform.UpdateStatus(ctx, cardID, "nope", oa.InvoiceReimburseInit), 40056)
 	argErrA(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, got.Code, "PAID"), "reimburse_status")
 	argErrA(t, srv, "POST /none", c.InvoicingPlatform.UpdateStatus(ctx, cardID, "", oa.InvoiceReimburseInit), "code")
+}
+
+func TestInvoicingPlatformErrors(t *testing.T) {
+	ctx := context.Background()
+	srv, c := newDClient(t)
+	if err := srv.Inject(fakewechat.Fault{Path: "POST /card/invoice/seturl", Errcode: 72015, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, err := c.InvoicingPlatform.SPAppID(ctx)
+	apiCodeA(t, err, 72015)
+	if err := srv.Inject(fakewechat.Fault{Path: "POST /card/invoice/platform/setpdf", Errcode: 72015, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.InvoicingPlatform.SetPDF(ctx, "", strings.NewReader("%PDF-1.4"))
+	apiCodeA(t, err, 72015)
+	if rr, _ := srv.LastRequest("POST /card/invoice/platform/setpdf"); !bytes.Contains(rr.Body, []byte(`filename="invoice.pdf"`)) {
+		t.Errorf("default filename missing: %q", rr.Body)
+	}
+	srv.HandleJSON("POST /card/invoice/seturl", func(r *fakewechat.Request) (any, error) {
+		return fakewechat.OK(fakewechat.M{"invoice_url": "https://mp.weixin.qq.com/bizmall/authinvoice?action=list"}), nil
+	})
+	_, err = c.InvoicingPlatform.SPAppID(ctx)
+	var ae *oa.InvalidArgumentError
+	if !errors.As(err, &ae) || ae.Arg != "invoice_url" {
+		t.Errorf("SPAppID without s_pappid: %v", err)
+	}
 }
