@@ -397,6 +397,9 @@ func FuzzVerifySignature(f *testing.F) {
 	body := []byte(`{"id":"1"}`)
 	good := srv.SignBody(body, fakepay.KeyDefault)
 	f.Add(good.Get("Wechatpay-Timestamp"), good.Get("Wechatpay-Nonce"), good.Get("Wechatpay-Signature"), good.Get("Wechatpay-Serial"), body)
+	// Regression seed: a fresh 1368-character signature overflowed the
+	// decode buffer (index out of range panic) before the fix.
+	f.Add(good.Get("Wechatpay-Timestamp"), "n", strings.Repeat("A", 1368), fakepay.PublicKeyID, body)
 	f.Add("0", "n", strings.Repeat("A", 1368), fakepay.PublicKeyID, body)
 	f.Add("-9223372036854775808", "", "====", "PUB_KEY_ID_", []byte{})
 	f.Add(good.Get("Wechatpay-Timestamp"), "n", strings.Repeat("/", 1367)+"=", "x", []byte("\n"))
