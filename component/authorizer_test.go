@@ -5,6 +5,7 @@ import (
 	"errors"
 	"sync"
 	"testing"
+	"time"
 
 	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/component"
@@ -181,6 +182,46 @@ func TestAuthorizerRefreshSingleFlightAcrossClients(t *testing.T) {
 	if n := srv.Count(tokenPath); n != 1 {
 		t.Errorf("%d api_component_token calls, want 1 (shared through the store)", n)
 	}
+	rotated, _ := srv.AuthorizerRefreshToken(fakewechat.DefaultComponentAppID, authorizerAppID)
+	if got := storedToken(t, store, wechat.StoreKey(authorizerAppID, wechat.KeyAuthorizerRefreshToken)); got != rotated {
+		t.Errorf("stored refresh token %q, want %q", got, rotated)
+	}
+}
+
+func TestStartRefresher(t *testing.T) {
+	srv := fakewechat.NewTestServer(t)
+	store := wechat.NewMemoryStore()
+	// Every token is always due for renewal: the refresher renews them at
+	// each round.
+	c, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret,
+		TokenOptions: wechat.TokenOptions{RefreshBefore: 3 * time.Hour, RetryInterval: 5 * time.Millisecond}}, compOpts(srv, store)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pushTicket(t, srv, store)
+	ctx := context.Background()
+	if _, err := c.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, authorizerAppID)); err != nil {
+		t.Fatal(err)
+	}
+	c.StartRefresher(ctx)
+	deadline := time.Now().Add(5 * time.Second)
+	for srv.Count(tokenPath) < 3 || srv.Count(refreshPath) < 2 {
+		if time.Now().After(deadline) {
+			t.Fatalf("refresher: %d component token and %d authorizer token requests", srv.Count(tokenPath), srv.Count(refreshPath))
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	// Stopped: no more renewals (an in-flight one may still finish).
+	time.Sleep(150 * time.Millisecond)
+	n := srv.Count(tokenPath) + srv.Count(refreshPath)
+	time.Sleep(50 * time.Millisecond)
+	if m := srv.Count(tokenPath) + srv.Count(refreshPath); m != n {
+		t.Errorf("%d renewals after Close", m-n)
+	}
+	// The authorizer token in the store is still the fake's current one.
 	rotated, _ := srv.AuthorizerRefreshToken(fakewechat.DefaultComponentAppID, authorizerAppID)
 	if got := storedToken(t, store, wechat.StoreKey(authorizerAppID, wechat.KeyAuthorizerRefreshToken)); got != rotated {
 		t.Errorf("stored refresh token %q, want %q", got, rotated)

@@ -20,8 +20,11 @@ package component
 import (
 	"context"
 	"errors"
+	"log/slog"
+	"maps"
 	"net/url"
 	"sync"
+	"time"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -50,6 +53,7 @@ type Client struct {
 	mu          sync.Mutex
 	authorizers map[string]*wechat.TokenCache
 	clients     map[string]*wechat.Client
+	stop        context.CancelFunc
 }
 
 // lazySource is the core client's token source: the component token cache,
@@ -103,8 +107,64 @@ func (c *Client) Core() *wechat.Client { return c.core }
 // Store returns the store shared by the component and its authorizers.
 func (c *Client) Store() wechat.Store { return c.core.Store() }
 
-// Close closes the default file store if New opened it.
-func (c *Client) Close() error { return c.core.Close() }
+// StartRefresher keeps the component_access_token and the tokens of the
+// authorizers used so far (Authorizer, AuthorizerClient) fresh in the
+// background, checking every TokenOptions.RetryInterval (default 30s) until
+// ctx is done or Close is called: a token due for renewal is renewed, a
+// missing one fetched. Failures (no ticket yet, revoked authorization) are
+// logged and retried.
+func (c *Client) StartRefresher(ctx context.Context) {
+	ctx, cancel := context.WithCancel(ctx)
+	interval := c.cfg.TokenOptions.RetryInterval
+	if interval <= 0 {
+		interval = 30 * time.Second
+	}
+	c.mu.Lock()
+	if c.stop != nil {
+		c.stop()
+	}
+	c.stop = cancel
+	c.mu.Unlock()
+	go func() {
+		t := time.NewTicker(interval)
+		defer t.Stop()
+		for {
+			c.refreshAll(ctx)
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+func (c *Client) refreshAll(ctx context.Context) {
+	log := c.core.Logger()
+	if _, err := c.token.Token(ctx); err != nil && ctx.Err() == nil {
+		log.WarnContext(ctx, "component token refresh failed", slog.String("component_appid", c.cfg.AppID), slog.String("error", err.Error()))
+	}
+	c.mu.Lock()
+	caches := make(map[string]*wechat.TokenCache, len(c.authorizers))
+	maps.Copy(caches, c.authorizers)
+	c.mu.Unlock()
+	for appid, tc := range caches {
+		if _, err := tc.Token(ctx); err != nil && ctx.Err() == nil {
+			log.WarnContext(ctx, "authorizer token refresh failed", slog.String("authorizer_appid", appid), slog.String("error", err.Error()))
+		}
+	}
+}
+
+// Close stops the refresher, if any, and closes the default file store if
+// New opened it.
+func (c *Client) Close() error {
+	c.mu.Lock()
+	if c.stop != nil {
+		c.stop()
+	}
+	c.mu.Unlock()
+	return c.core.Close()
+}
 
 // InvalidArgumentError is returned, before any request is sent, when an
 // argument breaks a documented WeChat rule. It never contains credentials.
