@@ -12,6 +12,12 @@ import (
 // exampleAgentA starts a fake WeCom and returns its default agent, for the
 // examples of this package.
 func exampleAgentA() (*work.AgentClient, func()) {
+	_, bot, stop := exampleCorpA()
+	return bot, stop
+}
+
+// exampleCorpA is exampleAgentA that also returns the fake server.
+func exampleCorpA() (*fakewechat.Server, *work.AgentClient, func()) {
 	srv := fakewechat.New()
 	if _, err := srv.Start(); err != nil {
 		panic(err)
@@ -23,7 +29,7 @@ func exampleAgentA() (*work.AgentClient, func()) {
 		panic(err)
 	}
 	bot, _ := corp.Agent("bot")
-	return bot, func() { srv.Close() }
+	return srv, bot, func() { srv.Close() }
 }
 
 func ExampleMessageService_SendText() {
