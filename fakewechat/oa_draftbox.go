@@ -169,38 +169,14 @@ func registerOADraftBox(s *Server) {
 		return OK(M{"media_id": d.id}), nil
 	})
 
-	s.HandleJSON("POST /cgi-bin/draft/get", func(r *Request) (any, error) {
-		var in struct {
-			MediaID string `json:"media_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		ds := oaDrafts(r.State())
-		ds.mu.Lock()
-		defer ds.mu.Unlock()
-		d := ds.drafts[in.MediaID]
-		if d == nil {
-			return nil, ErrCode(CodeInvalidMediaID)
-		}
+	s.HandleJSON("POST /cgi-bin/draft/get", withDraft(func(ds *oaDraftStore, d *oaDraft) (any, error) {
 		return OK(d.news(true)), nil
-	})
+	}))
 
-	s.HandleJSON("POST /cgi-bin/draft/delete", func(r *Request) (any, error) {
-		var in struct {
-			MediaID string `json:"media_id"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		ds := oaDrafts(r.State())
-		ds.mu.Lock()
-		defer ds.mu.Unlock()
-		if !ds.remove(in.MediaID) {
-			return nil, ErrCode(CodeInvalidMediaID)
-		}
+	s.HandleJSON("POST /cgi-bin/draft/delete", withDraft(func(ds *oaDraftStore, d *oaDraft) (any, error) {
+		ds.remove(d.id)
 		return nil, nil
-	})
+	}))
 
 	s.HandleJSON("POST /cgi-bin/draft/update", func(r *Request) (any, error) {
 		var in struct {
@@ -256,6 +232,27 @@ func registerOADraftBox(s *Server) {
 		}
 		return OK(M{"total_count": len(ds.order), "item_count": len(items), "item": items}), nil
 	})
+}
+
+// withDraft returns a handler that runs fn with the store locked on the
+// draft named by the media_id of the body (40007 when there is none).
+func withDraft(fn func(ds *oaDraftStore, d *oaDraft) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		var in struct {
+			MediaID string `json:"media_id"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		ds := oaDrafts(r.State())
+		ds.mu.Lock()
+		defer ds.mu.Unlock()
+		d := ds.drafts[in.MediaID]
+		if d == nil {
+			return nil, ErrCode(CodeInvalidMediaID)
+		}
+		return fn(ds, d)
+	}
 }
 
 // remove deletes a draft; call with ds.mu held.

@@ -160,18 +160,26 @@ func registerOAPublish(s *Server) {
 		return nil
 	}
 
-	s.HandleJSON("POST /cgi-bin/freepublish/delete", func(r *Request) (any, error) {
-		articleID, index, err := decodeArticleID(r)
-		if err != nil {
-			return nil, err
+	// withArticle runs fn with the store locked on the published message
+	// named by the article_id of the body (53600 when there is none).
+	withArticle := func(fn func(r *Request, ps *oaPublishStore, p *oaPublished, index *int) (any, error)) JSONHandler {
+		return func(r *Request) (any, error) {
+			articleID, index, err := decodeArticleID(r)
+			if err != nil {
+				return nil, err
+			}
+			ps := oaPublishes(r.State())
+			ps.mu.Lock()
+			defer ps.mu.Unlock()
+			p := lookup(r, ps, articleID)
+			if p == nil {
+				return nil, ErrCode(CodeInvalidArticleID)
+			}
+			return fn(r, ps, p, index)
 		}
-		ps := oaPublishes(r.State())
-		ps.mu.Lock()
-		defer ps.mu.Unlock()
-		p := lookup(r, ps, articleID)
-		if p == nil {
-			return nil, ErrCode(CodeInvalidArticleID)
-		}
+	}
+
+	s.HandleJSON("POST /cgi-bin/freepublish/delete", withArticle(func(r *Request, ps *oaPublishStore, p *oaPublished, index *int) (any, error) {
 		idx := 0
 		if index != nil {
 			idx = *index
@@ -192,22 +200,11 @@ func registerOAPublish(s *Server) {
 			ps.order = slices.DeleteFunc(ps.order, func(id string) bool { return id == p.articleID })
 		}
 		return nil, nil
-	})
+	}))
 
-	s.HandleJSON("POST /cgi-bin/freepublish/getarticle", func(r *Request) (any, error) {
-		articleID, _, err := decodeArticleID(r)
-		if err != nil {
-			return nil, err
-		}
-		ps := oaPublishes(r.State())
-		ps.mu.Lock()
-		defer ps.mu.Unlock()
-		p := lookup(r, ps, articleID)
-		if p == nil {
-			return nil, ErrCode(CodeInvalidArticleID)
-		}
+	s.HandleJSON("POST /cgi-bin/freepublish/getarticle", withArticle(func(_ *Request, _ *oaPublishStore, p *oaPublished, _ *int) (any, error) {
 		return OK(p.news(true)), nil
-	})
+	}))
 
 	s.HandleJSON("POST /cgi-bin/freepublish/batchget", func(r *Request) (any, error) {
 		offset, count, withContent, err := oaPageArgs(r)

@@ -10,7 +10,7 @@ import (
 )
 
 func TestBatchSendsToAllAndTag(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	ids := followersC(srv, 4)
 
@@ -20,16 +20,16 @@ func TestBatchSendsToAllAndTag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body := reqC(t, srv, "POST /cgi-bin/message/mass/sendall")
-	if jsonC(t, body["filter"]) != `{"is_to_all":true}` || body["msgtype"] != "text" ||
-		jsonC(t, body["text"]) != `{"content":"hello all"}` || body["clientmsgid"] != "batch-1" {
+	_, body := reqA(t, srv, "POST /cgi-bin/message/mass/sendall")
+	if jsonA(t, body["filter"]) != `{"is_to_all":true}` || body["msgtype"] != "text" ||
+		jsonA(t, body["text"]) != `{"content":"hello all"}` || body["clientmsgid"] != "batch-1" {
 		t.Errorf("sendall body = %v", body)
 	}
 	if res.MsgID == 0 || res.MsgDataID != 0 {
 		t.Errorf("result = %+v", res)
 	}
 	_, err = c.BatchSends.SendToAll(ctx, msg)
-	apiCodeC(t, err, 45065)
+	apiCodeA(t, err, 45065)
 
 	tag, err := c.UserTag.Create(ctx, "vip")
 	if err != nil {
@@ -45,9 +45,9 @@ func TestBatchSendsToAllAndTag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body = reqC(t, srv, "POST /cgi-bin/message/mass/sendall")
-	if jsonC(t, body["filter"]) != jsonC(t, map[string]any{"is_to_all": false, "tag_id": tag.ID}) ||
-		body["msgtype"] != "mpnews" || body["send_ignore_reprint"] != float64(1) || jsonC(t, body["mpnews"]) != `{"media_id":"`+news+`"}` {
+	_, body = reqA(t, srv, "POST /cgi-bin/message/mass/sendall")
+	if jsonA(t, body["filter"]) != jsonA(t, map[string]any{"is_to_all": false, "tag_id": tag.ID}) ||
+		body["msgtype"] != "mpnews" || body["send_ignore_reprint"] != float64(1) || jsonA(t, body["mpnews"]) != `{"media_id":"`+news+`"}` {
 		t.Errorf("sendall body = %v", body)
 	}
 	if res.MsgID == 0 || res.MsgDataID == 0 {
@@ -58,41 +58,41 @@ func TestBatchSendsToAllAndTag(t *testing.T) {
 		t.Errorf("recorded sends = %+v", sends)
 	}
 	_, err = c.BatchSends.SendToTag(ctx, 999, nmsg)
-	apiCodeC(t, err, 45159)
+	apiCodeA(t, err, 45159)
 	_, err = c.BatchSends.SendToAll(ctx, oa.NewMassVoice("nope"))
-	apiCodeC(t, err, 40007)
+	apiCodeA(t, err, 40007)
 	_, err = c.BatchSends.SendToAll(ctx, oa.NewMassNews(thumbC(t, c)))
-	apiCodeC(t, err, 40007)
+	apiCodeA(t, err, 40007)
 }
 
 func TestBatchSendsToUsersAndPreview(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	ids := followersC(srv, 3)
 	img := thumbC(t, c) // a thumb is not an image
 	_, err := c.BatchSends.SendToUsers(ctx, ids, oa.NewMassImages(img))
-	apiCodeC(t, err, 40007)
+	apiCodeA(t, err, 40007)
 
 	res, err := c.BatchSends.SendToUsers(ctx, ids[:2], oa.NewMassCard("card-1"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body := reqC(t, srv, "POST /cgi-bin/message/mass/send")
-	if jsonC(t, body["touser"]) != jsonC(t, ids[:2]) || body["msgtype"] != "wxcard" || jsonC(t, body["wxcard"]) != `{"card_id":"card-1"}` {
+	_, body := reqA(t, srv, "POST /cgi-bin/message/mass/send")
+	if jsonA(t, body["touser"]) != jsonA(t, ids[:2]) || body["msgtype"] != "wxcard" || jsonA(t, body["wxcard"]) != `{"card_id":"card-1"}` {
 		t.Errorf("send body = %v", body)
 	}
 	if res.MsgID == 0 {
 		t.Errorf("result = %+v", res)
 	}
 	_, err = c.BatchSends.SendToUsers(ctx, []string{ids[0], "oUnknown"}, oa.NewMassText("x"))
-	apiCodeC(t, err, 40003)
+	apiCodeA(t, err, 40003)
 
 	msg := oa.NewMassImages("m1", "m2")
 	msg.ClientMsgID, msg.SendIgnoreReprint = "x", 1
 	_, err = c.BatchSends.Preview(ctx, ids[0], msg)
-	apiCodeC(t, err, 40007)
-	_, body = reqC(t, srv, "POST /cgi-bin/message/mass/preview")
-	if body["touser"] != ids[0] || body["msgtype"] != "image" || jsonC(t, body["image"]) != `{"media_id":"m1"}` ||
+	apiCodeA(t, err, 40007)
+	_, body = reqA(t, srv, "POST /cgi-bin/message/mass/preview")
+	if body["touser"] != ids[0] || body["msgtype"] != "image" || jsonA(t, body["image"]) != `{"media_id":"m1"}` ||
 		body["images"] != nil || body["clientmsgid"] != nil || body["send_ignore_reprint"] != nil {
 		t.Errorf("preview body = %v", body)
 	}
@@ -106,35 +106,35 @@ func TestBatchSendsToUsersAndPreview(t *testing.T) {
 	if _, err := c.BatchSends.PreviewToWXName(ctx, "my_wechat", oa.NewMassText("look")); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/message/mass/preview"); body["towxname"] != "my_wechat" || body["touser"] != nil {
+	if _, body := reqA(t, srv, "POST /cgi-bin/message/mass/preview"); body["towxname"] != "my_wechat" || body["touser"] != nil {
 		t.Errorf("preview body = %v", body)
 	}
 	_, err = c.BatchSends.Preview(ctx, "oUnknown", oa.NewMassText("x"))
-	apiCodeC(t, err, 40003)
+	apiCodeA(t, err, 40003)
 
 	const none = "POST /cgi-bin/message/mass/none"
 	_, err = c.BatchSends.SendToUsers(ctx, ids[:1], oa.NewMassText("x"))
-	argErrC(t, srv, none, err, "touser")
+	argErrA(t, srv, none, err, "touser")
 	_, err = c.BatchSends.SendToUsers(ctx, nil, oa.NewMassText("x"))
-	argErrC(t, srv, none, err, "touser")
+	argErrA(t, srv, none, err, "touser")
 	_, err = c.BatchSends.SendToAll(ctx, oa.NewMassText(""))
-	argErrC(t, srv, none, err, "text")
+	argErrA(t, srv, none, err, "text")
 	_, err = c.BatchSends.SendToAll(ctx, &oa.MassMessage{MsgType: "music"})
-	argErrC(t, srv, none, err, "msgtype")
+	argErrA(t, srv, none, err, "msgtype")
 	_, err = c.BatchSends.SendToAll(ctx, nil)
-	argErrC(t, srv, none, err, "msg")
+	argErrA(t, srv, none, err, "msg")
 	_, err = c.BatchSends.SendToTag(ctx, 0, oa.NewMassText("x"))
-	argErrC(t, srv, none, err, "tag_id")
+	argErrA(t, srv, none, err, "tag_id")
 	_, err = c.BatchSends.Preview(ctx, "", oa.NewMassText("x"))
-	argErrC(t, srv, none, err, "openid")
+	argErrA(t, srv, none, err, "openid")
 	_, err = c.BatchSends.PreviewToWXName(ctx, "", oa.NewMassText("x"))
-	argErrC(t, srv, none, err, "towxname")
+	argErrA(t, srv, none, err, "towxname")
 	_, err = c.BatchSends.SendToAll(ctx, oa.NewMassVideo(""))
-	argErrC(t, srv, none, err, "mpvideo")
+	argErrA(t, srv, none, err, "mpvideo")
 }
 
 func TestBatchSendsStatusDeleteSpeed(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	followersC(srv, 2)
 	newsID := newsC(t, c, "A", "B")
@@ -146,7 +146,7 @@ func TestBatchSendsStatusDeleteSpeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/message/mass/get"); body["msg_id"] != float64(res.MsgID) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/message/mass/get"); body["msg_id"] != float64(res.MsgID) {
 		t.Errorf("get body = %v", body)
 	}
 	if st.MsgID != res.MsgID || st.Status != "SEND_SUCCESS" {
@@ -155,14 +155,14 @@ func TestBatchSendsStatusDeleteSpeed(t *testing.T) {
 	if err := c.BatchSends.Delete(ctx, res.MsgID, 1); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/message/mass/delete"); jsonC(t, body) != jsonC(t, map[string]any{"msg_id": res.MsgID, "article_idx": 1}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/message/mass/delete"); jsonA(t, body) != jsonA(t, map[string]any{"msg_id": res.MsgID, "article_idx": 1}) {
 		t.Errorf("delete body = %v", body)
 	}
 	if st, _ := c.BatchSends.Status(ctx, res.MsgID); st.Status != "SEND_SUCCESS" {
 		t.Errorf("status after deleting one of two articles = %+v", st)
 	}
-	apiCodeC(t, c.BatchSends.Delete(ctx, res.MsgID, 3), 40114)
-	apiCodeC(t, c.BatchSends.Delete(ctx, res.MsgID+100, 0), 40097)
+	apiCodeA(t, c.BatchSends.Delete(ctx, res.MsgID, 3), 40114)
+	apiCodeA(t, c.BatchSends.Delete(ctx, res.MsgID+100, 0), 40097)
 
 	news, err := c.Material.GetNews(ctx, newsID)
 	if err != nil {
@@ -171,15 +171,15 @@ func TestBatchSendsStatusDeleteSpeed(t *testing.T) {
 	if err := c.BatchSends.DeleteByURL(ctx, news.NewsItem[1].URL); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/message/mass/delete"); jsonC(t, body) != jsonC(t, map[string]any{"url": news.NewsItem[1].URL}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/message/mass/delete"); jsonA(t, body) != jsonA(t, map[string]any{"url": news.NewsItem[1].URL}) {
 		t.Errorf("delete by url body = %v", body)
 	}
 	if st, _ := c.BatchSends.Status(ctx, res.MsgID); st.Status != "DELETE" {
 		t.Errorf("status after deleting both articles = %+v", st)
 	}
-	apiCodeC(t, c.BatchSends.DeleteByURL(ctx, "http://example.com/nope"), 40097)
+	apiCodeA(t, c.BatchSends.DeleteByURL(ctx, "http://example.com/nope"), 40097)
 	_, err = c.BatchSends.Status(ctx, 42)
-	apiCodeC(t, err, 40097)
+	apiCodeA(t, err, 40097)
 
 	sp, err := c.BatchSends.Speed(ctx)
 	if err != nil || sp.Speed != 0 || sp.RealSpeed != 80 {
@@ -188,17 +188,17 @@ func TestBatchSendsStatusDeleteSpeed(t *testing.T) {
 	if err := c.BatchSends.SetSpeed(ctx, 3); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/message/mass/speed/set"); jsonC(t, body) != `{"speed":3}` {
+	if _, body := reqA(t, srv, "POST /cgi-bin/message/mass/speed/set"); jsonA(t, body) != `{"speed":3}` {
 		t.Errorf("speed body = %v", body)
 	}
 	if sp, _ := c.BatchSends.Speed(ctx); sp.Speed != 3 || sp.RealSpeed != 30 {
 		t.Errorf("Speed after set = %+v", sp)
 	}
 	const none = "POST /cgi-bin/message/mass/none"
-	argErrC(t, srv, none, c.BatchSends.SetSpeed(ctx, 5), "speed")
-	argErrC(t, srv, none, c.BatchSends.Delete(ctx, 0, 0), "msg_id")
-	argErrC(t, srv, none, c.BatchSends.Delete(ctx, 1, -1), "article_idx")
-	argErrC(t, srv, none, c.BatchSends.DeleteByURL(ctx, ""), "url")
+	argErrA(t, srv, none, c.BatchSends.SetSpeed(ctx, 5), "speed")
+	argErrA(t, srv, none, c.BatchSends.Delete(ctx, 0, 0), "msg_id")
+	argErrA(t, srv, none, c.BatchSends.Delete(ctx, 1, -1), "article_idx")
+	argErrA(t, srv, none, c.BatchSends.DeleteByURL(ctx, ""), "url")
 	_, err = c.BatchSends.Status(ctx, 0)
-	argErrC(t, srv, none, err, "msg_id")
+	argErrA(t, srv, none, err, "msg_id")
 }

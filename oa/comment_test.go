@@ -28,14 +28,14 @@ func commentedC(t *testing.T, srv *fakewechat.Server, c *oa.Client, n int) (oa.C
 }
 
 func TestCommentOpenClose(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	a, _ := commentedC(t, srv, c, 0)
 	second := oa.CommentArticle{MsgDataID: a.MsgDataID, Index: 1}
 	if err := c.Comment.Close(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/comment/close"); jsonC(t, body) != jsonC(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/close"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
 		t.Errorf("close body = %v", body)
 	}
 	if _, err := srv.AddComment(fakewechat.DefaultAppID, a.MsgDataID, 1, "oX", "hi"); err == nil {
@@ -44,20 +44,20 @@ func TestCommentOpenClose(t *testing.T) {
 	if err := c.Comment.Open(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/comment/open"); jsonC(t, body) != jsonC(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/open"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
 		t.Errorf("open body = %v", body)
 	}
 	if _, err := srv.AddComment(fakewechat.DefaultAppID, a.MsgDataID, 1, "oX", "hi"); err != nil {
 		t.Errorf("comment refused after Open: %v", err)
 	}
-	apiCodeC(t, c.Comment.Open(ctx, oa.CommentArticle{MsgDataID: a.MsgDataID, Index: 2}), 88001)
-	apiCodeC(t, c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 12345}), 88001)
-	argErrC(t, srv, "POST /none", c.Comment.Open(ctx, oa.CommentArticle{}), "msg_data_id")
-	argErrC(t, srv, "POST /none", c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 1, Index: -1}), "index")
+	apiCodeA(t, c.Comment.Open(ctx, oa.CommentArticle{MsgDataID: a.MsgDataID, Index: 2}), 88001)
+	apiCodeA(t, c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 12345}), 88001)
+	argErrA(t, srv, "POST /none", c.Comment.Open(ctx, oa.CommentArticle{}), "msg_data_id")
+	argErrA(t, srv, "POST /none", c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 1, Index: -1}), "index")
 }
 
 func TestCommentListAndAll(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	a, ids := commentedC(t, srv, c, 7)
 	if err := c.Comment.MarkElect(ctx, a, ids[2]); err != nil {
@@ -67,7 +67,7 @@ func TestCommentListAndAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/comment/list"); jsonC(t, body) != jsonC(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 0, "begin": 1, "count": 3, "type": 0}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/list"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 0, "begin": 1, "count": 3, "type": 0}) {
 		t.Errorf("list body = %v", body)
 	}
 	if page.Total != 7 || len(page.Comments) != 3 || page.Comments[0].UserCommentID != ids[1] || page.Comments[0].OpenID != "oReader01" ||
@@ -95,19 +95,19 @@ func TestCommentListAndAll(t *testing.T) {
 		t.Errorf("early stop = %+v, %v", some, err)
 	}
 	_, err = drainC(c.Comment.All(ctx, oa.CommentArticle{MsgDataID: 99}, oa.CommentsAll, 0), 0)
-	apiCodeC(t, err, 88001)
+	apiCodeA(t, err, 88001)
 
 	const none = "POST /none"
 	_, err = c.Comment.List(ctx, a, oa.CommentsAll, 0, 51)
-	argErrC(t, srv, none, err, "count")
+	argErrA(t, srv, none, err, "count")
 	_, err = c.Comment.List(ctx, a, 3, 0, 5)
-	argErrC(t, srv, none, err, "type")
+	argErrA(t, srv, none, err, "type")
 	_, err = c.Comment.List(ctx, a, oa.CommentsAll, -1, 5)
-	argErrC(t, srv, none, err, "begin")
+	argErrA(t, srv, none, err, "begin")
 }
 
 func TestCommentElectReplyDelete(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	a, ids := commentedC(t, srv, c, 3)
 	want := func(pattern string, extra map[string]any) {
@@ -116,7 +116,7 @@ func TestCommentElectReplyDelete(t *testing.T) {
 		for k, v := range extra {
 			m[k] = v
 		}
-		if _, body := reqC(t, srv, pattern); jsonC(t, body) != jsonC(t, m) {
+		if _, body := reqA(t, srv, pattern); jsonA(t, body) != jsonA(t, m) {
 			t.Errorf("%s body = %v", pattern, body)
 		}
 	}
@@ -140,8 +140,8 @@ func TestCommentElectReplyDelete(t *testing.T) {
 	if r := p.Comments[0].Reply; r == nil || r.Content != "Thanks!" || r.CreateTime == 0 {
 		t.Errorf("reply = %+v", p.Comments[0])
 	}
-	apiCodeC(t, c.Comment.Reply(ctx, a, ids[0], "again"), 88005)
-	apiCodeC(t, c.Comment.Reply(ctx, a, ids[1], strings.Repeat("长", 601)), 88007)
+	apiCodeA(t, c.Comment.Reply(ctx, a, ids[0], "again"), 88005)
+	apiCodeA(t, c.Comment.Reply(ctx, a, ids[1], strings.Repeat("长", 601)), 88007)
 	if err := c.Comment.DeleteReply(ctx, a, ids[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -157,19 +157,19 @@ func TestCommentElectReplyDelete(t *testing.T) {
 	if p, _ := c.Comment.List(ctx, a, oa.CommentsAll, 0, 10); p.Total != 2 {
 		t.Errorf("after delete = %+v", p)
 	}
-	apiCodeC(t, c.Comment.MarkElect(ctx, a, ids[0]), 88004)
-	apiCodeC(t, c.Comment.MarkElect(ctx, a, 999999), 88008)
+	apiCodeA(t, c.Comment.MarkElect(ctx, a, ids[0]), 88004)
+	apiCodeA(t, c.Comment.MarkElect(ctx, a, 999999), 88008)
 	srv.DeleteCommentByUser(fakewechat.DefaultAppID, ids[1])
-	apiCodeC(t, c.Comment.Reply(ctx, a, ids[1], "hi"), 88004)
+	apiCodeA(t, c.Comment.Reply(ctx, a, ids[1], "hi"), 88004)
 
 	const none = "POST /none"
-	argErrC(t, srv, none, c.Comment.Reply(ctx, a, ids[2], ""), "content")
-	argErrC(t, srv, none, c.Comment.Delete(ctx, a, 0), "user_comment_id")
-	argErrC(t, srv, none, c.Comment.DeleteReply(ctx, oa.CommentArticle{}, 1), "msg_data_id")
+	argErrA(t, srv, none, c.Comment.Reply(ctx, a, ids[2], ""), "content")
+	argErrA(t, srv, none, c.Comment.Delete(ctx, a, 0), "user_comment_id")
+	argErrA(t, srv, none, c.Comment.DeleteReply(ctx, oa.CommentArticle{}, 1), "msg_data_id")
 }
 
 func TestCommentOnMassSentNews(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	followersC(srv, 2)
 	res, err := c.BatchSends.SendToAll(ctx, oa.NewMassNews(newsC(t, c, "Only")))

@@ -12,26 +12,26 @@ import (
 )
 
 func TestCustomServiceAccounts(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	if err := c.CustomService.AddAccount(ctx, "alice@shop", "Alice"); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /customservice/kfaccount/add"); jsonC(t, body) != `{"kf_account":"alice@shop","nickname":"Alice"}` {
+	if _, body := reqA(t, srv, "POST /customservice/kfaccount/add"); jsonA(t, body) != `{"kf_account":"alice@shop","nickname":"Alice"}` {
 		t.Errorf("add body = %v", body)
 	}
 	if err := c.CustomService.AddAccount(ctx, "bob_2@shop", "Bob"); err != nil {
 		t.Fatal(err)
 	}
-	apiCodeC(t, c.CustomService.AddAccount(ctx, "alice@shop", "Alice again"), 65406)
+	apiCodeA(t, c.CustomService.AddAccount(ctx, "alice@shop", "Alice again"), 65406)
 
 	if err := c.CustomService.UpdateAccount(ctx, "alice@shop", "Alice Liddell"); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /customservice/kfaccount/update"); jsonC(t, body) != `{"kf_account":"alice@shop","nickname":"Alice Liddell"}` {
+	if _, body := reqA(t, srv, "POST /customservice/kfaccount/update"); jsonA(t, body) != `{"kf_account":"alice@shop","nickname":"Alice Liddell"}` {
 		t.Errorf("update body = %v", body)
 	}
-	apiCodeC(t, c.CustomService.UpdateAccount(ctx, "carol@shop", "Carol"), 65401)
+	apiCodeA(t, c.CustomService.UpdateAccount(ctx, "carol@shop", "Carol"), 65401)
 
 	list, err := c.CustomService.Accounts(ctx)
 	if err != nil {
@@ -44,11 +44,11 @@ func TestCustomServiceAccounts(t *testing.T) {
 	if err := c.CustomService.DeleteAccount(ctx, "bob_2@shop"); err != nil {
 		t.Fatal(err)
 	}
-	rr, _ := reqC(t, srv, "GET /customservice/kfaccount/del")
+	rr, _ := reqA(t, srv, "GET /customservice/kfaccount/del")
 	if rr.Query.Get("kf_account") != "bob_2@shop" || len(rr.Body) != 0 {
 		t.Errorf("del request = %v %q", rr.Query, rr.Body)
 	}
-	apiCodeC(t, c.CustomService.DeleteAccount(ctx, "bob_2@shop"), 65401)
+	apiCodeA(t, c.CustomService.DeleteAccount(ctx, "bob_2@shop"), 65401)
 	if list, _ := c.CustomService.Accounts(ctx); len(list) != 1 {
 		t.Errorf("accounts after delete = %+v", list)
 	}
@@ -65,15 +65,15 @@ func TestCustomServiceAccounts(t *testing.T) {
 
 	const none = "POST /none"
 	for _, bad := range []string{"alice", "@shop", "alice@", "toolongprefix@shop", "al-ice@shop", "a@" + strings.Repeat("x", 31)} {
-		argErrC(t, srv, none, c.CustomService.AddAccount(ctx, bad, "A"), "kf_account")
+		argErrA(t, srv, none, c.CustomService.AddAccount(ctx, bad, "A"), "kf_account")
 	}
-	argErrC(t, srv, none, c.CustomService.AddAccount(ctx, "a@shop", ""), "nickname")
-	argErrC(t, srv, none, c.CustomService.UpdateAccount(ctx, "a@shop", strings.Repeat("名", 17)), "nickname")
-	argErrC(t, srv, none, c.CustomService.DeleteAccount(ctx, "nope"), "kf_account")
+	argErrA(t, srv, none, c.CustomService.AddAccount(ctx, "a@shop", ""), "nickname")
+	argErrA(t, srv, none, c.CustomService.UpdateAccount(ctx, "a@shop", strings.Repeat("名", 17)), "nickname")
+	argErrA(t, srv, none, c.CustomService.DeleteAccount(ctx, "nope"), "kf_account")
 }
 
 func TestCustomServiceUploadHeadImage(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	if err := c.CustomService.AddAccount(ctx, "alice@shop", "Alice"); err != nil {
 		t.Fatal(err)
@@ -98,14 +98,14 @@ func TestCustomServiceUploadHeadImage(t *testing.T) {
 	if err := os.WriteFile(path, []byte("png"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	apiCodeC(t, c.CustomService.UploadHeadImageFile(ctx, "alice@shop", path), 40005)
+	apiCodeA(t, c.CustomService.UploadHeadImageFile(ctx, "alice@shop", path), 40005)
 	if _, name, _ := multipartOf(t, srv, "POST /customservice/kfaccount/uploadheadimg"); name != "avatar.png" {
 		t.Errorf("file upload name = %q", name)
 	}
-	apiCodeC(t, c.CustomService.UploadHeadImage(ctx, "bob@shop", "b.jpg", bytes.NewReader(img)), 65401)
+	apiCodeA(t, c.CustomService.UploadHeadImage(ctx, "bob@shop", "b.jpg", bytes.NewReader(img)), 65401)
 	if err := c.CustomService.UploadHeadImageFile(ctx, "alice@shop", filepath.Join(t.TempDir(), "missing.jpg")); !os.IsNotExist(err) {
 		t.Errorf("missing file err = %v", err)
 	}
-	argErrC(t, srv, "POST /none", c.CustomService.UploadHeadImage(ctx, "alice@shop", "", bytes.NewReader(img)), "media")
-	argErrC(t, srv, "POST /none", c.CustomService.UploadHeadImage(ctx, "alice@shop", "a.jpg", nil), "media")
+	argErrA(t, srv, "POST /none", c.CustomService.UploadHeadImage(ctx, "alice@shop", "", bytes.NewReader(img)), "media")
+	argErrA(t, srv, "POST /none", c.CustomService.UploadHeadImage(ctx, "alice@shop", "a.jpg", nil), "media")
 }

@@ -9,7 +9,7 @@ import (
 )
 
 func TestDraftBoxLifecycle(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	thumb := thumbC(t, c)
 
@@ -17,7 +17,7 @@ func TestDraftBoxLifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body := reqC(t, srv, "POST /cgi-bin/draft/add")
+	_, body := reqA(t, srv, "POST /cgi-bin/draft/add")
 	arts := body["articles"].([]any)
 	if len(arts) != 2 || arts[0].(map[string]any)["title"] != "First" || arts[1].(map[string]any)["thumb_media_id"] != thumb {
 		t.Errorf("add body = %v", body)
@@ -33,7 +33,7 @@ func TestDraftBoxLifecycle(t *testing.T) {
 	if len(news.NewsItem) != 2 || news.NewsItem[1].Title != "Second" || news.NewsItem[0].URL == "" || news.NewsItem[0].NeedOpenComment != 1 || news.CreateTime == 0 {
 		t.Errorf("draft = %+v", news)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/draft/get"); body["media_id"] != id {
+	if _, body := reqA(t, srv, "POST /cgi-bin/draft/get"); body["media_id"] != id {
 		t.Errorf("get body = %v", body)
 	}
 
@@ -42,7 +42,7 @@ func TestDraftBoxLifecycle(t *testing.T) {
 	if err := c.DraftBox.Update(ctx, id, 1, upd); err != nil {
 		t.Fatal(err)
 	}
-	_, body = reqC(t, srv, "POST /cgi-bin/draft/update")
+	_, body = reqA(t, srv, "POST /cgi-bin/draft/update")
 	if body["media_id"] != id || body["index"] != float64(1) || body["articles"].(map[string]any)["title"] != "Second, revised" {
 		t.Errorf("update body = %v", body)
 	}
@@ -52,7 +52,7 @@ func TestDraftBoxLifecycle(t *testing.T) {
 	if news, _ := c.DraftBox.Get(ctx, id); news.NewsItem[1].Title != "Second, revised" {
 		t.Errorf("after update = %+v", news.NewsItem)
 	}
-	apiCodeC(t, c.DraftBox.Update(ctx, id, 2, upd), 40114)
+	apiCodeA(t, c.DraftBox.Update(ctx, id, 2, upd), 40114)
 
 	if n, err := c.DraftBox.Count(ctx); err != nil || n != 1 {
 		t.Errorf("Count = %d, %v", n, err)
@@ -60,42 +60,42 @@ func TestDraftBoxLifecycle(t *testing.T) {
 	if err := c.DraftBox.Delete(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/draft/delete"); body["media_id"] != id {
+	if _, body := reqA(t, srv, "POST /cgi-bin/draft/delete"); body["media_id"] != id {
 		t.Errorf("delete body = %v", body)
 	}
 	if n, _ := c.DraftBox.Count(ctx); n != 0 {
 		t.Errorf("Count after delete = %d", n)
 	}
 	_, err = c.DraftBox.Get(ctx, id)
-	apiCodeC(t, err, 40007)
-	apiCodeC(t, c.DraftBox.Delete(ctx, id), 40007)
+	apiCodeA(t, err, 40007)
+	apiCodeA(t, c.DraftBox.Delete(ctx, id), 40007)
 }
 
 func TestDraftBoxErrors(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	_, err := c.DraftBox.Add(ctx, articleC("No such cover", "not-a-media-id"))
-	apiCodeC(t, err, 40007)
+	apiCodeA(t, err, 40007)
 
 	_, err = c.DraftBox.Add(ctx)
-	argErrC(t, srv, "POST /cgi-bin/draft/get", err, "articles")
+	argErrA(t, srv, "POST /cgi-bin/draft/get", err, "articles")
 	_, err = c.DraftBox.Add(ctx, &oa.DraftArticle{Content: "x", ThumbMediaID: "m"})
-	argErrC(t, srv, "POST /cgi-bin/draft/get", err, "articles[0].title")
+	argErrA(t, srv, "POST /cgi-bin/draft/get", err, "articles[0].title")
 	_, err = c.DraftBox.Add(ctx, articleC("ok", "m"), &oa.DraftArticle{Title: "t", Content: "c"})
-	argErrC(t, srv, "POST /cgi-bin/draft/get", err, "articles[1].thumb_media_id")
+	argErrA(t, srv, "POST /cgi-bin/draft/get", err, "articles[1].thumb_media_id")
 	_, err = c.DraftBox.Get(ctx, "")
-	argErrC(t, srv, "POST /cgi-bin/draft/get", err, "media_id")
-	argErrC(t, srv, "POST /cgi-bin/draft/delete", c.DraftBox.Delete(ctx, ""), "media_id")
-	argErrC(t, srv, "POST /cgi-bin/draft/update", c.DraftBox.Update(ctx, "m", -1, articleC("t", "m")), "index")
-	argErrC(t, srv, "POST /cgi-bin/draft/update", c.DraftBox.Update(ctx, "m", 0, nil), "articles[0]")
+	argErrA(t, srv, "POST /cgi-bin/draft/get", err, "media_id")
+	argErrA(t, srv, "POST /cgi-bin/draft/delete", c.DraftBox.Delete(ctx, ""), "media_id")
+	argErrA(t, srv, "POST /cgi-bin/draft/update", c.DraftBox.Update(ctx, "m", -1, articleC("t", "m")), "index")
+	argErrA(t, srv, "POST /cgi-bin/draft/update", c.DraftBox.Update(ctx, "m", 0, nil), "articles[0]")
 	_, err = c.DraftBox.List(ctx, 0, 21, false)
-	argErrC(t, srv, "POST /cgi-bin/draft/batchget", err, "count")
+	argErrA(t, srv, "POST /cgi-bin/draft/batchget", err, "count")
 	_, err = c.DraftBox.List(ctx, -1, 5, false)
-	argErrC(t, srv, "POST /cgi-bin/draft/batchget", err, "offset")
+	argErrA(t, srv, "POST /cgi-bin/draft/batchget", err, "offset")
 }
 
 func TestDraftBoxListAndAll(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	thumb := thumbC(t, c)
 	var ids []string
@@ -110,7 +110,7 @@ func TestDraftBoxListAndAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/draft/batchget"); body["offset"] != float64(1) || body["count"] != float64(2) || body["no_content"] != float64(1) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/draft/batchget"); body["offset"] != float64(1) || body["count"] != float64(2) || body["no_content"] != float64(1) {
 		t.Errorf("batchget body = %v", body)
 	}
 	if page.TotalCount != 7 || page.ItemCount != 2 || len(page.Items) != 2 || page.Items[0].MediaID != ids[5] ||
@@ -138,5 +138,5 @@ func TestDraftBoxListAndAll(t *testing.T) {
 		t.Errorf("early stop made %d requests", n)
 	}
 	_, err = drainC(c.DraftBox.All(ctx, 50, false), 0)
-	argErrC(t, srv, "POST /none", err, "count")
+	argErrA(t, srv, "POST /none", err, "count")
 }

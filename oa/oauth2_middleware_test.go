@@ -71,7 +71,7 @@ func getC(t *testing.T, cl *http.Client, u string) (*http.Response, string) {
 }
 
 func TestOAuth2LoginFlow(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	srv.SetOAuth2User(fakewechat.DefaultAppID, fakewechat.OAuth2User{OpenID: "oWebLogin"})
 	var logins []string
 	app := loginAppC(t, c, oa.OAuth2LoginConfig{Key: keyC, Insecure: true, Scope: oa.ScopeUserInfo,
@@ -109,7 +109,7 @@ func TestOAuth2LoginFlow(t *testing.T) {
 }
 
 func TestOAuth2LoginRejects(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	var errs []error
 	app := loginAppC(t, c, oa.OAuth2LoginConfig{Key: keyC, CookieName: "sess",
 		OnError: func(w http.ResponseWriter, r *http.Request, err error) {
@@ -212,7 +212,7 @@ func TestOAuth2LoginRejects(t *testing.T) {
 }
 
 func TestOAuth2LoginConfig(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	for _, tc := range []struct {
 		cfg oa.OAuth2LoginConfig
 		arg string
@@ -222,7 +222,7 @@ func TestOAuth2LoginConfig(t *testing.T) {
 		{oa.OAuth2LoginConfig{Key: keyC, CookieName: "a b"}, "CookieName"},
 	} {
 		_, err := c.WebPage.OAuth2Login(tc.cfg)
-		argErrC(t, srv, "GET /none", err, tc.arg)
+		argErrA(t, srv, "GET /none", err, tc.arg)
 	}
 	// ExternalURL and a forwarded scheme.
 	mw, err := c.WebPage.OAuth2Login(oa.OAuth2LoginConfig{Key: keyC, TrustForwardedProto: true})
@@ -257,7 +257,7 @@ func FuzzOAuth2SessionCookie(f *testing.F) {
 	f.Add("x.y.z", "a.b.c")
 	f.Add("b1VzZXI.-1."+strings.Repeat("A", 43), "")
 	f.Add(strings.Repeat("a.", 300), "")
-	_, c := newCClient(f)
+	_, c := newAClient(f)
 	mw, err := c.WebPage.OAuth2Login(oa.OAuth2LoginConfig{Key: keyC})
 	if err != nil {
 		f.Fatal(err)

@@ -17,7 +17,7 @@ func storeC(i int) *oa.POI {
 }
 
 func TestPOILifecycle(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	cats, err := c.POI.Categories(ctx)
 	if err != nil || !slices.Equal(cats, fakewechat.OAPOICategories) {
@@ -30,10 +30,10 @@ func TestPOILifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, body := reqC(t, srv, "POST /cgi-bin/poi/addpoi")
+	_, body := reqA(t, srv, "POST /cgi-bin/poi/addpoi")
 	bi := body["business"].(map[string]any)["base_info"].(map[string]any)
-	if bi["business_name"] != "Coffee Lab" || bi["offset_type"] != float64(1) || bi["longitude"] != 120.1 || jsonC(t, bi["categories"]) != jsonC(t, in.Categories) ||
-		bi["poi_id"] != nil || bi["available_state"] != nil || jsonC(t, bi["photo_list"]) != `[{"photo_url":"https://mmbiz.qpic.cn/a.jpg"}]` {
+	if bi["business_name"] != "Coffee Lab" || bi["offset_type"] != float64(1) || bi["longitude"] != 120.1 || jsonA(t, bi["categories"]) != jsonA(t, in.Categories) ||
+		bi["poi_id"] != nil || bi["available_state"] != nil || jsonA(t, bi["photo_list"]) != `[{"photo_url":"https://mmbiz.qpic.cn/a.jpg"}]` {
 		t.Errorf("addpoi body = %v", body)
 	}
 	if id == "" || in.PoiID != "ignored" {
@@ -44,7 +44,7 @@ func TestPOILifecycle(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/poi/getpoi"); jsonC(t, body) != `{"poi_id":"`+id+`"}` {
+	if _, body := reqA(t, srv, "POST /cgi-bin/poi/getpoi"); jsonA(t, body) != `{"poi_id":"`+id+`"}` {
 		t.Errorf("getpoi body = %v", body)
 	}
 	if got.PoiID != id || got.BusinessName != "Coffee Lab" || got.AvailableState != 3 || got.UpdateStatus != 0 || got.Latitude != 30.2 || got.PhotoList[0].PhotoURL == "" {
@@ -54,37 +54,37 @@ func TestPOILifecycle(t *testing.T) {
 	if err := c.POI.Update(ctx, &oa.POIUpdate{PoiID: id, Telephone: "0571-1234567", OpenTime: "8:00-20:00", AvgPrice: 40}); err != nil {
 		t.Fatal(err)
 	}
-	_, body = reqC(t, srv, "POST /cgi-bin/poi/updatepoi")
-	if jsonC(t, body) != `{"business":{"base_info":{"avg_price":40,"open_time":"8:00-20:00","poi_id":"`+id+`","telephone":"0571-1234567"}}}` {
-		t.Errorf("updatepoi body = %s", jsonC(t, body))
+	_, body = reqA(t, srv, "POST /cgi-bin/poi/updatepoi")
+	if jsonA(t, body) != `{"business":{"base_info":{"avg_price":40,"open_time":"8:00-20:00","poi_id":"`+id+`","telephone":"0571-1234567"}}}` {
+		t.Errorf("updatepoi body = %s", jsonA(t, body))
 	}
 	if got, _ := c.POI.Get(ctx, id); got.Telephone != "0571-1234567" || got.AvgPrice != 40 || got.UpdateStatus != 1 || got.BusinessName != "Coffee Lab" {
 		t.Errorf("after update = %+v", got)
 	}
-	apiCodeC(t, c.POI.Update(ctx, &oa.POIUpdate{PoiID: "1"}), 40097)
+	apiCodeA(t, c.POI.Update(ctx, &oa.POIUpdate{PoiID: "1"}), 40097)
 
 	if err := c.POI.Delete(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/poi/delpoi"); jsonC(t, body) != `{"poi_id":"`+id+`"}` {
+	if _, body := reqA(t, srv, "POST /cgi-bin/poi/delpoi"); jsonA(t, body) != `{"poi_id":"`+id+`"}` {
 		t.Errorf("delpoi body = %v", body)
 	}
 	_, err = c.POI.Get(ctx, id)
-	apiCodeC(t, err, 40097)
-	apiCodeC(t, c.POI.Delete(ctx, id), 40097)
+	apiCodeA(t, err, 40097)
+	apiCodeA(t, c.POI.Delete(ctx, id), 40097)
 }
 
 func TestPOIErrors(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	bad := storeC(1)
 	bad.Categories = []string{"飞船,维修"}
 	_, err := c.POI.Create(ctx, bad)
-	apiCodeC(t, err, 65104)
+	apiCodeA(t, err, 65104)
 	bad = storeC(1)
 	bad.Longitude, bad.Latitude = 0, 0
 	_, err = c.POI.Create(ctx, bad)
-	apiCodeC(t, err, 65115)
+	apiCodeA(t, err, 65115)
 
 	const none = "POST /none"
 	for _, tc := range []struct {
@@ -101,22 +101,22 @@ func TestPOIErrors(t *testing.T) {
 		p := storeC(1)
 		tc.edit(p)
 		_, err := c.POI.Create(ctx, p)
-		argErrC(t, srv, none, err, tc.arg)
+		argErrA(t, srv, none, err, tc.arg)
 	}
 	_, err = c.POI.Create(ctx, nil)
-	argErrC(t, srv, none, err, "base_info")
+	argErrA(t, srv, none, err, "base_info")
 	_, err = c.POI.Get(ctx, "")
-	argErrC(t, srv, none, err, "poi_id")
-	argErrC(t, srv, none, c.POI.Delete(ctx, ""), "poi_id")
-	argErrC(t, srv, none, c.POI.Update(ctx, nil), "poi_id")
+	argErrA(t, srv, none, err, "poi_id")
+	argErrA(t, srv, none, c.POI.Delete(ctx, ""), "poi_id")
+	argErrA(t, srv, none, c.POI.Update(ctx, nil), "poi_id")
 	_, err = c.POI.List(ctx, 0, 51)
-	argErrC(t, srv, none, err, "limit")
+	argErrA(t, srv, none, err, "limit")
 	_, err = c.POI.List(ctx, -1, 5)
-	argErrC(t, srv, none, err, "begin")
+	argErrA(t, srv, none, err, "begin")
 }
 
 func TestPOIListAndAll(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	var ids []string
 	for i := range 5 {
@@ -130,7 +130,7 @@ func TestPOIListAndAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/poi/getpoilist"); jsonC(t, body) != `{"begin":1,"limit":2}` {
+	if _, body := reqA(t, srv, "POST /cgi-bin/poi/getpoilist"); jsonA(t, body) != `{"begin":1,"limit":2}` {
 		t.Errorf("getpoilist body = %v", body)
 	}
 	if page.TotalCount != 5 || len(page.POIs) != 2 || page.POIs[0].PoiID != ids[1] || page.POIs[1].BranchName != "Branch 2" {

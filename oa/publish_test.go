@@ -39,7 +39,7 @@ func publishC(t *testing.T, srv *fakewechat.Server, c *oa.Client, titles ...stri
 }
 
 func TestPublishSubmitAndStatus(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	thumb := thumbC(t, c)
 	draft, err := c.DraftBox.Add(ctx, articleC("One", thumb), articleC("Two", thumb))
@@ -50,7 +50,7 @@ func TestPublishSubmitAndStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/submit"); body["media_id"] != draft {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/submit"); body["media_id"] != draft {
 		t.Errorf("submit body = %v", body)
 	}
 	if job.PublishID == "" || job.MsgDataID == 0 {
@@ -60,7 +60,7 @@ func TestPublishSubmitAndStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/get"); body["publish_id"] != job.PublishID {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/get"); body["publish_id"] != job.PublishID {
 		t.Errorf("get body = %v", body)
 	}
 	if st.Status != oa.PublishPublishing || st.ArticleID != "" {
@@ -80,13 +80,13 @@ func TestPublishSubmitAndStatus(t *testing.T) {
 		t.Errorf("drafts after publishing = %d", n)
 	}
 	_, err = c.Publish.Submit(ctx, draft)
-	apiCodeC(t, err, 40007)
+	apiCodeA(t, err, 40007)
 
 	news, err := c.Publish.GetArticle(ctx, st.ArticleID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/getarticle"); body["article_id"] != st.ArticleID {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/getarticle"); body["article_id"] != st.ArticleID {
 		t.Errorf("getarticle body = %v", body)
 	}
 	if len(news.NewsItem) != 2 || news.NewsItem[0].Title != "One" || news.NewsItem[0].URL != st.ArticleDetail.Item[0].ArticleURL || news.NewsItem[0].IsDeleted {
@@ -95,14 +95,14 @@ func TestPublishSubmitAndStatus(t *testing.T) {
 }
 
 func TestPublishDelete(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	_, articleID := publishC(t, srv, c, "A", "B")
 
 	if err := c.Publish.Delete(ctx, articleID, 2); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/delete"); body["article_id"] != articleID || body["index"] != float64(2) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/delete"); body["article_id"] != articleID || body["index"] != float64(2) {
 		t.Errorf("delete body = %v", body)
 	}
 	news, err := c.Publish.GetArticle(ctx, articleID)
@@ -112,30 +112,30 @@ func TestPublishDelete(t *testing.T) {
 	if news.NewsItem[0].IsDeleted || !news.NewsItem[1].IsDeleted {
 		t.Errorf("after deleting #2: %+v", news.NewsItem)
 	}
-	apiCodeC(t, c.Publish.Delete(ctx, articleID, 3), 40114)
+	apiCodeA(t, c.Publish.Delete(ctx, articleID, 3), 40114)
 	if err := c.Publish.Delete(ctx, articleID, 0); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/delete"); body["index"] != float64(0) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/delete"); body["index"] != float64(0) {
 		t.Errorf("delete-all body = %v", body)
 	}
 	_, err = c.Publish.GetArticle(ctx, articleID)
-	apiCodeC(t, err, 53600)
+	apiCodeA(t, err, 53600)
 
-	argErrC(t, srv, "POST /none", c.Publish.Delete(ctx, "", 0), "article_id")
-	argErrC(t, srv, "POST /none", c.Publish.Delete(ctx, "a", -1), "index")
+	argErrA(t, srv, "POST /none", c.Publish.Delete(ctx, "", 0), "article_id")
+	argErrA(t, srv, "POST /none", c.Publish.Delete(ctx, "a", -1), "index")
 	_, err = c.Publish.Submit(ctx, "")
-	argErrC(t, srv, "POST /none", err, "media_id")
+	argErrA(t, srv, "POST /none", err, "media_id")
 	_, err = c.Publish.Status(ctx, "")
-	argErrC(t, srv, "POST /none", err, "publish_id")
+	argErrA(t, srv, "POST /none", err, "publish_id")
 	_, err = c.Publish.GetArticle(ctx, "")
-	argErrC(t, srv, "POST /none", err, "article_id")
+	argErrA(t, srv, "POST /none", err, "article_id")
 	_, err = c.Publish.List(ctx, 0, 0, false)
-	argErrC(t, srv, "POST /cgi-bin/freepublish/batchget", err, "count")
+	argErrA(t, srv, "POST /cgi-bin/freepublish/batchget", err, "count")
 }
 
 func TestPublishListAndAll(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	var ids []string
 	for i := range 5 {
@@ -146,7 +146,7 @@ func TestPublishListAndAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /cgi-bin/freepublish/batchget"); body["offset"] != float64(0) || body["count"] != float64(2) || body["no_content"] != float64(1) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/batchget"); body["offset"] != float64(0) || body["count"] != float64(2) || body["no_content"] != float64(1) {
 		t.Errorf("batchget body = %v", body)
 	}
 	if page.TotalCount != 5 || page.ItemCount != 2 || page.Items[0].ArticleID != ids[4] || page.Items[0].Content.NewsItem[0].Content != "" {

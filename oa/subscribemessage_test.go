@@ -11,7 +11,7 @@ import (
 )
 
 func TestSubscribeMessageLibrary(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	cats, err := c.SubscribeMessage.Categories(ctx)
 	if err != nil {
@@ -25,7 +25,7 @@ func TestSubscribeMessageLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rr, _ := reqC(t, srv, "GET /wxaapi/newtmpl/getpubtemplatetitles")
+	rr, _ := reqA(t, srv, "GET /wxaapi/newtmpl/getpubtemplatetitles")
 	if rr.Query.Get("ids") != "616,2" || rr.Query.Get("start") != "30" || rr.Query.Get("limit") != "10" {
 		t.Errorf("titles query = %v", rr.Query)
 	}
@@ -49,24 +49,24 @@ func TestSubscribeMessageLibrary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rr, _ := reqC(t, srv, "GET /wxaapi/newtmpl/getpubtemplatekeywords"); rr.Query.Get("tid") != "1001" {
+	if rr, _ := reqA(t, srv, "GET /wxaapi/newtmpl/getpubtemplatekeywords"); rr.Query.Get("tid") != "1001" {
 		t.Errorf("keywords query = %v", rr.Query)
 	}
 	if len(kws) < 3 || kws[0].KID != 1 || kws[0].Rule != "thing" || kws[0].Name == "" || kws[0].Example == "" {
 		t.Errorf("keywords = %+v", kws)
 	}
 	_, err = c.SubscribeMessage.PubTemplateKeywords(ctx, 5)
-	apiCodeC(t, err, 200014)
+	apiCodeA(t, err, 200014)
 
 	const none = "GET /none"
 	_, err = c.SubscribeMessage.PubTemplateTitles(ctx, nil, 0, 5)
-	argErrC(t, srv, none, err, "ids")
+	argErrA(t, srv, none, err, "ids")
 	_, err = c.SubscribeMessage.PubTemplateTitles(ctx, []int{1}, 0, 31)
-	argErrC(t, srv, none, err, "limit")
+	argErrA(t, srv, none, err, "limit")
 	_, err = c.SubscribeMessage.PubTemplateTitles(ctx, []int{1}, -1, 5)
-	argErrC(t, srv, none, err, "start")
+	argErrA(t, srv, none, err, "start")
 	_, err = c.SubscribeMessage.PubTemplateKeywords(ctx, 0)
-	argErrC(t, srv, none, err, "tid")
+	argErrA(t, srv, none, err, "tid")
 }
 
 func TestSubscribeMessageCategoryIDAsNumber(t *testing.T) {
@@ -83,13 +83,13 @@ func TestSubscribeMessageCategoryIDAsNumber(t *testing.T) {
 }
 
 func TestSubscribeMessageTemplatesAndSend(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	id, err := c.SubscribeMessage.AddTemplate(ctx, 1001, []int{3, 1}, "下单成功后")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /wxaapi/newtmpl/addtemplate"); jsonC(t, body) != `{"kidList":[3,1],"sceneDesc":"下单成功后","tid":"1001"}` {
+	if _, body := reqA(t, srv, "POST /wxaapi/newtmpl/addtemplate"); jsonA(t, body) != `{"kidList":[3,1],"sceneDesc":"下单成功后","tid":"1001"}` {
 		t.Errorf("addtemplate body = %v", body)
 	}
 	tpls, err := c.SubscribeMessage.Templates(ctx)
@@ -100,35 +100,35 @@ func TestSubscribeMessageTemplatesAndSend(t *testing.T) {
 		t.Errorf("templates = %+v", tpls)
 	}
 	_, err = c.SubscribeMessage.AddTemplate(ctx, 1001, []int{1, 9}, "")
-	apiCodeC(t, err, 200020)
+	apiCodeA(t, err, 200020)
 
 	msg := &oa.SubscribeMessage{ToUser: "oUser1", TemplateID: id, Page: "https://example.com/order/1",
 		MiniProgram: &oa.TemplateMiniProgram{AppID: "wxmini", PagePath: "pages/order?id=1"},
 		Data:        oa.SubscribeData{"time3": "2026-11-25 18:00", "thing1": "咖啡"}}
-	apiCodeC(t, c.SubscribeMessage.Send(ctx, msg), 43101)
+	apiCodeA(t, c.SubscribeMessage.Send(ctx, msg), 43101)
 	if !srv.SubscribeUser(fakewechat.DefaultAppID, "oUser1", id) {
 		t.Fatal("SubscribeUser: no such template")
 	}
 	if err := c.SubscribeMessage.Send(ctx, msg); err != nil {
 		t.Fatal(err)
 	}
-	_, body := reqC(t, srv, "POST /cgi-bin/message/subscribe/bizsend")
+	_, body := reqA(t, srv, "POST /cgi-bin/message/subscribe/bizsend")
 	want := `{"data":{"thing1":{"value":"咖啡"},"time3":{"value":"2026-11-25 18:00"}},"miniprogram":{"appid":"wxmini","pagepath":"pages/order?id=1"},"page":"https://example.com/order/1","template_id":"` + id + `","touser":"oUser1"}`
-	if jsonC(t, body) != want {
-		t.Errorf("bizsend body = %s", jsonC(t, body))
+	if jsonA(t, body) != want {
+		t.Errorf("bizsend body = %s", jsonA(t, body))
 	}
 	sent := srv.SubscribeSends(fakewechat.DefaultAppID)
 	if len(sent) != 1 || sent[0].Data["thing1"] != "咖啡" || sent[0].MiniProgramAppID != "wxmini" {
 		t.Errorf("sent = %+v", sent)
 	}
 	// A one-time subscription is used up.
-	apiCodeC(t, c.SubscribeMessage.Send(ctx, msg), 43101)
+	apiCodeA(t, c.SubscribeMessage.Send(ctx, msg), 43101)
 	srv.SubscribeUser(fakewechat.DefaultAppID, "oUser1", id)
 	bad := *msg
 	bad.Data = oa.SubscribeData{"thing1": "咖啡"}
-	apiCodeC(t, c.SubscribeMessage.Send(ctx, &bad), 47003)
+	apiCodeA(t, c.SubscribeMessage.Send(ctx, &bad), 47003)
 	bad.Data = oa.SubscribeData{"thing1": "x", "time3": "y", "amount2": "z"}
-	apiCodeC(t, c.SubscribeMessage.Send(ctx, &bad), 47003)
+	apiCodeA(t, c.SubscribeMessage.Send(ctx, &bad), 47003)
 
 	// A long-term template allows many notifications.
 	long, err := c.SubscribeMessage.AddTemplate(ctx, 1002, []int{1, 5}, "")
@@ -145,27 +145,27 @@ func TestSubscribeMessageTemplatesAndSend(t *testing.T) {
 	if err := c.SubscribeMessage.DeleteTemplate(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqC(t, srv, "POST /wxaapi/newtmpl/deltemplate"); jsonC(t, body) != `{"priTmplId":"`+id+`"}` {
+	if _, body := reqA(t, srv, "POST /wxaapi/newtmpl/deltemplate"); jsonA(t, body) != `{"priTmplId":"`+id+`"}` {
 		t.Errorf("deltemplate body = %v", body)
 	}
-	apiCodeC(t, c.SubscribeMessage.DeleteTemplate(ctx, id), 40037)
-	apiCodeC(t, c.SubscribeMessage.Send(ctx, msg), 40037)
+	apiCodeA(t, c.SubscribeMessage.DeleteTemplate(ctx, id), 40037)
+	apiCodeA(t, c.SubscribeMessage.Send(ctx, msg), 40037)
 
 	const none = "POST /none"
 	_, err = c.SubscribeMessage.AddTemplate(ctx, 0, []int{1, 2}, "")
-	argErrC(t, srv, none, err, "tid")
+	argErrA(t, srv, none, err, "tid")
 	_, err = c.SubscribeMessage.AddTemplate(ctx, 1001, []int{1}, "")
-	argErrC(t, srv, none, err, "kidList")
+	argErrA(t, srv, none, err, "kidList")
 	_, err = c.SubscribeMessage.AddTemplate(ctx, 1001, []int{1, 2, 3, 4, 5, 6}, "")
-	argErrC(t, srv, none, err, "kidList")
+	argErrA(t, srv, none, err, "kidList")
 	_, err = c.SubscribeMessage.AddTemplate(ctx, 1001, []int{1, 2}, strings.Repeat("长", 16))
-	argErrC(t, srv, none, err, "sceneDesc")
-	argErrC(t, srv, none, c.SubscribeMessage.DeleteTemplate(ctx, ""), "priTmplId")
-	argErrC(t, srv, none, c.SubscribeMessage.Send(ctx, nil), "msg")
-	argErrC(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{TemplateID: "t", Data: oa.SubscribeData{"a": "b"}}), "touser")
-	argErrC(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", Data: oa.SubscribeData{"a": "b"}}), "template_id")
-	argErrC(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", TemplateID: "t"}), "data")
-	argErrC(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", TemplateID: "t", Data: oa.SubscribeData{"a": "b"}, MiniProgram: &oa.TemplateMiniProgram{}}), "miniprogram.appid")
+	argErrA(t, srv, none, err, "sceneDesc")
+	argErrA(t, srv, none, c.SubscribeMessage.DeleteTemplate(ctx, ""), "priTmplId")
+	argErrA(t, srv, none, c.SubscribeMessage.Send(ctx, nil), "msg")
+	argErrA(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{TemplateID: "t", Data: oa.SubscribeData{"a": "b"}}), "touser")
+	argErrA(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", Data: oa.SubscribeData{"a": "b"}}), "template_id")
+	argErrA(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", TemplateID: "t"}), "data")
+	argErrA(t, srv, none, c.SubscribeMessage.Send(ctx, &oa.SubscribeMessage{ToUser: "o", TemplateID: "t", Data: oa.SubscribeData{"a": "b"}, MiniProgram: &oa.TemplateMiniProgram{}}), "miniprogram.appid")
 }
 
 func TestSubscribeDataJSON(t *testing.T) {

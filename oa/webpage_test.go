@@ -17,7 +17,7 @@ import (
 )
 
 func TestWebPageAuthorizeURL(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	got, err := c.WebPage.AuthorizeURL("https://shop.example.com/cb?a=1&b=两", oa.ScopeUserInfo, "xyz123")
 	if err != nil {
 		t.Fatal(err)
@@ -42,12 +42,12 @@ func TestWebPageAuthorizeURL(t *testing.T) {
 		{"https://x.example/", "snsapi_base", strings.Repeat("a", 129), "state"},
 	} {
 		_, err := c.WebPage.AuthorizeURL(tc.uri, oa.OAuth2Scope(tc.scope), tc.state)
-		argErrC(t, srv, "GET /none", err, tc.arg)
+		argErrA(t, srv, "GET /none", err, tc.arg)
 	}
 }
 
 func TestWebPageExchangeRefreshUserInfo(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	user := fakewechat.OAuth2User{OpenID: "oWebUser1", UnionID: "uWeb1", Nickname: "Ada", Sex: 2, Province: "Zhejiang", City: "Hangzhou", Country: "CN", HeadImgURL: "https://thirdwx.qlogo.cn/x/132"}
 	code := srv.OAuth2Code(fakewechat.DefaultAppID, "snsapi_userinfo", user)
@@ -56,7 +56,7 @@ func TestWebPageExchangeRefreshUserInfo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rr, _ := reqC(t, srv, "GET /sns/oauth2/access_token")
+	rr, _ := reqA(t, srv, "GET /sns/oauth2/access_token")
 	q := rr.Query
 	if q.Get("appid") != fakewechat.DefaultAppID || q.Get("secret") != fakewechat.DefaultSecret || q.Get("code") != code ||
 		q.Get("grant_type") != "authorization_code" || q.Has("access_token") {
@@ -67,22 +67,22 @@ func TestWebPageExchangeRefreshUserInfo(t *testing.T) {
 	}
 	// The code is single use, and neither it nor the secret shows in errors.
 	_, err = c.WebPage.Exchange(ctx, code)
-	apiCodeC(t, err, 40163)
+	apiCodeA(t, err, 40163)
 	if strings.Contains(err.Error(), code) || strings.Contains(err.Error(), fakewechat.DefaultSecret) {
 		t.Errorf("error leaks a credential: %v", err)
 	}
 	_, err = c.WebPage.Exchange(ctx, "bogus")
-	apiCodeC(t, err, 40029)
+	apiCodeA(t, err, 40029)
 	late := srv.OAuth2Code(fakewechat.DefaultAppID, "snsapi_base", user)
 	srv.Advance(fakewechat.OAuth2CodeTTL + time.Second)
 	_, err = c.WebPage.Exchange(ctx, late)
-	apiCodeC(t, err, 40029)
+	apiCodeA(t, err, 40029)
 
 	info, err := c.WebPage.UserInfo(ctx, tok.AccessToken, tok.OpenID, "en")
 	if err != nil {
 		t.Fatal(err)
 	}
-	rr, _ = reqC(t, srv, "GET /sns/userinfo")
+	rr, _ = reqA(t, srv, "GET /sns/userinfo")
 	if rr.Query.Get("access_token") != tok.AccessToken || rr.Query.Get("openid") != tok.OpenID || rr.Query.Get("lang") != "en" {
 		t.Errorf("userinfo query = %v", rr.Query)
 	}
@@ -92,19 +92,19 @@ func TestWebPageExchangeRefreshUserInfo(t *testing.T) {
 	if err := c.WebPage.CheckAuth(ctx, tok.AccessToken, tok.OpenID); err != nil {
 		t.Fatal(err)
 	}
-	if rr, _ := reqC(t, srv, "GET /sns/auth"); rr.Query.Get("access_token") != tok.AccessToken || rr.Query.Get("openid") != tok.OpenID {
+	if rr, _ := reqA(t, srv, "GET /sns/auth"); rr.Query.Get("access_token") != tok.AccessToken || rr.Query.Get("openid") != tok.OpenID {
 		t.Errorf("auth query = %v", rr.Query)
 	}
-	apiCodeC(t, c.WebPage.CheckAuth(ctx, tok.AccessToken, "oSomeoneElse"), 40003)
-	apiCodeC(t, c.WebPage.CheckAuth(ctx, "bogus", tok.OpenID), 40001)
+	apiCodeA(t, c.WebPage.CheckAuth(ctx, tok.AccessToken, "oSomeoneElse"), 40003)
+	apiCodeA(t, c.WebPage.CheckAuth(ctx, "bogus", tok.OpenID), 40001)
 
 	srv.Advance(2 * time.Hour)
-	apiCodeC(t, c.WebPage.CheckAuth(ctx, tok.AccessToken, tok.OpenID), 42001)
+	apiCodeA(t, c.WebPage.CheckAuth(ctx, tok.AccessToken, tok.OpenID), 42001)
 	fresh, err := c.WebPage.RefreshUserToken(ctx, tok.RefreshToken)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rr, _ = reqC(t, srv, "GET /sns/oauth2/refresh_token")
+	rr, _ = reqA(t, srv, "GET /sns/oauth2/refresh_token")
 	if rr.Query.Get("appid") != fakewechat.DefaultAppID || rr.Query.Get("grant_type") != "refresh_token" || rr.Query.Get("refresh_token") != tok.RefreshToken || rr.Query.Has("secret") {
 		t.Errorf("refresh query = %v", rr.Query)
 	}
@@ -115,37 +115,37 @@ func TestWebPageExchangeRefreshUserInfo(t *testing.T) {
 		t.Errorf("refreshed token rejected: %v", err)
 	}
 	_, err = c.WebPage.RefreshUserToken(ctx, "bogus")
-	apiCodeC(t, err, 40030)
+	apiCodeA(t, err, 40030)
 	srv.Advance(31 * 24 * time.Hour)
 	_, err = c.WebPage.RefreshUserToken(ctx, tok.RefreshToken)
-	apiCodeC(t, err, 42002)
+	apiCodeA(t, err, 42002)
 }
 
 func TestWebPageBaseScopeAndArgs(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	tok, err := c.WebPage.Exchange(ctx, srv.OAuth2Code(fakewechat.DefaultAppID, "snsapi_base", fakewechat.OAuth2User{OpenID: "oBase"}))
 	if err != nil {
 		t.Fatal(err)
 	}
 	_, err = c.WebPage.UserInfo(ctx, tok.AccessToken, tok.OpenID, "")
-	apiCodeC(t, err, 48001)
-	if rr, _ := reqC(t, srv, "GET /sns/userinfo"); rr.Query.Has("lang") {
+	apiCodeA(t, err, 48001)
+	if rr, _ := reqA(t, srv, "GET /sns/userinfo"); rr.Query.Has("lang") {
 		t.Errorf("empty lang sent: %v", rr.Query)
 	}
 
 	const none = "GET /none"
 	_, err = c.WebPage.Exchange(ctx, "")
-	argErrC(t, srv, none, err, "code")
+	argErrA(t, srv, none, err, "code")
 	_, err = c.WebPage.RefreshUserToken(ctx, "")
-	argErrC(t, srv, none, err, "refresh_token")
+	argErrA(t, srv, none, err, "refresh_token")
 	_, err = c.WebPage.UserInfo(ctx, "", "o", "")
-	argErrC(t, srv, none, err, "access_token")
+	argErrA(t, srv, none, err, "access_token")
 	_, err = c.WebPage.UserInfo(ctx, "t", "", "")
-	argErrC(t, srv, none, err, "openid")
+	argErrA(t, srv, none, err, "openid")
 	_, err = c.WebPage.UserInfo(ctx, "t", "o", "fr")
-	argErrC(t, srv, none, err, "lang")
-	argErrC(t, srv, none, c.WebPage.CheckAuth(ctx, "", "o"), "access_token")
+	argErrA(t, srv, none, err, "lang")
+	argErrA(t, srv, none, c.WebPage.CheckAuth(ctx, "", "o"), "access_token")
 
 	// Printing or logging a token never shows it.
 	var logged strings.Builder
@@ -170,7 +170,7 @@ func TestSignJSSDK(t *testing.T) {
 }
 
 func TestWebPageJSSDKConfig(t *testing.T) {
-	srv, c := newCClient(t)
+	srv, c := newAClient(t)
 	ctx := context.Background()
 	page := "https://shop.example.com/item?id=7#reviews"
 	cfg, err := c.WebPage.JSSDKConfig(ctx, page, "updateAppMessageShareData", "chooseImage")
@@ -195,7 +195,7 @@ func TestWebPageJSSDKConfig(t *testing.T) {
 	var m map[string]any
 	json.Unmarshal(b, &m)
 	if m["appId"] != fakewechat.DefaultAppID || m["nonceStr"] != cfg.NonceStr || m["signature"] != cfg.Signature ||
-		jsonC(t, m["jsApiList"]) != `["updateAppMessageShareData","chooseImage"]` || m["timestamp"] != float64(cfg.Timestamp) {
+		jsonA(t, m["jsApiList"]) != `["updateAppMessageShareData","chooseImage"]` || m["timestamp"] != float64(cfg.Timestamp) {
 		t.Errorf("wx.config JSON = %s", b)
 	}
 	again, _ := c.WebPage.JSSDKConfig(ctx, page)
@@ -203,5 +203,5 @@ func TestWebPageJSSDKConfig(t *testing.T) {
 		t.Errorf("second config = %+v", again)
 	}
 	_, err = c.WebPage.JSSDKConfig(ctx, "/relative")
-	argErrC(t, srv, "GET /none", err, "url")
+	argErrA(t, srv, "GET /none", err, "url")
 }
