@@ -197,6 +197,8 @@ func wcInt(m M, key string) int {
 		return int(v)
 	case int:
 		return v
+	case int64:
+		return int(v)
 	case string:
 		n, _ := strconv.Atoi(v)
 		return n

@@ -1,0 +1,30 @@
+package work_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log"
+
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/work"
+)
+
+func ExampleApprovalService_Apply() {
+	srv, bot := exampleAgentB()
+	defer srv.Close()
+	srv.AddWeComApprovalTemplate(fakewechat.DefaultCorpID, "tplLeave", "Leave", "Text")
+	ctx := context.Background()
+	app := &work.ApprovalApplication{CreatorUserID: "zhangsan", TemplateID: "tplLeave", UseTemplateApprover: 1}
+	app.ApplyData.Contents = []work.ApprovalContent{{Control: "Text", ID: "Text-0", Value: json.RawMessage(`{"text":"family visit"}`)}}
+	spNo, err := bot.Approval.Apply(ctx, app)
+	if err != nil {
+		log.Fatal(err)
+	}
+	d, err := bot.Approval.Detail(ctx, spNo)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(d.Applyer.UserID, d.SpStatus)
+	// Output: zhangsan 1
+}

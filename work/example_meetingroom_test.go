@@ -1,0 +1,26 @@
+package work_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/weixin-go/wechat/work"
+)
+
+func ExampleMeetingRoomService_Book() {
+	srv, bot := exampleAgentB()
+	defer srv.Close()
+	ctx := context.Background()
+	room, err := bot.MeetingRoom.Add(ctx, &work.MeetingRoom{Name: "Room 1", Capacity: 8})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := bot.MeetingRoom.Book(ctx, &work.Booking{MeetingRoomID: room, StartTime: 1700000000, EndTime: 1700003600, Booker: "zhangsan"}); err != nil {
+		log.Fatal(err)
+	}
+	// A second booking of the same slot is refused.
+	_, err = bot.MeetingRoom.Book(ctx, &work.Booking{MeetingRoomID: room, StartTime: 1700001800, EndTime: 1700005400, Booker: "lisi"})
+	fmt.Println(err != nil)
+	// Output: true
+}
