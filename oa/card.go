@@ -264,7 +264,7 @@ type GeneralCoupon struct {
 	DefaultDetail string            `json:"default_detail,omitempty"`
 }
 
-// CreateCard creates a card or coupon and returns its card_id. The card is
+// Create creates a card or coupon and returns its card_id. The card is
 // reviewed by WeChat before it can be distributed.
 // https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Create_a_Coupon_Voucher_or_Card.html
 func (s *CardService) Create(ctx context.Context, card *Card) (string, error) {
