@@ -122,20 +122,30 @@ func checkOAPOI(p *oaPOI) *Error {
 	return nil
 }
 
-func poiIDOf(r *Request) (string, error) {
+// withPOI runs fn with the store locked on the index of the POI named by
+// the poi_id (a string or a number) of the body.
+func withPOI(r *Request, fn func(ps *oaPOIStore, i int) (any, error)) (any, error) {
 	var in struct {
-		PoiID any `json:"poi_id"` // a string or a number
+		PoiID any `json:"poi_id"`
 	}
 	if err := r.Decode(&in); err != nil {
-		return "", err
+		return nil, err
 	}
+	var id string
 	switch v := in.PoiID.(type) {
 	case string:
-		return v, nil
+		id = v
 	case float64:
-		return strconv.FormatInt(int64(v), 10), nil
+		id = strconv.FormatInt(int64(v), 10)
 	}
-	return "", Errorf(CodeInvalidArgs, "invalid args: poi_id")
+	ps := oaPOIs(r.State())
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	i, _ := ps.find(id)
+	if i < 0 {
+		return nil, Errorf(CodeInvalidArgs, "invalid args: poi_id")
+	}
+	return fn(ps, i)
 }
 
 func registerOAPOI(s *Server) {
@@ -165,18 +175,9 @@ func registerOAPOI(s *Server) {
 	})
 
 	s.HandleJSON("POST /cgi-bin/poi/getpoi", func(r *Request) (any, error) {
-		id, err := poiIDOf(r)
-		if err != nil {
-			return nil, err
-		}
-		ps := oaPOIs(r.State())
-		ps.mu.Lock()
-		defer ps.mu.Unlock()
-		_, p := ps.find(id)
-		if p == nil {
-			return nil, Errorf(CodeInvalidArgs, "invalid args: poi_id")
-		}
-		return OK(M{"business": M{"base_info": p.clone()}}), nil
+		return withPOI(r, func(ps *oaPOIStore, i int) (any, error) {
+			return OK(M{"business": M{"base_info": ps.pois[i].clone()}}), nil
+		})
 	})
 
 	s.HandleJSON("POST /cgi-bin/poi/getpoilist", func(r *Request) (any, error) {
@@ -254,19 +255,10 @@ func registerOAPOI(s *Server) {
 	})
 
 	s.HandleJSON("POST /cgi-bin/poi/delpoi", func(r *Request) (any, error) {
-		id, err := poiIDOf(r)
-		if err != nil {
-			return nil, err
-		}
-		ps := oaPOIs(r.State())
-		ps.mu.Lock()
-		defer ps.mu.Unlock()
-		i, _ := ps.find(id)
-		if i < 0 {
-			return nil, Errorf(CodeInvalidArgs, "invalid args: poi_id")
-		}
-		ps.pois = slices.Delete(ps.pois, i, i+1)
-		return nil, nil
+		return withPOI(r, func(ps *oaPOIStore, i int) (any, error) {
+			ps.pois = slices.Delete(ps.pois, i, i+1)
+			return nil, nil
+		})
 	})
 
 	s.HandleJSON("GET /cgi-bin/poi/getwxcategory", func(r *Request) (any, error) {

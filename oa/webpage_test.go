@@ -205,3 +205,10 @@ func TestWebPageJSSDKConfig(t *testing.T) {
 	_, err = c.WebPage.JSSDKConfig(ctx, "/relative")
 	argErrA(t, srv, "GET /none", err, "url")
 }
+
+func BenchmarkSignJSSDK(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		oa.SignJSSDK("sM4AOVdWfPE4DxkXGEs8VMCPGGVi4C3VM0P37wVUCFvkVAy_90u5h9nbSlYy3-Sl-HhTdfl2fzFy1AOcHKP7qg", "Wm3WZYTPz0wzccnW", 1414587457, "https://shop.example.com/item?id=7#reviews")
+	}
+}
