@@ -325,49 +325,46 @@ func registerMPAuth(s *Server) {
 		}
 		return nil, ErrCode(CodeMPNoPayment)
 	})
-	s.HandleJSON("POST /wxa/business/getuserphonenumber", func(r *Request) (any, error) {
-		var in struct {
-			Code string `json:"code"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		a := s.mpAuth(r.AppID)
-		a.mu.Lock()
-		defer a.mu.Unlock()
-		c, e := takeCode(a.phones, in.Code, r.Now())
-		if e != nil {
-			return nil, e
-		}
-		cc, pure := "86", c.value
-		if strings.HasPrefix(pure, "+") {
-			if i := strings.IndexByte(pure, ' '); i > 0 {
-				cc, pure = pure[1:i], pure[i+1:]
+	// codeHandler exchanges the one-time {"code"} of the body found in
+	// pick(a); miss, if set, replaces the errcode of an unusable code.
+	codeHandler := func(pick func(a *mpAuth) map[string]*mpCode, miss *Error, answer func(r *Request, c *mpCode) M) JSONHandler {
+		return func(r *Request) (any, error) {
+			var in struct {
+				Code string `json:"code"`
 			}
+			if err := r.Decode(&in); err != nil {
+				return nil, err
+			}
+			a := s.mpAuth(r.AppID)
+			a.mu.Lock()
+			defer a.mu.Unlock()
+			c, e := takeCode(pick(a), in.Code, r.Now())
+			if e != nil {
+				if miss != nil {
+					return nil, miss
+				}
+				return nil, e
+			}
+			return OK(answer(r, c)), nil
 		}
-		phone := pure
-		if cc != "86" {
-			phone = "+" + cc + " " + pure
-		}
-		return OK(M{"phone_info": M{"phoneNumber": phone, "purePhoneNumber": pure, "countryCode": cc,
-			"watermark": M{"timestamp": r.Now().Unix(), "appid": r.AppID}}}), nil
-	})
-	s.HandleJSON("POST /wxa/getpluginopenpid", func(r *Request) (any, error) {
-		var in struct {
-			Code string `json:"code"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		a := s.mpAuth(r.AppID)
-		a.mu.Lock()
-		defer a.mu.Unlock()
-		c, e := takeCode(a.plugins, in.Code, r.Now())
-		if e != nil {
-			return nil, ErrCode(CodeMPPluginData)
-		}
-		return OK(M{"openpid": c.value}), nil
-	})
+	}
+	s.HandleJSON("POST /wxa/business/getuserphonenumber", codeHandler(func(a *mpAuth) map[string]*mpCode { return a.phones }, nil,
+		func(r *Request, c *mpCode) M {
+			cc, pure := "86", c.value
+			if strings.HasPrefix(pure, "+") {
+				if i := strings.IndexByte(pure, ' '); i > 0 {
+					cc, pure = pure[1:i], pure[i+1:]
+				}
+			}
+			phone := pure
+			if cc != "86" {
+				phone = "+" + cc + " " + pure
+			}
+			return M{"phone_info": M{"phoneNumber": phone, "purePhoneNumber": pure, "countryCode": cc,
+				"watermark": M{"timestamp": r.Now().Unix(), "appid": r.AppID}}}
+		}))
+	s.HandleJSON("POST /wxa/getpluginopenpid", codeHandler(func(a *mpAuth) map[string]*mpCode { return a.plugins }, ErrCode(CodeMPPluginData),
+		func(_ *Request, c *mpCode) M { return M{"openpid": c.value} }))
 	s.HandleJSON("POST /wxa/business/checkencryptedmsg", func(r *Request) (any, error) {
 		var in struct {
 			Hash string `json:"encrypted_msg_hash"`

@@ -169,34 +169,31 @@ func (s *Server) liveRoomHandler(in func() any, roomID func() int, fn func(l *mp
 }
 
 func registerMPLiveRoom(s *Server) {
-	s.HandleJSON("POST /wxaapi/broadcast/room/create", func(r *Request) (any, error) {
-		var in mpRoomIn
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+	// roomForm decodes and checks a room of create or editroom and runs fn
+	// with the live state locked.
+	roomForm := func(fn func(l *mpLive, in *mpRoomIn) (any, error)) JSONHandler {
+		return func(r *Request) (any, error) {
+			var in mpRoomIn
+			if err := r.Decode(&in); err != nil {
+				return nil, err
+			}
+			if e := in.check(r); e != nil {
+				return nil, e
+			}
+			l := s.mpLive(r.AppID)
+			l.mu.Lock()
+			defer l.mu.Unlock()
+			return fn(l, &in)
 		}
-		if e := in.check(r); e != nil {
-			return nil, e
-		}
-		l := s.mpLive(r.AppID)
-		l.mu.Lock()
-		defer l.mu.Unlock()
+	}
+	s.HandleJSON("POST /wxaapi/broadcast/room/create", roomForm(func(l *mpLive, in *mpRoomIn) (any, error) {
 		rm := &mpRoom{RoomID: l.nextRoom, LiveStatus: 102, Goods: []M{}, onSale: map[int]bool{}, CreaterOpenID: "oCreator"}
 		l.nextRoom++
 		in.apply(rm)
 		l.rooms = append(l.rooms, rm)
 		return OK(M{"roomId": rm.RoomID}), nil
-	})
-	s.HandleJSON("POST /wxaapi/broadcast/room/editroom", func(r *Request) (any, error) {
-		var in mpRoomIn
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		if e := in.check(r); e != nil {
-			return nil, e
-		}
-		l := s.mpLive(r.AppID)
-		l.mu.Lock()
-		defer l.mu.Unlock()
+	}))
+	s.HandleJSON("POST /wxaapi/broadcast/room/editroom", roomForm(func(l *mpLive, in *mpRoomIn) (any, error) {
 		rm, e := l.room(in.ID)
 		if e != nil {
 			return nil, e
@@ -206,7 +203,7 @@ func registerMPLiveRoom(s *Server) {
 		}
 		in.apply(rm)
 		return nil, nil
-	})
+	}))
 	s.HandleJSON("POST /wxaapi/broadcast/room/deleteroom", func(r *Request) (any, error) {
 		var in struct {
 			ID int `json:"id"`

@@ -114,6 +114,7 @@ func (s *AuthService) FetchAccessToken(ctx context.Context) (*AccessToken, error
 // PaidUnionID returns the unionid of a user who has just paid.
 //
 // Deprecated: use UserInfoService.PaidUnionID, of which this is an alias.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/basic-info/getPaidUnionid.html
 func (s *AuthService) PaidUnionID(ctx context.Context, openID string, by PaidBy) (string, error) {
 	return (*UserInfoService)(s).PaidUnionID(ctx, openID, by)
 }

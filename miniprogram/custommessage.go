@@ -99,21 +99,25 @@ func (s *CustomMessageService) Send(ctx context.Context, msg *CustomMessage) err
 }
 
 // SendText sends a text message.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
 func (s *CustomMessageService) SendText(ctx context.Context, toUser, content string) error {
 	return s.Send(ctx, &CustomMessage{ToUser: toUser, MsgType: MsgText, Text: &TextContent{content}})
 }
 
 // SendImage sends an image uploaded with UploadTempMedia.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
 func (s *CustomMessageService) SendImage(ctx context.Context, toUser, mediaID string) error {
 	return s.Send(ctx, &CustomMessage{ToUser: toUser, MsgType: MsgImage, Image: &MediaContent{mediaID}})
 }
 
 // SendLink sends a link card.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
 func (s *CustomMessageService) SendLink(ctx context.Context, toUser string, link Link) error {
 	return s.Send(ctx, &CustomMessage{ToUser: toUser, MsgType: MsgLink, Link: &link})
 }
 
 // SendMiniProgramPage sends a mini program page card.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/kf-mgnt/kf-message/sendCustomMessage.html
 func (s *CustomMessageService) SendMiniProgramPage(ctx context.Context, toUser string, card MiniProgramPageCard) error {
 	return s.Send(ctx, &CustomMessage{ToUser: toUser, MsgType: MsgMiniProgramPage, MiniProgramPage: &card})
 }

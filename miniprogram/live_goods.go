@@ -89,6 +89,7 @@ func (s *LiveGoodsService) Add(ctx context.Context, g *Goods) (*AddedGoods, erro
 }
 
 // ResetAudit withdraws a product's pending review.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) ResetAudit(ctx context.Context, auditID, goodsID int) error {
 	if auditID <= 0 || goodsID <= 0 {
 		return invalidArg("auditId", "auditId and goodsId are required")
@@ -97,6 +98,7 @@ func (s *LiveGoodsService) ResetAudit(ctx context.Context, auditID, goodsID int)
 }
 
 // Audit resubmits a product for review and returns the new audit id.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) Audit(ctx context.Context, goodsID int) (int, error) {
 	if goodsID <= 0 {
 		return 0, invalidArg("goodsId", "required")
@@ -109,6 +111,7 @@ func (s *LiveGoodsService) Audit(ctx context.Context, goodsID int) (int, error) 
 }
 
 // Delete removes a product from the library.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) Delete(ctx context.Context, goodsID int) error {
 	if goodsID <= 0 {
 		return invalidArg("goodsId", "required")
@@ -118,6 +121,7 @@ func (s *LiveGoodsService) Delete(ctx context.Context, goodsID int) error {
 
 // Update changes a product (g.GoodsID): an approved product may only change
 // its price and page, others anything.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) Update(ctx context.Context, g *Goods) error {
 	if err := g.check(); err != nil {
 		return err
@@ -142,6 +146,7 @@ type GoodsState struct {
 }
 
 // Status returns the state of up to 20 products.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) Status(ctx context.Context, goodsIDs []int) ([]GoodsState, error) {
 	if len(goodsIDs) == 0 || len(goodsIDs) > 20 {
 		return nil, invalidArg("goods_ids", "must hold 1 to 20 ids")
@@ -176,6 +181,7 @@ type LibraryPage struct {
 
 // List returns limit (at most 100) products of the given audit status from
 // offset.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) List(ctx context.Context, status, offset, limit int) (*LibraryPage, error) {
 	if status < GoodsUnaudited || status > GoodsRejected {
 		return nil, invalidArg("status", "must be 0-3")
@@ -188,6 +194,7 @@ func (s *LiveGoodsService) List(ctx context.Context, status, offset, limit int) 
 }
 
 // All iterates over every product of the given audit status.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/commodity-api.html
 func (s *LiveGoodsService) All(ctx context.Context, status int) iter.Seq2[LibraryGoods, error] {
 	return wechat.OffsetPages(ctx, 100, func(ctx context.Context, offset, count int) ([]LibraryGoods, int, error) {
 		p, err := s.List(ctx, status, offset, count)

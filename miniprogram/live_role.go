@@ -60,6 +60,7 @@ func (s *LiveRoleService) Add(ctx context.Context, username string, role int) er
 }
 
 // Delete takes a role from the WeChat user username.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/role-manage.html
 func (s *LiveRoleService) Delete(ctx context.Context, username string, role int) error {
 	if err := checkRole(username, role); err != nil {
 		return err
@@ -69,6 +70,7 @@ func (s *LiveRoleService) Delete(ctx context.Context, username string, role int)
 
 // List returns limit (at most 30) members with role (RoleAll for any),
 // optionally filtered by keyword (nickname or WeChat id), from offset.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/role-manage.html
 func (s *LiveRoleService) List(ctx context.Context, role int, keyword string, offset, limit int) (*RolePage, error) {
 	if role != RoleAll && (role < 0 || role > RoleOperator) {
 		return nil, invalidArg("role", "must be -1 to 3")
@@ -84,6 +86,7 @@ func (s *LiveRoleService) List(ctx context.Context, role int, keyword string, of
 }
 
 // All iterates over every member with role matching keyword.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/role-manage.html
 func (s *LiveRoleService) All(ctx context.Context, role int, keyword string) iter.Seq2[RoleMember, error] {
 	return wechat.OffsetPages(ctx, 30, func(ctx context.Context, offset, count int) ([]RoleMember, int, error) {
 		p, err := s.List(ctx, role, keyword, offset, count)

@@ -114,6 +114,7 @@ func (s *LiveRoomService) Edit(ctx context.Context, room *Room) error {
 }
 
 // Delete deletes a live room.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) Delete(ctx context.Context, roomID int) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -189,6 +190,7 @@ func (s *LiveRoomService) List(ctx context.Context, start, limit int) (*RoomPage
 
 // All iterates over every live room, fetching pages of 100 as needed. The
 // first error is yielded and ends the iteration.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) All(ctx context.Context) iter.Seq2[RoomInfo, error] {
 	return wechat.OffsetPages(ctx, maxLiveRoomPageLimit, func(ctx context.Context, offset, count int) ([]RoomInfo, int, error) {
 		p, err := s.List(ctx, offset, count)
@@ -232,6 +234,7 @@ func (s *LiveRoomService) Replays(ctx context.Context, roomID, start, limit int)
 }
 
 // AddGoods imports products of the goods library (ids) into a room.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) AddGoods(ctx context.Context, roomID int, goodsIDs []int) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -249,6 +252,7 @@ func (s *LiveRoomService) AddGoods(ctx context.Context, roomID int, goodsIDs []i
 func roomQuery(roomID int) url.Values { return url.Values{"roomId": {strconv.Itoa(roomID)}} }
 
 // PushURL returns the RTMP push address of a push-stream room.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) PushURL(ctx context.Context, roomID int) (string, error) {
 	if err := checkRoom(roomID); err != nil {
 		return "", err
@@ -271,6 +275,7 @@ type SharedCode struct {
 
 // SharedCode returns the share code of a room; params (optional) are
 // custom parameters carried by the code.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SharedCode(ctx context.Context, roomID int, params map[string]string) (*SharedCode, error) {
 	if err := checkRoom(roomID); err != nil {
 		return nil, err
@@ -309,6 +314,7 @@ type AssistantList struct {
 }
 
 // AddAssistants adds assistants to a room.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) AddAssistants(ctx context.Context, roomID int, users []Assistant) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -345,6 +351,7 @@ func (s *LiveRoomService) roomUser(ctx context.Context, ep wechat.Endpoint, room
 }
 
 // ModifyAssistant changes an assistant's nickname.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) ModifyAssistant(ctx context.Context, roomID int, username, nickname string) error {
 	if err := required("nickname", nickname); err != nil {
 		return err
@@ -353,11 +360,13 @@ func (s *LiveRoomService) ModifyAssistant(ctx context.Context, roomID int, usern
 }
 
 // RemoveAssistant removes an assistant.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) RemoveAssistant(ctx context.Context, roomID int, username string) error {
 	return s.roomUser(ctx, liveRoomDelAssistant, roomID, username, "")
 }
 
 // Assistants lists a room's assistants.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) Assistants(ctx context.Context, roomID int) (*AssistantList, error) {
 	if err := checkRoom(roomID); err != nil {
 		return nil, err
@@ -366,16 +375,19 @@ func (s *LiveRoomService) Assistants(ctx context.Context, roomID int) (*Assistan
 }
 
 // AddSubAnchor sets the room's sub-anchor (WeChat id username).
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) AddSubAnchor(ctx context.Context, roomID int, username string) error {
 	return s.roomUser(ctx, liveRoomAddSubAnchor, roomID, username, "")
 }
 
 // ModifySubAnchor replaces the room's sub-anchor.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) ModifySubAnchor(ctx context.Context, roomID int, username string) error {
 	return s.roomUser(ctx, liveRoomModSubAnchor, roomID, username, "")
 }
 
 // DeleteSubAnchor removes the room's sub-anchor.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) DeleteSubAnchor(ctx context.Context, roomID int) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -384,6 +396,7 @@ func (s *LiveRoomService) DeleteSubAnchor(ctx context.Context, roomID int) error
 }
 
 // SubAnchor returns the WeChat id of the room's sub-anchor.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SubAnchor(ctx context.Context, roomID int) (string, error) {
 	if err := checkRoom(roomID); err != nil {
 		return "", err
@@ -406,21 +419,25 @@ func (s *LiveRoomService) toggle(ctx context.Context, ep wechat.Endpoint, roomID
 }
 
 // SetFeedsPublic opens (true) or closes the room to the official feeds.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SetFeedsPublic(ctx context.Context, roomID int, public bool) error {
 	return s.toggle(ctx, liveRoomFeedPublic, roomID, "isFeedsPublic", public)
 }
 
 // SetCloseReplay turns the replay off (true) or on.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SetCloseReplay(ctx context.Context, roomID int, closed bool) error {
 	return s.toggle(ctx, liveRoomReplay, roomID, "closeReplay", closed)
 }
 
 // SetCloseKF turns customer service off (true) or on.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SetCloseKF(ctx context.Context, roomID int, closed bool) error {
 	return s.toggle(ctx, liveRoomKF, roomID, "closeKf", closed)
 }
 
 // SetBanComment bans (true) or allows comments.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SetBanComment(ctx context.Context, roomID int, banned bool) error {
 	return s.toggle(ctx, liveRoomComment, roomID, "banComment", banned)
 }
@@ -441,6 +458,7 @@ func (s *LiveRoomService) roomGoods(ctx context.Context, ep wechat.Endpoint, roo
 }
 
 // SetGoodsOnSale puts a product of the room on (true) or off sale.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SetGoodsOnSale(ctx context.Context, roomID, goodsID int, onSale bool) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -456,16 +474,19 @@ func (s *LiveRoomService) SetGoodsOnSale(ctx context.Context, roomID, goodsID in
 }
 
 // DeleteGoods removes a product from the room.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) DeleteGoods(ctx context.Context, roomID, goodsID int) error {
 	return s.roomGoods(ctx, liveRoomGoodsDelete, roomID, goodsID, nil)
 }
 
 // PushGoods pushes (explains) a product to the viewers.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) PushGoods(ctx context.Context, roomID, goodsID int) error {
 	return s.roomGoods(ctx, liveRoomGoodsPush, roomID, goodsID, nil)
 }
 
 // SortGoods orders the room's products as goodsIDs.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) SortGoods(ctx context.Context, roomID int, goodsIDs []int) error {
 	if err := checkRoom(roomID); err != nil {
 		return err
@@ -488,6 +509,7 @@ func (s *LiveRoomService) SortGoods(ctx context.Context, roomID int, goodsIDs []
 }
 
 // GoodsVideo returns the URL of the explanation video of a product.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/studio-api.html
 func (s *LiveRoomService) GoodsVideo(ctx context.Context, roomID, goodsID int) (string, error) {
 	var out struct {
 		URL string `json:"url"`

@@ -46,6 +46,7 @@ func (s *LiveSubscribeService) Followers(ctx context.Context, pageBreak, limit i
 }
 
 // AllFollowers iterates over every follower.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/subscribe-api.html
 func (s *LiveSubscribeService) AllFollowers(ctx context.Context) iter.Seq2[Follower, error] {
 	return func(yield func(Follower, error) bool) {
 		cursor := 0
@@ -70,6 +71,7 @@ func (s *LiveSubscribeService) AllFollowers(ctx context.Context) iter.Seq2[Follo
 
 // PushMessage tells followers (at most 100 openids) that the room roomID
 // is starting, and returns the message id.
+// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/liveplayer/subscribe-api.html
 func (s *LiveSubscribeService) PushMessage(ctx context.Context, roomID int, openIDs []string) (string, error) {
 	if err := checkRoom(roomID); err != nil {
 		return "", err

@@ -75,6 +75,7 @@ func (s *SearchService) SiteSearch(ctx context.Context, keyword, nextPageInfo st
 
 // SiteSearchAll iterates over every page found for keyword, fetching result
 // pages as needed. The first error is yielded and ends the iteration.
+// https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/search/search.siteSearch.html
 func (s *SearchService) SiteSearchAll(ctx context.Context, keyword string) iter.Seq2[SitePage, error] {
 	return wechat.CursorPages(ctx, "", func(ctx context.Context, cursor string) ([]SitePage, string, error) {
 		r, err := s.SiteSearch(ctx, keyword, cursor)

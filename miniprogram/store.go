@@ -65,6 +65,7 @@ type MerchantAudit struct {
 }
 
 // MerchantAuditInfo returns the review state of the merchant application.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) MerchantAuditInfo(ctx context.Context) (*MerchantAudit, error) {
 	out, err := call[struct {
 		Data MerchantAudit `json:"data"`
@@ -76,6 +77,7 @@ func (s *StoreService) MerchantAuditInfo(ctx context.Context) (*MerchantAudit, e
 }
 
 // ModifyMerchant changes the merchant's avatar and introduction.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) ModifyMerchant(ctx context.Context, headImgMediaID, intro string) error {
 	if headImgMediaID == "" && intro == "" {
 		return invalidArg("intro", "nothing to change")
@@ -103,6 +105,7 @@ type District struct {
 
 // Districts returns the administrative areas by level: provinces, then
 // cities, then districts.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) Districts(ctx context.Context) ([][]District, error) {
 	out, err := call[struct {
 		Data [][]District `json:"data"`
@@ -126,6 +129,7 @@ type MapPOI struct {
 }
 
 // SearchMapPOI searches the Tencent map locations of a district.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) SearchMapPOI(ctx context.Context, districtID int, keyword string) ([]MapPOI, error) {
 	if districtID <= 0 {
 		return nil, invalidArg("districtid", "required")
@@ -172,6 +176,7 @@ type CreatedMapPOI struct {
 }
 
 // CreateMapPOI creates a location on the Tencent map (reviewed by Tencent).
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) CreateMapPOI(ctx context.Context, poi *NewMapPOI) (*CreatedMapPOI, error) {
 	if poi == nil {
 		return nil, invalidArg("name", "no location")
@@ -213,6 +218,7 @@ func (st *Store) body() storeBody {
 }
 
 // AddStore adds a store at a map location and returns the audit id.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) AddStore(ctx context.Context, st *Store) (string, error) {
 	if st == nil {
 		return "", invalidArg("map_poi_id", "no store")
@@ -238,6 +244,7 @@ type StoreUpdate struct {
 }
 
 // UpdateStore changes a store (st.POIID).
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) UpdateStore(ctx context.Context, st *Store) (*StoreUpdate, error) {
 	if st == nil {
 		return nil, invalidArg("poi_id", "no store")
@@ -277,6 +284,7 @@ type storeEnvelope struct {
 }
 
 // GetStore returns a store.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) GetStore(ctx context.Context, poiID string) (*StoreInfo, error) {
 	if err := required("poi_id", poiID); err != nil {
 		return nil, err
@@ -297,6 +305,7 @@ type StorePage struct {
 }
 
 // ListStores returns limit (at most 50) stores from offset.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) ListStores(ctx context.Context, offset, limit int) (*StorePage, error) {
 	if err := checkPage(offset, limit, MaxStorePage); err != nil {
 		return nil, err
@@ -316,6 +325,7 @@ func (s *StoreService) ListStores(ctx context.Context, offset, limit int) (*Stor
 }
 
 // AllStores iterates over every store.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) AllStores(ctx context.Context) iter.Seq2[StoreInfo, error] {
 	return wechat.OffsetPages(ctx, MaxStorePage, func(ctx context.Context, offset, count int) ([]StoreInfo, int, error) {
 		p, err := s.ListStores(ctx, offset, count)
@@ -327,6 +337,7 @@ func (s *StoreService) AllStores(ctx context.Context) iter.Seq2[StoreInfo, error
 }
 
 // DeleteStore deletes a store.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) DeleteStore(ctx context.Context, poiID string) error {
 	if err := required("poi_id", poiID); err != nil {
 		return err
@@ -335,6 +346,7 @@ func (s *StoreService) DeleteStore(ctx context.Context, poiID string) error {
 }
 
 // StoreCard returns the id of the card bound to a store ("" if none).
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) StoreCard(ctx context.Context, poiID string) (string, error) {
 	if err := required("poi_id", poiID); err != nil {
 		return "", err
@@ -369,6 +381,7 @@ type CategoryQualifier struct {
 }
 
 // MerchantCategories returns the categories of the merchant application.
+// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Shop_Miniprogram_Interface.html
 func (s *StoreService) MerchantCategories(ctx context.Context) ([]MerchantCategory, error) {
 	out, err := call[struct {
 		Data struct {

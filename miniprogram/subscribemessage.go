@@ -157,6 +157,7 @@ func (s *SubscribeMessageService) PubTemplateTitles(ctx context.Context, ids []i
 // AllPubTemplateTitles iterates over every public template of the
 // categories ids, fetching pages of 30 as needed. The first error is
 // yielded and ends the iteration.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/getPubTemplateTitleList.html
 func (s *SubscribeMessageService) AllPubTemplateTitles(ctx context.Context, ids []int) iter.Seq2[PubTemplateTitle, error] {
 	return wechat.OffsetPages(ctx, MaxPubTitlesPageLimit, func(ctx context.Context, offset, count int) ([]PubTemplateTitle, int, error) {
 		p, err := s.PubTemplateTitles(ctx, ids, offset, count)
@@ -216,6 +217,7 @@ type SubscribeMessage struct {
 }
 
 // Values builds the Data of a message from keyword/value pairs.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
 func Values(pairs ...string) map[string]DataValue {
 	m := make(map[string]DataValue, len(pairs)/2)
 	for i := 0; i+1 < len(pairs); i += 2 {

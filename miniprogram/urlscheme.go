@@ -70,6 +70,7 @@ func (s *URLSchemeService) Generate(ctx context.Context, req *SchemeRequest) (st
 
 // GenerateUntil is Generate for a scheme to path that expires at expireTime
 // (unix seconds), the common case.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-scheme/generateScheme.html
 func (s *URLSchemeService) GenerateUntil(ctx context.Context, jump JumpWxa, expireTime int64) (string, error) {
 	return s.Generate(ctx, &SchemeRequest{JumpWxa: &jump, IsExpire: true, ExpireType: ExpireAtTime, ExpireTime: expireTime})
 }

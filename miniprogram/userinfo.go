@@ -209,6 +209,7 @@ func unpadPKCS7(b []byte, blockSize int) ([]byte, bool) {
 
 // DecryptUserProfile decrypts the encryptedData of wx.getUserInfo; see
 // DecryptUserData.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
 func DecryptUserProfile(sessionKey, encryptedData, iv, wantAppID string) (*UserProfile, error) {
 	return decryptInto[UserProfile](sessionKey, encryptedData, iv, wantAppID)
 }
@@ -216,6 +217,7 @@ func DecryptUserProfile(sessionKey, encryptedData, iv, wantAppID string) (*UserP
 // DecryptPhoneNumber decrypts the encryptedData of the getPhoneNumber
 // button (older base libraries); see DecryptUserData. Newer ones give a code
 // for GetPhoneNumber instead.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
 func DecryptPhoneNumber(sessionKey, encryptedData, iv, wantAppID string) (*PhoneNumber, error) {
 	return decryptInto[PhoneNumber](sessionKey, encryptedData, iv, wantAppID)
 }
@@ -233,16 +235,19 @@ func decryptInto[T any](sessionKey, encryptedData, iv, wantAppID string) (*T, er
 }
 
 // Decrypt is DecryptUserData checking the watermark against the client's appid.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
 func (s *UserInfoService) Decrypt(sessionKey, encryptedData, iv string) (*DecryptedData, error) {
 	return DecryptUserData(sessionKey, encryptedData, iv, s.c.AppID())
 }
 
 // DecryptProfile is DecryptUserProfile checking the watermark against the client's appid.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
 func (s *UserInfoService) DecryptProfile(sessionKey, encryptedData, iv string) (*UserProfile, error) {
 	return DecryptUserProfile(sessionKey, encryptedData, iv, s.c.AppID())
 }
 
 // DecryptPhoneNumber is DecryptPhoneNumber checking the watermark against the client's appid.
+// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/signature.html
 func (s *UserInfoService) DecryptPhoneNumber(sessionKey, encryptedData, iv string) (*PhoneNumber, error) {
 	return DecryptPhoneNumber(sessionKey, encryptedData, iv, s.c.AppID())
 }
@@ -292,6 +297,7 @@ type EncryptedDataCheck struct {
 
 // EncryptedMsgHash returns the hash CheckEncryptedData sends for
 // encryptedData: the hex SHA-256 of the base64 string as received.
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-info/basic-info/checkEncryptedData.html
 func EncryptedMsgHash(encryptedData string) string {
 	sum := sha256.Sum256([]byte(encryptedData))
 	return hex.EncodeToString(sum[:])
