@@ -171,6 +171,27 @@ func (s *Server) SubscribeSends(appid string) []SubscribeSent {
 	return slices.Clone(ss.sent)
 }
 
+// checkSubscribeData checks the data of a send against the keys of its
+// template: exactly those keys, each with a value, a "thing" value holding
+// at most 20 characters. It returns the values by key.
+func checkSubscribeData(keys []string, in map[string]struct {
+	Value *string `json:"value"`
+}) (map[string]string, *Error) {
+	data := make(map[string]string, len(in))
+	for k, v := range in {
+		if !slices.Contains(keys, k) || v.Value == nil || (strings.HasPrefix(k, "thing") && utf8.RuneCountInString(*v.Value) > oaMaxThingRunes) {
+			return nil, Errorf(CodeInvalidTemplateArgs, "argument invalid! data.%s.value invalid", k)
+		}
+		data[k] = *v.Value
+	}
+	for _, k := range keys {
+		if _, ok := data[k]; !ok {
+			return nil, Errorf(CodeInvalidTemplateArgs, "argument invalid! data.%s.value empty", k)
+		}
+	}
+	return data, nil
+}
+
 func registerOASubscribeMessage(s *Server) {
 	titles := oaSubTitles()
 	findTitle := func(tid string) (oaSubTitle, bool) {
@@ -315,7 +336,7 @@ func registerOASubscribeMessage(s *Server) {
 		if in.ToUser == "" {
 			return nil, ErrCode(oaCodeInvalidOpenID)
 		}
-		sent := SubscribeSent{ToUser: in.ToUser, TemplateID: in.TemplateID, Page: in.Page, Data: map[string]string{}}
+		sent := SubscribeSent{ToUser: in.ToUser, TemplateID: in.TemplateID, Page: in.Page}
 		if in.MiniProgram != nil {
 			if in.MiniProgram.AppID == "" {
 				return nil, Errorf(CodeInvalidTemplateArgs, "argument invalid! miniprogram.appid empty")
@@ -329,18 +350,11 @@ func registerOASubscribeMessage(s *Server) {
 		if i < 0 {
 			return nil, ErrCode(CodeInvalidTemplateID)
 		}
-		keys := ss.templates[i].keys()
-		for k, v := range in.Data {
-			if !slices.Contains(keys, k) || v.Value == nil || (strings.HasPrefix(k, "thing") && utf8.RuneCountInString(*v.Value) > oaMaxThingRunes) {
-				return nil, Errorf(CodeInvalidTemplateArgs, "argument invalid! data.%s.value invalid", k)
-			}
-			sent.Data[k] = *v.Value
+		data, err := checkSubscribeData(ss.templates[i].keys(), in.Data)
+		if err != nil {
+			return nil, err
 		}
-		for _, k := range keys {
-			if _, ok := sent.Data[k]; !ok {
-				return nil, Errorf(CodeInvalidTemplateArgs, "argument invalid! data.%s.value empty", k)
-			}
-		}
+		sent.Data = data
 		key := [2]string{in.ToUser, in.TemplateID}
 		switch left := ss.grants[key]; {
 		case left == 0:
