@@ -130,6 +130,19 @@ func (s *Server) WeComWorkbenchData(corp string, agentID int64, userID string) m
 	return a.agent(agentID).userData[userID]
 }
 
+// allMembers reports whether every userid is a member of the caller's corp.
+func allMembers(r *Request, userIDs []string) bool {
+	d := r.wecomDir()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	for _, u := range userIDs {
+		if !d.hasUser(u) {
+			return false
+		}
+	}
+	return true
+}
+
 // queryAgent checks the agentid query parameter is the caller's agent.
 func queryAgent(r *Request, agentID int64) error {
 	if id, err := strconv.ParseInt(r.Query.Get("agentid"), 10, 64); err != nil || id != agentID || agentID == 0 {
@@ -227,16 +240,9 @@ func registerWeComAppChat(s *Server) {
 		if err := r.Decode(&in); err != nil {
 			return nil, err
 		}
-		corp, _ := wecomCaller(r)
-		d := r.Server.wecomDir(corp)
-		d.mu.Lock()
-		for _, u := range in.UserList {
-			if !d.hasUser(u) {
-				d.mu.Unlock()
-				return nil, ErrCode(CodeWeComInvalidMember)
-			}
+		if !allMembers(r, in.UserList) {
+			return nil, ErrCode(CodeWeComInvalidMember)
 		}
-		d.mu.Unlock()
 		return withApps(r, func(a *wecomApps, agentID int64) (any, error) {
 			switch {
 			case len(in.UserList) < 2 || len(in.UserList) > 2000:
@@ -283,16 +289,9 @@ func registerWeComAppChat(s *Server) {
 		if err := r.Decode(&in); err != nil {
 			return nil, err
 		}
-		corp, _ := wecomCaller(r)
-		d := r.Server.wecomDir(corp)
-		d.mu.Lock()
-		for _, u := range in.AddUserList {
-			if !d.hasUser(u) {
-				d.mu.Unlock()
-				return nil, ErrCode(CodeWeComInvalidMember)
-			}
+		if !allMembers(r, in.AddUserList) {
+			return nil, ErrCode(CodeWeComInvalidMember)
 		}
-		d.mu.Unlock()
 		return withApps(r, func(a *wecomApps, agentID int64) (any, error) {
 			c, err := chatOf(a, in.ChatID, agentID)
 			if err != nil {
@@ -486,13 +485,8 @@ func registerWeComWorkbench(s *Server) {
 		if err != nil {
 			return nil, err
 		}
-		corp, _ := wecomCaller(r)
 		uid, _ := body["userid"].(string)
-		d := r.Server.wecomDir(corp)
-		d.mu.Lock()
-		known := d.hasUser(uid)
-		d.mu.Unlock()
-		if !known {
+		if !allMembers(r, []string{uid}) {
 			return nil, ErrCode(CodeWeComUserNotFound)
 		}
 		return withApps(r, func(a *wecomApps, agentID int64) (any, error) {

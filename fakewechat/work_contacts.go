@@ -230,6 +230,18 @@ func (u *wecomUser) view() M {
 
 func wecomOpenID(userID string) string { return "oFAKE_" + userID }
 
+// dirHandler decodes the JSON body into a new T and runs fn with the
+// caller's address book locked.
+func dirHandler[T any](fn func(r *Request, d *wecomDir, in *T) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		in := new(T)
+		if err := r.Decode(in); err != nil {
+			return nil, err
+		}
+		return withDir(r, func(d *wecomDir) (any, error) { return fn(r, d, in) })
+	}
+}
+
 // withDir runs fn with the caller's address book locked.
 func withDir(r *Request, fn func(d *wecomDir) (any, error)) (any, error) {
 	d := r.wecomDir()
@@ -354,28 +366,22 @@ func registerWeComUsers(s *Server) {
 			return nil, nil
 		})
 	})
-	s.HandleJSON(WeComPath("POST /cgi-bin/user/batchdelete"), func(r *Request) (any, error) {
-		var in struct {
-			UserIDList []string `json:"useridlist"`
+	s.HandleJSON(WeComPath("POST /cgi-bin/user/batchdelete"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		UserIDList []string `json:"useridlist"`
+	}) (any, error) {
+		if len(in.UserIDList) == 0 || len(in.UserIDList) > 200 {
+			return nil, ErrCode(CodeWeComInvalidParameter)
 		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+		for _, id := range in.UserIDList {
+			if _, err := d.user(id); err != nil {
+				return nil, err
+			}
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			if len(in.UserIDList) == 0 || len(in.UserIDList) > 200 {
-				return nil, ErrCode(CodeWeComInvalidParameter)
-			}
-			for _, id := range in.UserIDList {
-				if _, err := d.user(id); err != nil {
-					return nil, err
-				}
-			}
-			for _, id := range in.UserIDList {
-				d.removeUser(id)
-			}
-			return nil, nil
-		})
-	})
+		for _, id := range in.UserIDList {
+			d.removeUser(id)
+		}
+		return nil, nil
+	}))
 	listUsers := func(detail bool) JSONHandler {
 		return func(r *Request) (any, error) {
 			return withDir(r, func(d *wecomDir) (any, error) {
@@ -405,35 +411,23 @@ func registerWeComUsers(s *Server) {
 	s.HandleJSON(WeComPath("GET /cgi-bin/user/list"), listUsers(true))
 
 	// https://developer.work.weixin.qq.com/document/path/90202
-	s.HandleJSON(WeComPath("POST /cgi-bin/user/convert_to_openid"), func(r *Request) (any, error) {
-		var in struct {
-			UserID string `json:"userid"`
+	s.HandleJSON(WeComPath("POST /cgi-bin/user/convert_to_openid"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		UserID string `json:"userid"`
+	}) (any, error) {
+		if !d.hasUser(in.UserID) {
+			return nil, ErrCode(CodeWeComInvalidUserID)
 		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+		return OK(M{"openid": wecomOpenID(in.UserID)}), nil
+	}))
+	s.HandleJSON(WeComPath("POST /cgi-bin/user/convert_to_userid"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		OpenID string `json:"openid"`
+	}) (any, error) {
+		id, ok := strings.CutPrefix(in.OpenID, "oFAKE_")
+		if !ok || !d.hasUser(id) {
+			return nil, ErrCode(CodeWeComInvalidUserID)
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			if !d.hasUser(in.UserID) {
-				return nil, ErrCode(CodeWeComInvalidUserID)
-			}
-			return OK(M{"openid": wecomOpenID(in.UserID)}), nil
-		})
-	})
-	s.HandleJSON(WeComPath("POST /cgi-bin/user/convert_to_userid"), func(r *Request) (any, error) {
-		var in struct {
-			OpenID string `json:"openid"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			id, ok := strings.CutPrefix(in.OpenID, "oFAKE_")
-			if !ok || !d.hasUser(id) {
-				return nil, ErrCode(CodeWeComInvalidUserID)
-			}
-			return OK(M{"userid": id}), nil
-		})
-	})
+		return OK(M{"userid": id}), nil
+	}))
 	// https://developer.work.weixin.qq.com/document/path/90203
 	s.HandleJSON(WeComPath("GET /cgi-bin/user/authsucc"), func(r *Request) (any, error) {
 		return withDir(r, func(d *wecomDir) (any, error) {
@@ -446,35 +440,29 @@ func registerWeComUsers(s *Server) {
 		})
 	})
 	// https://developer.work.weixin.qq.com/document/path/90975
-	s.HandleJSON(WeComPath("POST /cgi-bin/batch/invite"), func(r *Request) (any, error) {
-		var in struct {
-			User  []string `json:"user"`
-			Party []int64  `json:"party"`
-			Tag   []int64  `json:"tag"`
+	s.HandleJSON(WeComPath("POST /cgi-bin/batch/invite"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		User  []string `json:"user"`
+		Party []int64  `json:"party"`
+		Tag   []int64  `json:"tag"`
+	}) (any, error) {
+		badU, badP, badT := []string{}, []int64{}, []int64{}
+		for _, u := range in.User {
+			if !d.hasUser(u) {
+				badU = append(badU, u)
+			}
 		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+		for _, p := range in.Party {
+			if d.depts[p] == nil {
+				badP = append(badP, p)
+			}
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			badU, badP, badT := []string{}, []int64{}, []int64{}
-			for _, u := range in.User {
-				if !d.hasUser(u) {
-					badU = append(badU, u)
-				}
+		for _, t := range in.Tag {
+			if d.tags[t] == nil {
+				badT = append(badT, t)
 			}
-			for _, p := range in.Party {
-				if d.depts[p] == nil {
-					badP = append(badP, p)
-				}
-			}
-			for _, t := range in.Tag {
-				if d.tags[t] == nil {
-					badT = append(badT, t)
-				}
-			}
-			return OK(M{"invaliduser": badU, "invalidparty": badP, "invalidtag": badT}), nil
-		})
-	})
+		}
+		return OK(M{"invaliduser": badU, "invalidparty": badP, "invalidtag": badT}), nil
+	}))
 	// https://developer.work.weixin.qq.com/document/path/91714
 	s.HandleJSON(WeComPath("GET /cgi-bin/corp/get_join_qrcode"), func(r *Request) (any, error) {
 		size := r.Query.Get("size_type")
@@ -488,22 +476,16 @@ func registerWeComUsers(s *Server) {
 		return OK(M{"join_qrcode": "https://work.weixin.qq.com/wework_admin/genqrcode?corp=" + corp + "&size_type=" + size}), nil
 	})
 	// https://developer.work.weixin.qq.com/document/path/95402
-	s.HandleJSON(WeComPath("POST /cgi-bin/user/getuserid"), func(r *Request) (any, error) {
-		var in struct {
-			Mobile string `json:"mobile"`
-		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
-		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			for _, id := range d.order {
-				if in.Mobile != "" && d.users[id].mobile == in.Mobile {
-					return OK(M{"userid": id}), nil
-				}
+	s.HandleJSON(WeComPath("POST /cgi-bin/user/getuserid"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		Mobile string `json:"mobile"`
+	}) (any, error) {
+		for _, id := range d.order {
+			if in.Mobile != "" && d.users[id].mobile == in.Mobile {
+				return OK(M{"userid": id}), nil
 			}
-			return nil, ErrCode(CodeWeComNotFoundUser)
-		})
-	})
+		}
+		return nil, ErrCode(CodeWeComNotFoundUser)
+	}))
 	// https://developer.work.weixin.qq.com/document/path/95895
 	s.HandleJSON(WeComPath("POST /cgi-bin/user/get_userid_by_email"), func(r *Request) (any, error) {
 		var in struct {
@@ -574,34 +556,28 @@ func registerWeComUsers(s *Server) {
 
 func registerWeComDepartments(s *Server) {
 	// https://developer.work.weixin.qq.com/document/path/90205
-	s.HandleJSON(WeComPath("POST /cgi-bin/department/create"), func(r *Request) (any, error) {
-		var in wecomDept
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+	s.HandleJSON(WeComPath("POST /cgi-bin/department/create"), dirHandler(func(r *Request, d *wecomDir, in *wecomDept) (any, error) {
+		if in.Name == "" || in.ParentID == 0 {
+			return nil, ErrCode(CodeWeComMissingParameter)
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			if in.Name == "" || in.ParentID == 0 {
-				return nil, ErrCode(CodeWeComMissingParameter)
+		if d.depts[in.ParentID] == nil {
+			return nil, ErrCode(CodeWeComPartyNotFound)
+		}
+		for _, o := range d.depts {
+			if o.ID == in.ID || o.ParentID == in.ParentID && o.Name == in.Name {
+				return nil, ErrCode(CodeWeComPartyExists)
 			}
-			if d.depts[in.ParentID] == nil {
-				return nil, ErrCode(CodeWeComPartyNotFound)
+		}
+		if in.ID == 0 {
+			for d.depts[d.nextDept] != nil {
+				d.nextDept++
 			}
-			for _, o := range d.depts {
-				if o.ID == in.ID || o.ParentID == in.ParentID && o.Name == in.Name {
-					return nil, ErrCode(CodeWeComPartyExists)
-				}
-			}
-			if in.ID == 0 {
-				for d.depts[d.nextDept] != nil {
-					d.nextDept++
-				}
-				in.ID = d.nextDept
-			}
-			in.Leaders = []string{}
-			d.depts[in.ID] = &in
-			return OK(M{"id": in.ID}), nil
-		})
-	})
+			in.ID = d.nextDept
+		}
+		in.Leaders = []string{}
+		d.depts[in.ID] = in
+		return OK(M{"id": in.ID}), nil
+	}))
 	// https://developer.work.weixin.qq.com/document/path/90206
 	s.HandleJSON(WeComPath("POST /cgi-bin/department/update"), func(r *Request) (any, error) {
 		f, err := r.JSON()
@@ -710,52 +686,40 @@ func (d *wecomDir) tagNameTaken(name string, self int64) bool {
 
 func registerWeComTags(s *Server) {
 	// https://developer.work.weixin.qq.com/document/path/90210
-	s.HandleJSON(WeComPath("POST /cgi-bin/tag/create"), func(r *Request) (any, error) {
-		var in struct {
-			TagName string `json:"tagname"`
-			TagID   int64  `json:"tagid"`
+	s.HandleJSON(WeComPath("POST /cgi-bin/tag/create"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		TagName string `json:"tagname"`
+		TagID   int64  `json:"tagid"`
+	}) (any, error) {
+		if in.TagName == "" || len([]rune(in.TagName)) > 32 || d.tagNameTaken(in.TagName, 0) {
+			return nil, ErrCode(CodeWeComTagNameExists)
 		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+		if in.TagID < 0 || d.tags[in.TagID] != nil {
+			return nil, ErrCode(CodeWeComInvalidTagID)
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			if in.TagName == "" || len([]rune(in.TagName)) > 32 || d.tagNameTaken(in.TagName, 0) {
-				return nil, ErrCode(CodeWeComTagNameExists)
+		if in.TagID == 0 {
+			for d.tags[d.nextTag] != nil {
+				d.nextTag++
 			}
-			if in.TagID < 0 || d.tags[in.TagID] != nil {
-				return nil, ErrCode(CodeWeComInvalidTagID)
-			}
-			if in.TagID == 0 {
-				for d.tags[d.nextTag] != nil {
-					d.nextTag++
-				}
-				in.TagID = d.nextTag
-			}
-			d.tags[in.TagID] = &wecomTag{id: in.TagID, name: in.TagName}
-			return OK(M{"tagid": in.TagID}), nil
-		})
-	})
+			in.TagID = d.nextTag
+		}
+		d.tags[in.TagID] = &wecomTag{id: in.TagID, name: in.TagName}
+		return OK(M{"tagid": in.TagID}), nil
+	}))
 	// https://developer.work.weixin.qq.com/document/path/90211
-	s.HandleJSON(WeComPath("POST /cgi-bin/tag/update"), func(r *Request) (any, error) {
-		var in struct {
-			TagName string `json:"tagname"`
-			TagID   int64  `json:"tagid"`
+	s.HandleJSON(WeComPath("POST /cgi-bin/tag/update"), dirHandler(func(r *Request, d *wecomDir, in *struct {
+		TagName string `json:"tagname"`
+		TagID   int64  `json:"tagid"`
+	}) (any, error) {
+		t := d.tags[in.TagID]
+		if t == nil {
+			return nil, ErrCode(CodeWeComInvalidTagID)
 		}
-		if err := r.Decode(&in); err != nil {
-			return nil, err
+		if in.TagName == "" || d.tagNameTaken(in.TagName, t.id) {
+			return nil, ErrCode(CodeWeComTagNameExists)
 		}
-		return withDir(r, func(d *wecomDir) (any, error) {
-			t := d.tags[in.TagID]
-			if t == nil {
-				return nil, ErrCode(CodeWeComInvalidTagID)
-			}
-			if in.TagName == "" || d.tagNameTaken(in.TagName, t.id) {
-				return nil, ErrCode(CodeWeComTagNameExists)
-			}
-			t.name = in.TagName
-			return nil, nil
-		})
-	})
+		t.name = in.TagName
+		return nil, nil
+	}))
 	// https://developer.work.weixin.qq.com/document/path/90212
 	s.HandleJSON(WeComPath("GET /cgi-bin/tag/delete"), func(r *Request) (any, error) {
 		return withDir(r, func(d *wecomDir) (any, error) {
