@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"iter"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -152,6 +153,30 @@ func (s *NearbyPOIService) List(ctx context.Context, page, pageRows int) (*Nearb
 		res.POIs = inner.POIList
 	}
 	return res, nil
+}
+
+// All iterates over every nearby location, fetching pages of 100 as needed.
+// The first error is yielded and ends the iteration.
+// https://developers.weixin.qq.com/miniprogram/dev/api-backend/open-api/nearby-poi/nearbyPoi.getList.html
+func (s *NearbyPOIService) All(ctx context.Context) iter.Seq2[NearbyPOIInfo, error] {
+	const rows = 100
+	return func(yield func(NearbyPOIInfo, error) bool) {
+		for page := 1; ; page++ {
+			p, err := s.List(ctx, page, rows)
+			if err != nil {
+				yield(NearbyPOIInfo{}, err)
+				return
+			}
+			for _, poi := range p.POIs {
+				if !yield(poi, nil) {
+					return
+				}
+			}
+			if len(p.POIs) < rows {
+				return
+			}
+		}
+	}
 }
 
 // SetShowStatus shows (true) or hides a nearby location.

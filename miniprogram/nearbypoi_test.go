@@ -62,6 +62,20 @@ func TestNearbyPOI(t *testing.T) {
 	if page, _ = c.NearbyPOI.List(ctx, 1, 10); page.POIs[0].DisplayStatus != 1 {
 		t.Errorf("display status = %+v", page.POIs[0])
 	}
+	var all []string
+	for p, err := range c.NearbyPOI.All(ctx) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, p.POIID)
+	}
+	if len(all) != 2 || all[1] != second.POIID {
+		t.Errorf("All = %v", all)
+	}
+	srv.Inject(fakewechat.Fault{Path: "GET /wxa/getnearbypoilist", Errcode: -1, Times: 1})
+	for _, err := range c.NearbyPOI.All(ctx) {
+		wantAPIError(t, err, -1)
+	}
 	if err := c.NearbyPOI.Delete(ctx, added.POIID); err != nil {
 		t.Fatal(err)
 	}

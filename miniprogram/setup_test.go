@@ -3,6 +3,7 @@ package miniprogram_test
 import (
 	"encoding/json"
 	"errors"
+	"strings"
 	"testing"
 
 	wechat "github.com/weixin-go/wechat"
@@ -69,7 +70,7 @@ func wantArgError(t testing.TB, srv *fakewechat.Server, before int, err error, a
 	if !errors.As(err, &ae) {
 		t.Fatalf("err = %v (%T), want *miniprogram.InvalidArgumentError", err, err)
 	}
-	if ae.Arg != arg {
+	if ae.Arg != arg || !strings.HasPrefix(err.Error(), "miniprogram: invalid "+arg+": ") {
 		t.Fatalf("Arg = %q, want %q (%v)", ae.Arg, arg, err)
 	}
 	if n := len(srv.Requests()); n != before {

@@ -240,3 +240,15 @@ func TestUserEncryptKeys(t *testing.T) {
 	_, err = c.UserInfo.UserEncryptKeys(ctx, s.OpenID, "AAAAAAAAAAAAAAAAAAAAAA==")
 	wantAPIError(t, err, 87009)
 }
+
+func BenchmarkDecryptUserProfile(b *testing.B) {
+	const app = "wx4f4bc4dec97d474b"
+	data := encrypt(`{"openId":"oGZUI0egBJY1zhBYw2KhdUfwVJJE","nickName":"Band","gender":1,"city":"Guangzhou","province":"Guangdong",` +
+		`"country":"CN","avatarUrl":"http://wx.qlogo.cn/x/0","unionId":"ocMvos6NjeKLIBqg5Mr9QjxrP1FA","watermark":{"timestamp":1477314187,"appid":"` + app + `"}}`)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := miniprogram.DecryptUserProfile(testKey, data, testIV, app); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
