@@ -212,3 +212,15 @@ func TestMessageUpdateTemplateCard(t *testing.T) {
 	_, err = bot.Message.UpdateTemplateCard(ctxA, &work.TemplateCardUpdate{})
 	wantArgA(t, err, "response_code")
 }
+
+func BenchmarkMessageSendText(b *testing.B) {
+	srv := fakewechat.NewTestServer(b)
+	bot := agentA(b, srv, work.Agent{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret})
+	to := work.ToUsers("zhangsan")
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := bot.Message.SendText(ctxA, to, "benchmark"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -20,7 +20,7 @@ func botA(t *testing.T) (*fakewechat.Server, *work.AgentClient) {
 }
 
 // agentA builds a corp client with agent a on srv and returns the agent.
-func agentA(t *testing.T, srv *fakewechat.Server, a work.Agent) *work.AgentClient {
+func agentA(t testing.TB, srv *fakewechat.Server, a work.Agent) *work.AgentClient {
 	t.Helper()
 	c, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID, Agents: []work.Agent{a}},
 		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
