@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -40,9 +42,13 @@ func TestChatRobotSendEveryType(t *testing.T) {
 	if name, data := uploadedFileA(t, srv, "POST /cgi-bin/webhook/upload_media"); name != "report.pdf" || string(data) != "%PDF report" {
 		t.Fatalf("uploaded %q %q", name, data)
 	}
-	voice, err := r.UploadMedia(ctxA, work.MediaVoice, "hi.amr", strings.NewReader("#!AMR voice"))
-	if err != nil {
+	amr := filepath.Join(t.TempDir(), "hi.amr")
+	if err := os.WriteFile(amr, []byte("#!AMR voice"), 0o600); err != nil {
 		t.Fatal(err)
+	}
+	voice, err := r.UploadMediaFile(ctxA, work.MediaVoice, amr)
+	if err != nil || voice.Type != work.MediaVoice {
+		t.Fatal(voice, err)
 	}
 	sends := []struct {
 		typ  string

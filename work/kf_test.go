@@ -248,3 +248,37 @@ func TestKFCustomerBatchGet(t *testing.T) {
 	_, err = bot.KFCustomer.BatchGet(ctxA, nil, false)
 	wantArgA(t, err, "external_userid_list")
 }
+
+func TestKFMessageSendMedia(t *testing.T) {
+	srv, bot, id := kfA(t)
+	km := bot.KFMessage
+	cust := fakewechat.WeComKFCustomer2
+	srv.WeComKFReceive(fakewechat.DefaultCorpID, id, cust, "send me the files")
+	voice := srv.AddWeComMedia(fakewechat.DefaultCorpID, "voice", "a.amr", []byte("fake amr"))
+	video := srv.AddWeComMedia(fakewechat.DefaultCorpID, "video", "a.mp4", []byte("fake mp4"))
+	file := srv.AddWeComMedia(fakewechat.DefaultCorpID, "file", "a.pdf", []byte("fake pdf"))
+	thumb := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "t.png", []byte("fake png"))
+	sends := []struct {
+		typ, media string
+		send       func() (string, error)
+	}{
+		{"voice", voice, func() (string, error) { return km.SendVoice(ctxA, cust, id, voice) }},
+		{"video", video, func() (string, error) { return km.SendVideo(ctxA, cust, id, video) }},
+		{"file", file, func() (string, error) { return km.SendFile(ctxA, cust, id, file) }},
+		{"miniprogram", thumb, func() (string, error) {
+			return km.SendMiniProgram(ctxA, cust, id, work.KFMiniProgram{AppID: "wxapp", Title: "Shop", ThumbMediaID: thumb, PagePath: "pages/index"})
+		}},
+	}
+	for _, c := range sends {
+		if _, err := c.send(); err != nil {
+			t.Fatalf("%s: %v", c.typ, err)
+		}
+		b := lastBodyA(t, srv, "POST /cgi-bin/kf/send_msg")
+		content, _ := b[c.typ].(map[string]any)
+		if b["msgtype"] != c.typ || (content["media_id"] != c.media && content["thumb_media_id"] != c.media) {
+			t.Fatalf("%s body %v", c.typ, b)
+		}
+	}
+	_, err := km.SendVideo(ctxA, cust, id, "expired")
+	wantCodeA(t, err, fakewechat.CodeInvalidMediaID)
+}
