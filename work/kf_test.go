@@ -282,3 +282,39 @@ func TestKFMessageSendMedia(t *testing.T) {
 	_, err := km.SendVideo(ctxA, cust, id, "expired")
 	wantCodeA(t, err, fakewechat.CodeInvalidMediaID)
 }
+
+func TestKFMessageSyncErrorKeepsCursor(t *testing.T) {
+	srv, bot, id := kfA(t)
+	for i := range 4 {
+		srv.WeComKFReceive(fakewechat.DefaultCorpID, id, fakewechat.WeComKFCustomer1, "m"+itoaA(int64(i)))
+	}
+	req := &work.SyncMsgRequest{Limit: 2}
+	var got []string
+	var syncErr error
+	for m, err := range bot.KFMessage.Sync(ctxA, req) {
+		if err != nil {
+			syncErr = err
+			break
+		}
+		got = append(got, m.Text.Content)
+		if len(got) == 2 { // the next page fails
+			if err := srv.Inject(fakewechat.Fault{Path: fakewechat.WeComPath("POST /cgi-bin/kf/sync_msg"), Errcode: 45009, Times: 1}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	wantCodeA(t, syncErr, 45009)
+	if !slices.Equal(got, []string{"m0", "m1"}) || req.Cursor == "" {
+		t.Fatalf("got %v cursor %q", got, req.Cursor)
+	}
+	got = nil
+	for m, err := range bot.KFMessage.Sync(ctxA, req) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, m.Text.Content)
+	}
+	if !slices.Equal(got, []string{"m2", "m3"}) {
+		t.Fatalf("resumed with %v", got)
+	}
+}
