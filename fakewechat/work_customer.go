@@ -301,18 +301,11 @@ func registerWeComCustomer(s *Server) {
 		return OK(M{"external_contact": c.contactJSON(), "follow_user": fu, "next_cursor": next}), nil
 	})
 	// https://developer.work.weixin.qq.com/document/path/92994
-	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/batch/get_by_user"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/batch/get_by_user"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		users := wcStrs(in, "userid_list")
 		if len(users) == 0 || len(users) > 100 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid userid_list")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		var items []M
 		for _, u := range users {
 			for _, id := range d.order {
@@ -327,19 +320,12 @@ func registerWeComCustomer(s *Server) {
 			return nil, e
 		}
 		return OK(M{"external_contact_list": append([]M{}, page...), "next_cursor": next}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/92115
-	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/remark"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/remark"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		if e := wcNeed(in, "userid", "external_userid"); e != nil {
 			return nil, e
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		c, ok := d.byID[wcStr(in, "external_userid")]
 		if !ok {
 			return nil, ErrCode(wcCodeInvalidExternalUserID)
@@ -361,14 +347,10 @@ func registerWeComCustomer(s *Server) {
 			f.RemarkMobiles = wcStrs(in, "remark_mobiles")
 		}
 		return nil, nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/92132: one item per
 	// day; new_contact_cnt counts the follows added that day.
-	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/get_user_behavior_data"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/externalcontact/get_user_behavior_data"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		users := wcStrs(in, "userid")
 		start, end := int64(wcInt(in, "start_time")), int64(wcInt(in, "end_time"))
 		if len(users) == 0 && in["partyid"] == nil {
@@ -377,9 +359,6 @@ func registerWeComCustomer(s *Server) {
 		if start <= 0 || end < start || end-start > 30*86400 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid time range")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		var out []M
 		for day := start - start%86400; day <= end; day += 86400 {
 			n := 0
@@ -394,7 +373,7 @@ func registerWeComCustomer(s *Server) {
 				"avg_reply_time": 1, "negative_feedback_cnt": 0, "new_apply_cnt": n, "new_contact_cnt": n})
 		}
 		return OK(M{"behavior_data": out}), nil
-	})
+	}))
 }
 
 func registerWeComCustomerTag(s *Server) {
@@ -440,11 +419,7 @@ func registerWeComCustomerTag(s *Server) {
 		}
 	}
 	add := func(strategy bool) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
+		return withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 			tags, _ := in["tag"].([]any)
 			if len(tags) == 0 {
 				return nil, Errorf(wcCodeInvalidParameter, "invalid Parameter: tag empty")
@@ -453,9 +428,6 @@ func registerWeComCustomerTag(s *Server) {
 			if strategy && sid == 0 {
 				return nil, Errorf(wcCodeInvalidParameter, "invalid strategy_id")
 			}
-			d := wcCust(r)
-			d.mu.Lock()
-			defer d.mu.Unlock()
 			now := r.Now().Unix()
 			g := d.group(wcStr(in, "group_id"))
 			if g == nil {
@@ -495,17 +467,10 @@ func registerWeComCustomerTag(s *Server) {
 				added.Tags = append(added.Tags, t)
 			}
 			return OK(M{"tag_group": added.json()}), nil
-		}
+		})
 	}
-	edit := func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	edit := withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		id := wcStr(in, "id")
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		name, hasOrder := wcStr(in, "name"), in["order"] != nil
 		if g := d.group(id); g != nil {
 			if name != "" {
@@ -527,19 +492,12 @@ func registerWeComCustomerTag(s *Server) {
 			t.Order = wcInt(in, "order")
 		}
 		return nil, nil
-	}
-	del := func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	})
+	del := withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		tagIDs, groupIDs := wcStrs(in, "tag_id"), wcStrs(in, "group_id")
 		if len(tagIDs) == 0 && len(groupIDs) == 0 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid Parameter: tag_id and group_id empty")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		for _, id := range tagIDs {
 			if _, t := d.findTag(id); t == nil {
 				return nil, ErrCode(wcCodeInvalidTagID)
@@ -555,7 +513,7 @@ func registerWeComCustomerTag(s *Server) {
 			return slices.Contains(groupIDs, g.ID) || len(g.Tags) == 0 // WeCom drops emptied groups
 		})
 		return nil, nil
-	}
+	})
 	const p = "POST /cgi-bin/externalcontact/"
 	s.HandleJSON(WeComPath(p+"get_corp_tag_list"), list(false))
 	s.HandleJSON(WeComPath(p+"add_corp_tag"), add(false))
@@ -566,18 +524,11 @@ func registerWeComCustomerTag(s *Server) {
 	s.HandleJSON(WeComPath(p+"edit_strategy_tag"), edit)
 	s.HandleJSON(WeComPath(p+"del_strategy_tag"), del)
 	// https://developer.work.weixin.qq.com/document/path/92118
-	s.HandleJSON(WeComPath(p+"mark_tag"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath(p+"mark_tag"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		if e := wcNeed(in, "userid", "external_userid"); e != nil {
 			return nil, e
 		}
 		add, remove := wcStrs(in, "add_tag"), wcStrs(in, "remove_tag")
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		c, ok := d.byID[wcStr(in, "external_userid")]
 		if !ok {
 			return nil, ErrCode(wcCodeInvalidExternalUserID)
@@ -598,5 +549,5 @@ func registerWeComCustomerTag(s *Server) {
 		}
 		f.TagIDs = slices.DeleteFunc(f.TagIDs, func(id string) bool { return slices.Contains(remove, id) })
 		return nil, nil
-	})
+	}))
 }

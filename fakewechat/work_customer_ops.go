@@ -50,47 +50,33 @@ func registerWeComContactWay(s *Server) {
 	})
 	s.HandleJSON(WeComPath(ecPath+"update_contact_way"), func(r *Request) (any, error) { return cw.update(r, "") })
 	s.HandleJSON(WeComPath(ecPath+"del_contact_way"), cw.remove)
-	s.HandleJSON(WeComPath(ecPath+"close_temp_chat"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath(ecPath+"close_temp_chat"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		if e := wcNeed(in, "userid", "external_userid"); e != nil {
 			return nil, e
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		c, ok := d.byID[wcStr(in, "external_userid")]
 		if !ok || c.follow(wcStr(in, "userid")) == nil {
 			return nil, ErrCode(wcCodeNotExternalContact)
 		}
 		return nil, nil
-	})
+	}))
 
 	// https://developer.work.weixin.qq.com/document/path/92137: a welcome
 	// code works once.
-	s.HandleJSON(WeComPath(ecPath+"send_welcome_msg"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath(ecPath+"send_welcome_msg"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		if e := wcNeed(in, "welcome_code"); e != nil {
 			return nil, e
 		}
 		if in["text"] == nil && in["attachments"] == nil {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid Parameter: text and attachments empty")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		code := wcStr(in, "welcome_code")
 		if d.welcome[code] {
 			return nil, Errorf(41051, "welcome_code used")
 		}
 		d.welcome[code] = true
 		return nil, nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/92366
 	wt := wcCRUD{table: "welcome_template", idKey: "template_id", prefix: "msgwelcome"}
 	s.HandleJSON(WeComPath(ecPath+"group_welcome_template/add"), func(r *Request) (any, error) { return wt.create(r, "") })
@@ -120,11 +106,7 @@ func (d *wcCustomers) chat(id string) *WeComGroupChat {
 
 func registerWeComGroupChat(s *Server) {
 	// https://developer.work.weixin.qq.com/document/path/92120
-	s.HandleJSON(WeComPath(ecPath+"groupchat/list"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath(ecPath+"groupchat/list"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		owners := []string{}
 		if of, ok := in["owner_filter"].(M); ok {
 			owners = wcStrs(of, "userid_list")
@@ -133,9 +115,6 @@ func registerWeComGroupChat(s *Server) {
 		if limit < 1 || limit > 1000 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid limit")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		var items []M
 		for _, c := range d.chats {
 			if (len(owners) == 0 || slices.Contains(owners, c.Owner)) && (status == 0 || c.Status == status) {
@@ -147,16 +126,9 @@ func registerWeComGroupChat(s *Server) {
 			return nil, e
 		}
 		return OK(M{"group_chat_list": append([]M{}, page...), "next_cursor": next}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/92122
-	s.HandleJSON(WeComPath(ecPath+"groupchat/get"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
+	s.HandleJSON(WeComPath(ecPath+"groupchat/get"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		c := d.chat(wcStr(in, "chat_id"))
 		if c == nil {
 			return nil, ErrCode(wcCodeInvalidChatID)
@@ -178,36 +150,22 @@ func registerWeComGroupChat(s *Server) {
 		}
 		return OK(M{"group_chat": M{"chat_id": c.ChatID, "name": c.Name, "owner": c.Owner, "create_time": c.CreateTime,
 			"member_list": members, "admin_list": []M{}, "member_version": strconv.Itoa(len(c.Members))}}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/94828
-	s.HandleJSON(WeComPath(ecPath+"groupchat/opengid_to_chatid"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
+	s.HandleJSON(WeComPath(ecPath+"groupchat/opengid_to_chatid"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		for _, c := range d.chats {
 			if gid := wcStr(in, "opengid"); gid != "" && c.OpenGID == gid {
 				return OK(M{"chat_id": c.ChatID}), nil
 			}
 		}
 		return nil, Errorf(wcCodeInvalidParameter, "invalid opengid")
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/92127 and 95703
 	transfer := func(resigned bool) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
+		return withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 			if e := wcNeed(in, "chat_id_list", "new_owner"); e != nil {
 				return nil, e
 			}
-			d := wcCust(r)
-			d.mu.Lock()
-			defer d.mu.Unlock()
 			failed := []M{}
 			for _, id := range wcStrs(in, "chat_id_list") {
 				c := d.chat(id)
@@ -222,17 +180,13 @@ func registerWeComGroupChat(s *Server) {
 				}
 			}
 			return OK(M{"failed_chat_list": failed}), nil
-		}
+		})
 	}
 	s.HandleJSON(WeComPath(ecPath+"groupchat/transfer"), transfer(true))
 	s.HandleJSON(WeComPath(ecPath+"groupchat/onjob_transfer"), transfer(false))
 	// https://developer.work.weixin.qq.com/document/path/92133
 	stat := func(byDay bool) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
+		return withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 			begin := int64(wcInt(in, "day_begin_time"))
 			end := int64(wcInt(in, "day_end_time"))
 			if end == 0 {
@@ -245,9 +199,6 @@ func registerWeComGroupChat(s *Server) {
 			if begin <= 0 || end < begin || len(owners) == 0 {
 				return nil, Errorf(wcCodeInvalidParameter, "invalid Parameter")
 			}
-			d := wcCust(r)
-			d.mu.Lock()
-			defer d.mu.Unlock()
 			data := func(owner string, from, to int64) M {
 				var chats, members, newChats int
 				for _, c := range d.chats {
@@ -279,7 +230,7 @@ func registerWeComGroupChat(s *Server) {
 			}
 			no, _ := strconv.Atoi(next)
 			return OK(M{"total": len(items), "next_offset": no, "items": page}), nil
-		}
+		})
 	}
 	s.HandleJSON(WeComPath(ecPath+"groupchat/statistic"), stat(false))
 	s.HandleJSON(WeComPath(ecPath+"groupchat/statistic_group_by_day"), stat(true))
@@ -444,18 +395,11 @@ func registerWeComTransfer(s *Server) {
 	// https://developer.work.weixin.qq.com/document/path/92125 and 94081:
 	// a transfer moves the follow at once and is reported as waiting (2).
 	transfer := func(resigned bool) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
+		return withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 			if e := wcNeed(in, "handover_userid", "takeover_userid", "external_userid"); e != nil {
 				return nil, e
 			}
 			from, to := wcStr(in, "handover_userid"), wcStr(in, "takeover_userid")
-			d := wcCust(r)
-			d.mu.Lock()
-			defer d.mu.Unlock()
 			if _, gone := d.resigned[from]; gone != resigned {
 				return nil, Errorf(40098, "handover user status invalid")
 			}
@@ -476,38 +420,24 @@ func registerWeComTransfer(s *Server) {
 				d.transfers[key] = append(d.transfers[key], M{"external_userid": id, "status": 2, "takeover_time": r.Now().Unix()})
 			}
 			return OK(M{"customer": out}), nil
-		}
+		})
 	}
-	result := func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	result := withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		if e := wcNeed(in, "handover_userid", "takeover_userid"); e != nil {
 			return nil, e
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		page, next, e := wcPage(d.transfers[[2]string{wcStr(in, "handover_userid"), wcStr(in, "takeover_userid")}], wcStr(in, "cursor"), 0, 1000, 1000)
 		if e != nil {
 			return nil, e
 		}
 		return OK(M{"customer": append([]M{}, page...), "next_cursor": next}), nil
-	}
+	})
 	s.HandleJSON(WeComPath(ecPath+"transfer_customer"), transfer(false))
 	s.HandleJSON(WeComPath(ecPath+"resigned/transfer_customer"), transfer(true))
 	s.HandleJSON(WeComPath(ecPath+"transfer_result"), result)
 	s.HandleJSON(WeComPath(ecPath+"resigned/transfer_result"), result)
 	// https://developer.work.weixin.qq.com/document/path/92124
-	s.HandleJSON(WeComPath(ecPath+"get_unassigned_list"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
+	s.HandleJSON(WeComPath(ecPath+"get_unassigned_list"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		var items []M
 		for _, id := range d.order {
 			for _, f := range d.byID[id].Follow {
@@ -521,7 +451,7 @@ func registerWeComTransfer(s *Server) {
 			return nil, e
 		}
 		return OK(M{"info": append([]M{}, page...), "is_last": next == "", "next_cursor": next}), nil
-	})
+	}))
 }
 
 func registerWeComStrategies(s *Server) {
@@ -629,18 +559,11 @@ func registerWeComMoment(s *Server) {
 		return nil
 	}
 	// https://developer.work.weixin.qq.com/document/path/93333
-	s.HandleJSON(WeComPath(ecPath+"get_moment_list"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
+	s.HandleJSON(WeComPath(ecPath+"get_moment_list"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 		start, end := int64(wcInt(in, "start_time")), int64(wcInt(in, "end_time"))
 		if start <= 0 || end < start || end-start > 30*86400 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid time range")
 		}
-		d := wcCust(r)
-		d.mu.Lock()
-		defer d.mu.Unlock()
 		var items []M
 		for _, m := range d.moments {
 			if m.CreateTime >= start && m.CreateTime <= end && (wcStr(in, "creator") == "" || m.Creator == wcStr(in, "creator")) {
@@ -653,21 +576,14 @@ func registerWeComMoment(s *Server) {
 			return nil, e
 		}
 		return OK(M{"moment_list": append([]M{}, page...), "next_cursor": next}), nil
-	})
+	}))
 	withMoment := func(needUser bool, fn func(d *wcCustomers, m *WeComMoment, in M) []M, key string, limit int) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
+		return withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
 			if needUser {
 				if e := wcNeed(in, "userid"); e != nil {
 					return nil, e
 				}
 			}
-			d := wcCust(r)
-			d.mu.Lock()
-			defer d.mu.Unlock()
 			m := find(d, wcStr(in, "moment_id"))
 			if m == nil {
 				return nil, Errorf(wcCodeInvalidParameter, "invalid moment_id")
@@ -685,7 +601,7 @@ func registerWeComMoment(s *Server) {
 				return nil, e
 			}
 			return OK(M{key: append([]M{}, page...), "next_cursor": next}), nil
-		}
+		})
 	}
 	customersOf := func(d *wcCustomers, users []string, user string) []M {
 		out := []M{}

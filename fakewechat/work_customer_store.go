@@ -326,3 +326,18 @@ func (c wcCRUD) remove(r *Request) (any, error) {
 	}
 	return nil, nil
 }
+
+// withCust decodes the JSON body and runs fn with the corp's customer data
+// locked.
+func withCust(fn func(r *Request, in M, d *wcCustomers) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		d := wcCust(r)
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		return fn(r, in, d)
+	}
+}
