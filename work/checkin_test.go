@@ -2,6 +2,7 @@ package work_test
 
 import (
 	"context"
+	"encoding/json"
 	"testing"
 
 	"github.com/weixin-go/wechat/fakewechat"
@@ -100,4 +101,25 @@ func TestCheckin(t *testing.T) {
 	paramErrB(t, srv, n, a.Checkin.SetSchedules(ctx, 0, 202311, nil), "groupid")
 	paramErrB(t, srv, n, a.Checkin.Correct(ctx, &work.PunchCorrection{UserID: "a"}), "checkin_time")
 	paramErrB(t, srv, n, a.Checkin.AddUserFace(ctx, "a", ""), "userface")
+}
+
+// FuzzCheckinGroupUnmarshal decodes untrusted rule JSON: never a panic, and
+// a decoded rule keeps valid raw JSON.
+func FuzzCheckinGroupUnmarshal(f *testing.F) {
+	f.Add([]byte(`{"grouptype":1,"groupid":69,"groupname":"打卡规则1","checkindate":[{"workdays":[1,2]}]}`))
+	f.Add([]byte(`{"groupid":"x"}`))
+	f.Add([]byte(`[]`))
+	f.Add([]byte(`null`))
+	f.Add([]byte(` {"groupid": 1e3} `))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var g work.CheckinGroup
+		if err := json.Unmarshal(data, &g); err != nil {
+			return
+		}
+		if g.Raw != nil && !json.Valid(g.Raw) {
+			t.Fatalf("raw %q is not JSON", g.Raw)
+		}
+		var list []work.CheckinGroup
+		_ = json.Unmarshal(append(append([]byte("["), data...), ']'), &list)
+	})
 }
