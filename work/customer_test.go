@@ -81,6 +81,9 @@ func TestCustomerListGetRemark(t *testing.T) {
 	n = len(srv.Requests())
 	paramErrB(t, srv, n, a.Customer.Remark(ctx, &work.Remark{UserID: "lisi"}), "external_userid")
 	paramErrB(t, srv, n, a.Customer.Remark(ctx, nil), "remark")
+	if err := a.Customer.Remark(ctx, &work.Remark{UserID: "lisi"}); err.Error() != "work: invalid external_userid: required" {
+		t.Errorf("message %q", err)
+	}
 }
 
 func TestCustomerBatchGetByUserAndIterator(t *testing.T) {
