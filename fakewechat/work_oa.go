@@ -163,17 +163,6 @@ func registerWeComCheckin(s *Server) {
 		}
 		return OK(M{"group": append([]M{}, gs...)}), nil
 	})
-	period := func(in M) ([]string, int64, int64, *Error) {
-		users := wcStrs(in, "useridlist")
-		start, end := int64(wcInt(in, "starttime")), int64(wcInt(in, "endtime"))
-		if len(users) == 0 || len(users) > 100 {
-			return nil, 0, 0, Errorf(wcCodeInvalidParameter, "invalid useridlist")
-		}
-		if start <= 0 || end < start || end-start > 31*86400 {
-			return nil, 0, 0, Errorf(wcCodeInvalidParameter, "invalid time range")
-		}
-		return users, start, end, nil
-	}
 	// https://developer.work.weixin.qq.com/document/path/90263
 	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckinoption"), func(r *Request) (any, error) {
 		in, err := r.JSON()
@@ -203,15 +192,7 @@ func registerWeComCheckin(s *Server) {
 		})
 	}
 	// https://developer.work.weixin.qq.com/document/path/90262
-	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckindata"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		users, start, end, e := period(in)
-		if e != nil {
-			return nil, e
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckindata"), withPeriod(func(r *Request, in M, users []string, start, end int64) (any, error) {
 		if t := wcInt(in, "opencheckindatatype"); t < 1 || t > 3 {
 			return nil, Errorf(wcCodeInvalidParameter, "invalid opencheckindatatype")
 		}
@@ -221,17 +202,9 @@ func registerWeComCheckin(s *Server) {
 			delete(m, "device_name")
 		}
 		return OK(M{"checkindata": append([]M{}, recs...)}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/94126
-	s.HandleJSON(WeComPath("POST /cgi-bin/hardware/get_hardware_checkin_data"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		users, start, end, e := period(in)
-		if e != nil {
-			return nil, e
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/hardware/get_hardware_checkin_data"), withPeriod(func(r *Request, in M, users []string, start, end int64) (any, error) {
 		out := []M{}
 		for _, m := range records(r, users, start, end) {
 			if wcStr(m, "device_sn") != "" {
@@ -239,19 +212,11 @@ func registerWeComCheckin(s *Server) {
 			}
 		}
 		return OK(M{"checkindata": out}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/96498 and 96499:
 	// one report per member and day (month) with check-ins.
 	report := func(month bool) JSONHandler {
-		return func(r *Request) (any, error) {
-			in, err := r.JSON()
-			if err != nil {
-				return nil, err
-			}
-			users, start, end, e := period(in)
-			if e != nil {
-				return nil, e
-			}
+		return withPeriod(func(r *Request, in M, users []string, start, end int64) (any, error) {
 			datas := []M{}
 			for _, u := range users {
 				byDay := map[int64][]int64{}
@@ -283,7 +248,7 @@ func registerWeComCheckin(s *Server) {
 				}
 			}
 			return OK(M{"datas": datas}), nil
-		}
+		})
 	}
 	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckin_daydata"), report(false))
 	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckin_monthdata"), report(true))
@@ -314,15 +279,7 @@ func registerWeComCheckin(s *Server) {
 		}
 		return nil, nil
 	})
-	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckinschedulist"), func(r *Request) (any, error) {
-		in, err := r.JSON()
-		if err != nil {
-			return nil, err
-		}
-		users, start, end, e := period(in)
-		if e != nil {
-			return nil, e
-		}
+	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/getcheckinschedulist"), withPeriod(func(r *Request, in M, users []string, start, end int64) (any, error) {
 		from, to := time.Unix(start, 0).UTC(), time.Unix(end, 0).UTC()
 		out := []M{}
 		for _, row := range wcTab(r, "checkin_schedule").all(nil) {
@@ -347,7 +304,7 @@ func registerWeComCheckin(s *Server) {
 			out = append(out, row)
 		}
 		return OK(M{"schedule_list": out}), nil
-	})
+	}))
 	// https://developer.work.weixin.qq.com/document/path/95803
 	s.HandleJSON(WeComPath("POST /cgi-bin/checkin/punch_correction"), func(r *Request) (any, error) {
 		in, err := r.JSON()
@@ -375,4 +332,33 @@ func registerWeComCheckin(s *Server) {
 		}
 		return nil, nil
 	})
+}
+
+// checkinPeriod validates the useridlist, starttime and endtime of a
+// check-in query.
+func checkinPeriod(in M) ([]string, int64, int64, *Error) {
+	users := wcStrs(in, "useridlist")
+	start, end := int64(wcInt(in, "starttime")), int64(wcInt(in, "endtime"))
+	if len(users) == 0 || len(users) > 100 {
+		return nil, 0, 0, Errorf(wcCodeInvalidParameter, "invalid useridlist")
+	}
+	if start <= 0 || end < start || end-start > 31*86400 {
+		return nil, 0, 0, Errorf(wcCodeInvalidParameter, "invalid time range")
+	}
+	return users, start, end, nil
+}
+
+// withPeriod decodes a check-in query and runs fn with its members and period.
+func withPeriod(fn func(r *Request, in M, users []string, start, end int64) (any, error)) JSONHandler {
+	return func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		users, start, end, e := checkinPeriod(in)
+		if e != nil {
+			return nil, e
+		}
+		return fn(r, in, users, start, end)
+	}
 }
