@@ -147,13 +147,15 @@ func (d *wecomDir) hasUser(id string) bool { _, ok := d.users[id]; return ok }
 
 // subtree returns dept and its descendants.
 func (d *wecomDir) subtree(root int64) []int64 {
+	children := map[int64][]int64{}
+	for _, dp := range d.depts {
+		if dp.ID != root {
+			children[dp.ParentID] = append(children[dp.ParentID], dp.ID)
+		}
+	}
 	out := []int64{root}
 	for i := 0; i < len(out); i++ {
-		for _, dp := range d.depts {
-			if dp.ParentID == out[i] && dp.ID != root {
-				out = append(out, dp.ID)
-			}
-		}
+		out = append(out, children[out[i]]...)
 	}
 	slices.Sort(out[1:])
 	return out
@@ -182,11 +184,10 @@ func (d *wecomDir) resolve(toUser, toParty, toTag string) (members map[string]bo
 			badParty = append(badParty, p)
 			continue
 		}
-		for _, sub := range d.subtree(id) {
-			for uid, u := range d.users {
-				if slices.Contains(u.depts, sub) {
-					members[uid] = true
-				}
+		subs := d.subtree(id)
+		for uid, u := range d.users {
+			if slices.ContainsFunc(u.depts, func(x int64) bool { return slices.Contains(subs, x) }) {
+				members[uid] = true
 			}
 		}
 	}
