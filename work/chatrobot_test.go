@@ -183,7 +183,7 @@ func FuzzNewChatRobot(f *testing.F) {
 	f.Fuzz(func(t *testing.T, webhook string) {
 		r, err := work.NewChatRobot(webhook, wechat.WithBaseURL("http://127.0.0.1:1"))
 		if err != nil {
-			var ae *work.ArgumentError
+			var ae *work.ParamError
 			if !errors.As(err, &ae) {
 				t.Fatalf("untyped error %v", err)
 			}

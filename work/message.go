@@ -10,20 +10,11 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-// ArgumentError is returned, before any request is sent, when an argument
-// of one of the message, contacts, material, app, KF, mini-program or chat
-// robot calls breaks a documented WeCom rule (no recipient, empty id...).
-// It never contains credentials.
-type ArgumentError struct {
-	Arg    string // the argument or JSON field at fault, e.g. "touser"
-	Reason string
-}
+// badArg returns the package's *ParamError: an argument breaks a documented
+// WeCom rule (no recipient, empty id...), found before any request is sent.
+func badArg(arg, reason string) error { return paramErr(arg, reason) }
 
-func (e *ArgumentError) Error() string { return "work: invalid " + e.Arg + ": " + e.Reason }
-
-func badArg(arg, reason string) error { return &ArgumentError{Arg: arg, Reason: reason} }
-
-// requireArgs returns an *ArgumentError for the first empty value of
+// requireArgs returns a *ParamError for the first empty value of
 // name/value pairs.
 func requireArgs(pairs ...string) error {
 	for i := 0; i+1 < len(pairs); i += 2 {

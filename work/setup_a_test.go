@@ -68,12 +68,12 @@ func wantCodeA(t *testing.T, err error, code int) {
 	}
 }
 
-// wantArgA fails unless err is a *work.ArgumentError about arg.
+// wantArgA fails unless err is a *work.ParamError about arg.
 func wantArgA(t *testing.T, err error, arg string) {
 	t.Helper()
-	var ae *work.ArgumentError
-	if !errors.As(err, &ae) || ae.Arg != arg {
-		t.Fatalf("err = %v, want ArgumentError about %s", err, arg)
+	var pe *work.ParamError
+	if !errors.As(err, &pe) || pe.Param != arg {
+		t.Fatalf("err = %v, want ParamError about %s", err, arg)
 	}
 }
 
