@@ -9,8 +9,6 @@ import (
 	"iter"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 
 	wechat "github.com/weixin-go/wechat"
@@ -156,17 +154,6 @@ func checkUpload(filename string, r io.Reader) error {
 	return nil
 }
 
-// withFile opens path and calls fn with its base name and content; the file
-// is seekable, so uploads of it can be retried.
-func withFile(path string, fn func(name string, r io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return fn(filepath.Base(path), f)
-}
-
 // UploadMedia uploads a temporary media (image, voice, video or thumb),
 // streaming r; it expires after 3 days. filename's extension tells WeChat the
 // format. The upload is retried after a token refresh only if r is an
@@ -196,7 +183,7 @@ func (s *MaterialService) UploadMedia(ctx context.Context, typ MediaType, filena
 // UploadMediaFile is UploadMedia of the file at path.
 // https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/New_temporary_materials.html
 func (s *MaterialService) UploadMediaFile(ctx context.Context, typ MediaType, path string) (m *UploadedMedia, err error) {
-	err = withFile(path, func(name string, r io.Reader) error {
+	err = wechat.WithFile(path, func(name string, r io.Reader) error {
 		m, err = s.UploadMedia(ctx, typ, name, r)
 		return err
 	})
@@ -255,7 +242,7 @@ func (s *MaterialService) UploadImage(ctx context.Context, filename string, r io
 // UploadImageFile is UploadImage of the file at path.
 // https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html
 func (s *MaterialService) UploadImageFile(ctx context.Context, path string) (u string, err error) {
-	err = withFile(path, func(name string, r io.Reader) error {
+	err = wechat.WithFile(path, func(name string, r io.Reader) error {
 		u, err = s.UploadImage(ctx, name, r)
 		return err
 	})
@@ -325,7 +312,7 @@ func (s *MaterialService) Add(ctx context.Context, typ MediaType, filename strin
 // AddFile is Add of the file at path.
 // https://developers.weixin.qq.com/doc/offiaccount/Asset_Management/Adding_Permanent_Assets.html
 func (s *MaterialService) AddFile(ctx context.Context, typ MediaType, path string) (m *Material, err error) {
-	err = withFile(path, func(name string, r io.Reader) error {
+	err = wechat.WithFile(path, func(name string, r io.Reader) error {
 		m, err = s.Add(ctx, typ, name, r)
 		return err
 	})

@@ -4,8 +4,6 @@ import (
 	"context"
 	"io"
 	"net/url"
-	"os"
-	"path/filepath"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -48,17 +46,6 @@ func checkMediaFile(filename string, r io.Reader) error {
 	return nil
 }
 
-// openFile opens path and calls fn with its base name and content; the file
-// is seekable, so uploads of it can be retried.
-func openFile(path string, fn func(name string, r io.Reader) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	return fn(filepath.Base(path), f)
-}
-
 // Upload uploads a temporary media, streaming r; filename's extension tells
 // WeCom the format. The media can be used by every agent of the corp for 3
 // days. The upload is retried after a token refresh only if r is an
@@ -84,7 +71,7 @@ func (s *MaterialService) Upload(ctx context.Context, typ MediaType, filename st
 // UploadFile is Upload of the file at path.
 // https://developer.work.weixin.qq.com/document/path/90253
 func (s *MaterialService) UploadFile(ctx context.Context, typ MediaType, path string) (m *UploadedMedia, err error) {
-	err = openFile(path, func(name string, r io.Reader) error {
+	err = wechat.WithFile(path, func(name string, r io.Reader) error {
 		m, err = s.Upload(ctx, typ, name, r)
 		return err
 	})
@@ -110,7 +97,7 @@ func (s *MaterialService) UploadImage(ctx context.Context, filename string, r io
 // UploadImageFile is UploadImage of the file at path.
 // https://developer.work.weixin.qq.com/document/path/90256
 func (s *MaterialService) UploadImageFile(ctx context.Context, path string) (u string, err error) {
-	err = openFile(path, func(name string, r io.Reader) error {
+	err = wechat.WithFile(path, func(name string, r io.Reader) error {
 		u, err = s.UploadImage(ctx, name, r)
 		return err
 	})
