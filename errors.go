@@ -119,3 +119,14 @@ func scrubError(err error) error {
 	}
 	return err
 }
+
+// ArgumentError is an invalid argument caught before any request is sent,
+// such as an empty openid or too many items for one call. Product packages
+// return it (under their own alias, e.g. oa.InvalidArgumentError).
+type ArgumentError struct {
+	Pkg    string // the package that checked, e.g. "oa"
+	Arg    string // the argument or JSON field at fault, e.g. "openid_list"
+	Reason string
+}
+
+func (e *ArgumentError) Error() string { return e.Pkg + ": invalid " + e.Arg + ": " + e.Reason }

@@ -168,16 +168,11 @@ func (c *Client) Close() error {
 
 // InvalidArgumentError is returned, before any request is sent, when an
 // argument breaks a documented WeChat rule. It never contains credentials.
-type InvalidArgumentError struct {
-	Arg    string // the argument or JSON field at fault, e.g. "redirect_uri"
-	Reason string
-}
+type InvalidArgumentError = wechat.ArgumentError
 
-func (e *InvalidArgumentError) Error() string {
-	return "component: invalid " + e.Arg + ": " + e.Reason
+func invalidArg(arg, reason string) error {
+	return &wechat.ArgumentError{Pkg: "component", Arg: arg, Reason: reason}
 }
-
-func invalidArg(arg, reason string) error { return &InvalidArgumentError{Arg: arg, Reason: reason} }
 
 func requireAppID(arg, appid string) error {
 	if appid == "" {

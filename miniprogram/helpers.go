@@ -13,16 +13,11 @@ import (
 // InvalidArgumentError is returned, before any request is sent, when an
 // argument breaks a documented WeChat rule (empty code or openid, width out
 // of range...). It never contains credentials.
-type InvalidArgumentError struct {
-	Arg    string // the argument or JSON field at fault, e.g. "js_code"
-	Reason string
-}
+type InvalidArgumentError = wechat.ArgumentError
 
-func (e *InvalidArgumentError) Error() string {
-	return "miniprogram: invalid " + e.Arg + ": " + e.Reason
+func invalidArg(arg, reason string) error {
+	return &wechat.ArgumentError{Pkg: "miniprogram", Arg: arg, Reason: reason}
 }
-
-func invalidArg(arg, reason string) error { return &InvalidArgumentError{Arg: arg, Reason: reason} }
 
 // required returns an *InvalidArgumentError for the first empty value of
 // the name/value pairs.

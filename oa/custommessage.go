@@ -15,7 +15,7 @@ var (
 // argErr reports a bad argument of this file's methods as the package's
 // *InvalidArgumentError; no request is sent.
 func argErr(field, reason string) error {
-	return &InvalidArgumentError{Arg: field, Reason: reason}
+	return invalidArg(field, reason)
 }
 
 // CustomMsgType is the msgtype of a customer-service message.

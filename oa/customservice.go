@@ -128,7 +128,7 @@ func (s *CustomServiceService) UploadHeadImage(ctx context.Context, account, fil
 // UploadHeadImageFile is UploadHeadImage of the file at path.
 // https://developers.weixin.qq.com/doc/offiaccount/Customer_Service/Customer_Service_Management.html
 func (s *CustomServiceService) UploadHeadImageFile(ctx context.Context, account, path string) error {
-	return withFile(path, func(name string, r io.Reader) error {
+	return wechat.WithFile(path, func(name string, r io.Reader) error {
 		return s.UploadHeadImage(ctx, account, name, r)
 	})
 }

@@ -12,16 +12,11 @@ import (
 // InvalidArgumentError is returned, before any request is sent, when an
 // argument breaks a documented WeChat limit (empty openid, too many openids,
 // unknown QR code type...). It never contains credentials.
-type InvalidArgumentError struct {
-	Arg    string // the argument or JSON field at fault, e.g. "openid_list"
-	Reason string
-}
+type InvalidArgumentError = wechat.ArgumentError
 
-func (e *InvalidArgumentError) Error() string {
-	return "oa: invalid " + e.Arg + ": " + e.Reason
+func invalidArg(arg, reason string) error {
+	return &wechat.ArgumentError{Pkg: "oa", Arg: arg, Reason: reason}
 }
-
-func invalidArg(arg, reason string) error { return &InvalidArgumentError{Arg: arg, Reason: reason} }
 
 // call sends body to ep and decodes the answer into a new T.
 func call[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, q url.Values, body any) (*T, error) {

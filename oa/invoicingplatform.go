@@ -2,6 +2,7 @@ package oa
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -47,11 +48,11 @@ func (s *InvoicingPlatformService) SPAppID(ctx context.Context) (string, error) 
 	}
 	u, err := url.Parse(raw)
 	if err != nil {
-		return "", &InvalidArgumentError{Arg: "invoice_url", Reason: "unparsable URL in the answer"}
+		return "", fmt.Errorf("oa: malformed invoice_url in the answer of %s", invoiceSetURL.Path)
 	}
 	id := u.Query().Get("s_pappid")
 	if id == "" {
-		return "", &InvalidArgumentError{Arg: "invoice_url", Reason: "no s_pappid in the answer"}
+		return "", fmt.Errorf("oa: no s_pappid in the invoice_url answered by %s", invoiceSetURL.Path)
 	}
 	return id, nil
 }

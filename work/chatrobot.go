@@ -199,7 +199,7 @@ func (r *ChatRobot) UploadMedia(ctx context.Context, typ MediaType, filename str
 // UploadMediaFile is UploadMedia of the file at path.
 // https://developer.work.weixin.qq.com/document/path/91770#文件上传接口
 func (r *ChatRobot) UploadMediaFile(ctx context.Context, typ MediaType, path string) (m *UploadedMedia, err error) {
-	err = openFile(path, func(name string, rd io.Reader) error {
+	err = wechat.WithFile(path, func(name string, rd io.Reader) error {
 		m, err = r.UploadMedia(ctx, typ, name, rd)
 		return err
 	})

@@ -10,16 +10,12 @@ import (
 )
 
 // ParamError is returned, before any request is sent, when a required
-// argument of a customer-contact, OA, meeting, living or WeDrive call is
-// missing or breaks a documented limit.
-type ParamError struct {
-	Param  string // the argument or JSON field at fault, e.g. "external_userid"
-	Reason string
+// argument is missing or breaks a documented limit.
+type ParamError = wechat.ArgumentError
+
+func paramErr(param, reason string) error {
+	return &wechat.ArgumentError{Pkg: "work", Arg: param, Reason: reason}
 }
-
-func (e *ParamError) Error() string { return "work: invalid " + e.Param + ": " + e.Reason }
-
-func paramErr(param, reason string) error { return &ParamError{Param: param, Reason: reason} }
 
 // needB returns a ParamError for the first empty value of pairs (name, value).
 func needB(pairs ...string) error {

@@ -72,7 +72,7 @@ func wantCodeA(t *testing.T, err error, code int) {
 func wantArgA(t *testing.T, err error, arg string) {
 	t.Helper()
 	var pe *work.ParamError
-	if !errors.As(err, &pe) || pe.Param != arg {
+	if !errors.As(err, &pe) || pe.Arg != arg {
 		t.Fatalf("err = %v, want ParamError about %s", err, arg)
 	}
 }

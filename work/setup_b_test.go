@@ -61,7 +61,7 @@ func apiCodeB(t testing.TB, err error, code int) {
 func paramErrB(t testing.TB, srv *fakewechat.Server, before int, err error, param string) {
 	t.Helper()
 	var pe *work.ParamError
-	if !errors.As(err, &pe) || pe.Param != param {
+	if !errors.As(err, &pe) || pe.Arg != param {
 		t.Fatalf("err = %v, want ParamError %q", err, param)
 	}
 	if n := len(srv.Requests()); n != before {
