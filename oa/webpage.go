@@ -3,8 +3,6 @@ package oa
 import (
 	"context"
 	"crypto/rand"
-	"crypto/sha1"
-	"encoding/hex"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -247,19 +245,7 @@ func (s *WebPageService) JSSDKConfig(ctx context.Context, pageURL string, jsAPIL
 // without its fragment.
 // https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func SignJSSDK(ticket, nonceStr string, timestamp int64, pageURL string) string {
-	if i := strings.IndexByte(pageURL, '#'); i >= 0 {
-		pageURL = pageURL[:i]
-	}
-	h := sha1.New()
-	h.Write([]byte("jsapi_ticket="))
-	h.Write([]byte(ticket))
-	h.Write([]byte("&noncestr="))
-	h.Write([]byte(nonceStr))
-	h.Write([]byte("&timestamp="))
-	h.Write([]byte(strconv.FormatInt(timestamp, 10)))
-	h.Write([]byte("&url="))
-	h.Write([]byte(pageURL))
-	return hex.EncodeToString(h.Sum(nil))
+	return wechat.SignJSSDK(ticket, nonceStr, strconv.FormatInt(timestamp, 10), pageURL)
 }
 
 const nonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
