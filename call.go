@@ -137,6 +137,9 @@ type UploadFile struct {
 // is retried (after a token refresh or a connection failure) only when
 // file.Content is an io.Seeker.
 func (c *Client) Upload(ctx context.Context, ep Endpoint, query url.Values, file UploadFile, fields map[string]string, out any) error {
+	if err := file.Check(); err != nil {
+		return err
+	}
 	seeker, _ := file.Content.(io.Seeker)
 	var start int64
 	if seeker != nil {
@@ -170,6 +173,22 @@ func (c *Client) Upload(ctx context.Context, ep Endpoint, query url.Values, file
 	return c.roundTrip(ctx, ep, query, mk, func(resp *http.Response) error {
 		return c.decodeResponse(ep, resp, out)
 	})
+}
+
+// Check reports an *ArgumentError, before anything is sent, when the file
+// has no name (WeChat takes the format from its extension) or no content.
+func (f UploadFile) Check() error {
+	field := f.Field
+	if field == "" {
+		field = "media"
+	}
+	if f.Filename == "" {
+		return &ArgumentError{Pkg: "wechat", Arg: field, Reason: "a filename with an extension is required"}
+	}
+	if f.Content == nil {
+		return &ArgumentError{Pkg: "wechat", Arg: field, Reason: "nil content"}
+	}
+	return nil
 }
 
 func writeMultipart(mw *multipart.Writer, file UploadFile, fields map[string]string) error {

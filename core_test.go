@@ -581,3 +581,18 @@ func TestTokenParam(t *testing.T) {
 		t.Fatalf("%+v", out)
 	}
 }
+
+func TestUploadRejectsBadFileBeforeSending(t *testing.T) {
+	srv := newFake(t)
+	c := newClient(t, srv)
+	for _, f := range []wechat.UploadFile{{Content: strings.NewReader("x")}, {Filename: "a.jpg"}} {
+		err := c.Upload(context.Background(), wechat.Endpoint{Method: "POST", Path: "/test/upload"}, nil, f, nil, nil)
+		var ae *wechat.ArgumentError
+		if !errors.As(err, &ae) || ae.Arg != "media" {
+			t.Fatalf("err = %v", err)
+		}
+	}
+	if n := srv.Count("POST /test/upload"); n != 0 {
+		t.Fatalf("%d requests sent", n)
+	}
+}

@@ -145,13 +145,7 @@ func checkMediaType(t MediaType, allowed ...MediaType) error {
 }
 
 func checkUpload(filename string, r io.Reader) error {
-	if filename == "" {
-		return argErr("media", "a filename with an extension is required")
-	}
-	if r == nil {
-		return argErr("media", "nil content")
-	}
-	return nil
+	return wechat.UploadFile{Filename: filename, Content: r}.Check()
 }
 
 // UploadMedia uploads a temporary media (image, voice, video or thumb),

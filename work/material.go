@@ -37,13 +37,7 @@ type UploadedMedia struct {
 }
 
 func checkMediaFile(filename string, r io.Reader) error {
-	if filename == "" {
-		return badArg("media", "a filename with an extension is required")
-	}
-	if r == nil {
-		return badArg("media", "nil content")
-	}
-	return nil
+	return wechat.UploadFile{Filename: filename, Content: r}.Check()
 }
 
 // Upload uploads a temporary media, streaming r; filename's extension tells
