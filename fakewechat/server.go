@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"mime/multipart"
 	"net"
 	"net/http"
 	"net/url"
@@ -496,6 +498,10 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		req.AppID, req.AccessToken = appid, tok
 	}
+	if e := checkCharset(r.Header.Get("Content-Type"), body); e != nil {
+		s.writeError(w, r, http.StatusOK, e)
+		return
+	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
 	if rt.rawH != nil {
 		rt.rawH(w, req)
@@ -557,4 +563,71 @@ func (s *Server) writeError(w http.ResponseWriter, r *http.Request, status int, 
 type errorBody struct {
 	Errcode int    `json:"errcode"`
 	Errmsg  string `json:"errmsg"`
+}
+
+// CodeInvalidCharset is WeChat's answer to a request body holding a
+// \uXXXX escape of '&', '<' or '>' (what json.Marshal writes with HTML
+// escaping on).
+const CodeInvalidCharset = 40033
+
+// checkCharset rejects, as WeChat does, a request body (for a multipart
+// body: its form fields, not its files) holding "\u0026", "\u003c" or
+// "\u003e" in either case with errcode 40033.
+func checkCharset(contentType string, body []byte) *Error {
+	if len(body) == 0 {
+		return nil
+	}
+	if mt, params, err := mime.ParseMediaType(contentType); err == nil && strings.HasPrefix(mt, "multipart/") {
+		mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+		for {
+			part, err := mr.NextPart()
+			if err != nil {
+				return nil // the handler judges a malformed body
+			}
+			if part.FileName() != "" {
+				continue
+			}
+			v, _ := io.ReadAll(io.LimitReader(part, maxBody))
+			if hasHTMLEscape(v) {
+				return charsetError()
+			}
+		}
+	}
+	if hasHTMLEscape(body) {
+		return charsetError()
+	}
+	return nil
+}
+
+func charsetError() *Error {
+	return Errorf(CodeInvalidCharset, `invalid charset. please check your request, if include \uxxxx will create fail!`)
+}
+
+func hasHTMLEscape(b []byte) bool {
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte(`\u00`))
+		if j < 0 {
+			return false
+		}
+		i += j + 4
+		if i+2 <= len(b) {
+			switch string(bytes.ToLower(b[i : i+2])) {
+			case "26", "3c", "3e":
+				// An escaped backslash before it ("\\u0026") is text, not an escape.
+				if !oddBackslashesBefore(b, i-4) {
+					return true
+				}
+			}
+		}
+	}
+}
+
+// oddBackslashesBefore reports whether the backslash at b[k] is itself
+// escaped (preceded by an odd number of backslashes).
+func oddBackslashesBefore(b []byte, k int) bool {
+	n := 0
+	for k--; k >= 0 && b[k] == '\\'; k-- {
+		n++
+	}
+	return n%2 == 1
 }

@@ -2,7 +2,6 @@ package miniprogram
 
 import (
 	"context"
-	"encoding/json"
 	"iter"
 	"net/http"
 	"net/url"
@@ -282,7 +281,7 @@ func (s *LiveRoomService) SharedCode(ctx context.Context, roomID int, params map
 	}
 	q := roomQuery(roomID)
 	if len(params) > 0 {
-		b, err := json.Marshal(params)
+		b, err := wechat.MarshalJSON(params)
 		if err != nil {
 			return nil, err
 		}

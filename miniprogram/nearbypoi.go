@@ -74,7 +74,7 @@ func (s *NearbyPOIService) Add(ctx context.Context, poi *NearbyPOI) (*NearbyPOIA
 	if len(poi.PicList) > 9 {
 		return nil, invalidArg("pic_list", "at most 9 pictures")
 	}
-	enc := func(v any) string { b, _ := json.Marshal(v); return string(b) }
+	enc := func(v any) string { b, _ := wechat.MarshalJSON(v); return string(b) }
 	kf := poi.KFInfo
 	if kf == nil {
 		kf = &KFInfo{}

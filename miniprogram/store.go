@@ -213,7 +213,7 @@ type storeBody struct {
 }
 
 func (st *Store) body() storeBody {
-	b, _ := json.Marshal(map[string][]string{"list": append([]string{}, st.PicList...)})
+	b, _ := wechat.MarshalJSON(map[string][]string{"list": append([]string{}, st.PicList...)})
 	return storeBody{st, string(b)}
 }
 

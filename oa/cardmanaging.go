@@ -136,7 +136,7 @@ func (s *CardManagingService) Update(ctx context.Context, cardID string, card *C
 	}
 	// {"card_id": ..., "<card_type>": {...}}: the typed object marshalled
 	// without its card_type, so that exactly one type key remains.
-	obj, err := json.Marshal(card)
+	obj, err := wechat.MarshalJSON(card)
 	if err != nil {
 		return false, err
 	}
@@ -148,7 +148,7 @@ func (s *CardManagingService) Update(ctx context.Context, cardID string, card *C
 	if len(m) != 1 {
 		return false, invalidArg("card", "exactly one card type object must be set")
 	}
-	id, _ := json.Marshal(cardID)
+	id, _ := wechat.MarshalJSON(cardID)
 	m["card_id"] = id
 	out, err := call[struct {
 		SendCheck bool `json:"send_check"`

@@ -323,7 +323,7 @@ func (s *MaterialService) AddVideo(ctx context.Context, title, introduction, fil
 	if err := checkUpload(filename, r); err != nil {
 		return nil, err
 	}
-	desc, err := json.Marshal(struct {
+	desc, err := wechat.MarshalJSON(struct {
 		Title        string `json:"title"`
 		Introduction string `json:"introduction"`
 	}{title, introduction})

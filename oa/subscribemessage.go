@@ -112,7 +112,7 @@ func (d SubscribeData) MarshalJSON() ([]byte, error) {
 			Value string `json:"value"`
 		}{v}
 	}
-	return json.Marshal(m)
+	return wechat.MarshalJSON(m)
 }
 
 // UnmarshalJSON implements json.Unmarshaler.

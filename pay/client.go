@@ -319,7 +319,7 @@ type request struct {
 func (c *Client) do(ctx context.Context, r request, out any) error {
 	var body []byte
 	if r.body != nil {
-		b, err := json.Marshal(r.body)
+		b, err := wechat.MarshalJSON(r.body)
 		if err != nil {
 			return fmt.Errorf("pay: encoding request: %w", err)
 		}
