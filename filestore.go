@@ -403,10 +403,11 @@ func (s *FileStore) write(entries map[string]fileEntry) (err error) {
 		return fmt.Errorf("wechat: file store: %w", err)
 	}
 	keep = true
+	var syncErr error
 	if err := syncDir(dir); err != nil {
 		// The new file is in place; only its durability across a power
 		// loss is in doubt. Report it all the same.
-		err = fmt.Errorf("wechat: file store sync %s: %w", dir, err)
+		syncErr = fmt.Errorf("wechat: file store sync %s: %w", dir, err)
 	}
 	s.mu.Lock()
 	s.dropCacheLocked()
@@ -414,7 +415,7 @@ func (s *FileStore) write(entries map[string]fileEntry) (err error) {
 		s.cache = &fileSnapshot{f: f, info: info, entries: entries}
 	}
 	s.mu.Unlock()
-	return err
+	return syncErr
 }
 
 // String describes the store without its content.

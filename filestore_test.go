@@ -442,7 +442,8 @@ func TestFileStoreMultiProcess(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make([]error, procs)
 	for p, c := range cmds {
-		wg.Go(func() { errs[p] = c.Wait() })
+		wg.Add(1)
+		go func() { defer wg.Done(); errs[p] = c.Wait() }()
 	}
 	wg.Wait()
 	for p, err := range errs {

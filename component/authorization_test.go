@@ -313,6 +313,9 @@ func TestListAuthorizers(t *testing.T) {
 	if _, body := last(t, srv, "POST /cgi-bin/component/api_get_authorizer_list"); n != 7 || body["count"] != 500.0 {
 		t.Errorf("%d items, count %v", n, body["count"])
 	}
+	if p := srv.Count("POST /cgi-bin/component/api_get_authorizer_list") - before; p != 1 {
+		t.Errorf("maximum page size: %d pages, want 1", p)
+	}
 	_, err = c.ListAuthorizers(ctx, 0, 501)
 	wantArg(t, err, "count")
 	_, err = c.ListAuthorizers(ctx, -1, 10)

@@ -198,7 +198,9 @@ func testSetNXConcurrent(t *testing.T, s wechat.Store) {
 	)
 	errs := make(chan error, n)
 	for i := range n {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			<-start
 			v := fmt.Appendf(nil, "owner-%d", i)
 			ok, err := s.SetNX(context.Background(), k, v, time.Minute)
@@ -210,7 +212,7 @@ func testSetNXConcurrent(t *testing.T, s wechat.Store) {
 				wins.Add(1)
 				winner.Store(v)
 			}
-		})
+		}()
 	}
 	close(start)
 	wg.Wait()
@@ -283,7 +285,9 @@ func testConcurrent(t *testing.T, s wechat.Store) {
 	var wg sync.WaitGroup
 	errs := make(chan error, workers*ops)
 	for w := range workers {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for i := range ops {
 				k := fmt.Sprintf("k%d", (w+i)%keys)
 				v := Payload(w, i, 64+i)
@@ -312,7 +316,7 @@ func testConcurrent(t *testing.T, s wechat.Store) {
 					errs <- err
 				}
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	close(errs)
