@@ -12,7 +12,8 @@ import (
 // Object members become fields in document order, nested objects become
 // containers and array elements repeat the member name, so that
 // {"List":[{...},{...}]} reads like two <List> elements. Numbers keep their
-// exact text. Errors match ErrMalformed.
+// exact text. Errors match ErrMalformed; a CreateTime or
+// AuthorizationCodeExpiredTime that is not a number is a *FieldError.
 func ParseJSON(body []byte) (*Message, error) {
 	m := new(Message)
 	m.reset()
@@ -31,6 +32,9 @@ func ParseJSON(body []byte) (*Message, error) {
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return nil, fail("content after the top-level object")
+	}
+	if err := m.checkNumbers(); err != nil {
+		return nil, err
 	}
 	return m, nil
 }

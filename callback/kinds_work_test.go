@@ -51,7 +51,8 @@ func TestContactChange(t *testing.T) {
 	} {
 		m := mustParse(t, tc.body)
 		got, ok := m.ContactChange()
-		if !ok || got != tc.want {
+		got.ExtAttr = nil // checked in TestContactExtAttr
+		if !ok || !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("%s:\n got %+v\nwant %+v", tc.want.ChangeType, got, tc.want)
 		}
 		if _, ok := m.ExternalContactChange(); ok {
@@ -108,8 +109,10 @@ func TestKfAndTemplateCardEvents(t *testing.T) {
 func TestApprovalChange(t *testing.T) {
 	sys := mustParse(t, workEvent("sys_approval_change", `<AgentID>3010040</AgentID><ApprovalInfo><SpNo>201909270001</SpNo><SpName><![CDATA[示例模板]]></SpName><SpStatus>1</SpStatus><TemplateId><![CDATA[3TkaH5KFbrG9heEQWLJjhgpFwmqAFB4dLEnapaB7aaa]]></TemplateId><ApplyTime>1569584428</ApplyTime><Applyer><UserId><![CDATA[WuJunJie]]></UserId><Party><![CDATA[1]]></Party></Applyer><SpRecord><SpStatus>1</SpStatus><ApproverAttr>1</ApproverAttr><Details><Approver><UserId><![CDATA[WangXiaoMing]]></UserId></Approver><Speech><![CDATA[]]></Speech><SpStatus>1</SpStatus><SpTime>0</SpTime></Details></SpRecord><Notifyer><UserId><![CDATA[LiuXiaoGang]]></UserId></Notifyer><StatuChangeEvent>1</StatuChangeEvent></ApprovalInfo>`))
 	got, ok := sys.ApprovalChange()
-	want := ApprovalChange{SpNo: "201909270001", SpName: "示例模板", SpStatus: "1", TemplateID: "3TkaH5KFbrG9heEQWLJjhgpFwmqAFB4dLEnapaB7aaa", ApplierUserID: "WuJunJie", ApplierParty: "1", StatuChangeEvent: "1", ApplyTime: "1569584428"}
-	if !ok || got != want {
+	want := ApprovalChange{SpNo: "201909270001", SpName: "示例模板", SpStatus: 1, TemplateID: "3TkaH5KFbrG9heEQWLJjhgpFwmqAFB4dLEnapaB7aaa", ApplierUserID: "WuJunJie", ApplierParty: "1", StatuChangeEvent: 1, ApplyTime: 1569584428,
+		SpRecords: []ApprovalRecord{{SpStatus: 1, ApproverAttr: 1, Details: []ApprovalDetail{{ApproverUserID: "WangXiaoMing", SpStatus: 1}}}},
+		Notifiers: []string{"LiuXiaoGang"}}
+	if !ok || !reflect.DeepEqual(got, want) {
 		t.Fatalf("sys:\n got %+v\nwant %+v", got, want)
 	}
 	if n, _ := sys.Node("ApprovalInfo"); n.Path("SpRecord", "Details", "Approver", "UserId") != "WangXiaoMing" {
@@ -117,22 +120,27 @@ func TestApprovalChange(t *testing.T) {
 	}
 	open := mustParse(t, workEvent("open_approval_change", `<AgentID>1</AgentID><ApprovalInfo><ThirdNo><![CDATA[201806010001]]></ThirdNo><OpenSpName><![CDATA[付款]]></OpenSpName><OpenTemplateId><![CDATA[1234567890]]></OpenTemplateId><OpenSpStatus>1</OpenSpStatus><ApplyTime>1527837645</ApplyTime><ApplyUserName><![CDATA[xiaoming]]></ApplyUserName><ApplyUserId><![CDATA[1]]></ApplyUserId><ApplyUserParty><![CDATA[产品部]]></ApplyUserParty><ApplyUserImage><![CDATA[http://www.qq.com/xxx.png]]></ApplyUserImage><ApprovalNodes><ApprovalNode><NodeStatus>1</NodeStatus><NodeAttr>1</NodeAttr><NodeType>1</NodeType><Items><Item><ItemName><![CDATA[xiaohong]]></ItemName><ItemUserId><![CDATA[2]]></ItemUserId><ItemImage><![CDATA[http://www.qq.com/xxx.png]]></ItemImage><ItemStatus>1</ItemStatus><ItemSpeech><![CDATA[]]></ItemSpeech><ItemOpTime>0</ItemOpTime></Item></Items></ApprovalNode></ApprovalNodes><NotifyNodes><NotifyNode><ItemName><![CDATA[xiaogang]]></ItemName><ItemUserId><![CDATA[3]]></ItemUserId><ItemImage><![CDATA[http://www.qq.com/xxx.png]]></ItemImage></NotifyNode></NotifyNodes><approverstep>0</approverstep></ApprovalInfo>`))
 	got, ok = open.ApprovalChange()
-	want = ApprovalChange{ThirdNo: "201806010001", OpenSpName: "付款", OpenTemplateID: "1234567890", OpenSpStatus: "1", ApplyUserID: "1", ApplyUserName: "xiaoming", ApplyUserParty: "产品部", ApproverStep: "0", ApplyTime: "1527837645"}
-	if !ok || got != want {
+	want = ApprovalChange{ThirdNo: "201806010001", OpenSpName: "付款", OpenTemplateID: "1234567890", OpenSpStatus: 1, ApplyUserID: "1", ApplyUserName: "xiaoming", ApplyUserParty: "产品部", ApplyUserImage: "http://www.qq.com/xxx.png", ApplyTime: 1527837645,
+		ApprovalNodes: []OpenApprovalNode{{NodeStatus: 1, NodeAttr: 1, NodeType: 1, Items: []OpenApprovalItem{{ItemName: "xiaohong", ItemUserID: "2", ItemImage: "http://www.qq.com/xxx.png", ItemStatus: 1}}}},
+		NotifyNodes:   []OpenApprovalItem{{ItemName: "xiaogang", ItemUserID: "3", ItemImage: "http://www.qq.com/xxx.png"}}}
+	if !ok || !reflect.DeepEqual(got, want) {
 		t.Fatalf("open:\n got %+v\nwant %+v", got, want)
 	}
 	if n, _ := open.Node("ApprovalInfo"); n.Path("ApprovalNodes", "ApprovalNode", "Items", "Item", "ItemName") != "xiaohong" {
 		t.Fatal("approval node not reachable")
 	}
-	if _, ok := mustParse(t, workEvent("sys_approval_change", "")).ApprovalChange(); ok {
-		t.Fatal("ApprovalChange without ApprovalInfo")
+	if got, ok := mustParse(t, workEvent("sys_approval_change", "")).ApprovalChange(); !ok || got.SpNo != "" || got.SpRecords != nil {
+		t.Fatalf("ApprovalChange without ApprovalInfo: %+v", got)
+	}
+	if _, ok := mustParse(t, workEvent("sys_approval_change", "<ApprovalInfo><ApplyTime>yesterday</ApplyTime></ApprovalInfo>")).ApprovalChange(); ok {
+		t.Fatal("a time that is not a number decoded")
 	}
 }
 
 func TestFastRegister(t *testing.T) {
 	ent := mustParse(t, `<xml><AppId><![CDATA[wxcomp]]></AppId><CreateTime>1535442403</CreateTime><InfoType><![CDATA[notify_third_fasteregister]]></InfoType><appid>wxnewapp</appid><status>0</status><auth_code>queryauthcode@@@xxx</auth_code><msg>OK</msg><info><name><![CDATA[企业名称]]></name><code><![CDATA[企业代码]]></code><code_type>1</code_type><legal_persona_wechat><![CDATA[法人微信号]]></legal_persona_wechat><legal_persona_name><![CDATA[法人姓名]]></legal_persona_name><component_phone><![CDATA[1234567]]></component_phone></info></xml>`)
-	want := FastRegister{AppID: "wxnewapp", Status: "0", AuthCode: "queryauthcode@@@xxx", Msg: "OK", Info: FastRegisterInfo{
-		Name: "企业名称", Code: "企业代码", CodeType: "1", LegalPersonaWechat: "法人微信号", LegalPersonaName: "法人姓名", ComponentPhone: "1234567"}}
+	want := FastRegister{AppID: "wxnewapp", Status: 0, AuthCode: "queryauthcode@@@xxx", Msg: "OK", Info: FastRegisterInfo{
+		Name: "企业名称", Code: "企业代码", CodeType: 1, LegalPersonaWechat: "法人微信号", LegalPersonaName: "法人姓名", ComponentPhone: "1234567"}}
 	if got, ok := ent.FastRegister(); !ok || got != want || ent.AppID != "wxcomp" {
 		t.Fatalf("\n got %+v\nwant %+v", got, want)
 	}

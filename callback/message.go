@@ -81,6 +81,7 @@ type Message struct {
 	ExternalUserID string // ExternalUserID
 
 	fields []Field
+	badNum string    // first top-level number field whose text is not a number
 	buf    [16]Field // backing store for the first fields: one allocation per message
 }
 
@@ -214,7 +215,7 @@ func (m *Message) add(name, value string, depth int, container bool) {
 	case "FromUserName":
 		m.FromUserName = value
 	case "CreateTime":
-		m.CreateTime, _ = strconv.ParseInt(value, 10, 64)
+		m.CreateTime = m.number(name, value)
 	case "MsgType":
 		m.MsgType = value
 	case "Event":
@@ -278,7 +279,7 @@ func (m *Message) add(name, value string, depth int, container bool) {
 	case "AuthorizationCode":
 		m.AuthorizationCode = value
 	case "AuthorizationCodeExpiredTime":
-		m.AuthorizationCodeExpiredTime, _ = strconv.ParseInt(value, 10, 64)
+		m.AuthorizationCodeExpiredTime = m.number(name, value)
 	case "PreAuthCode":
 		m.PreAuthCode = value
 	case "AgentID":
@@ -292,8 +293,32 @@ func (m *Message) add(name, value string, depth int, container bool) {
 	}
 }
 
+// number parses the text of a top-level number field. An empty element
+// is absent (0); text that is not a number is remembered so that the parse
+// fails instead of leaving a silent 0.
+func (m *Message) number(name, value string) int64 {
+	if value == "" {
+		return 0
+	}
+	n, err := strconv.ParseInt(strings.TrimSpace(value), 10, 64)
+	if err != nil && m.badNum == "" {
+		m.badNum = name
+	}
+	return n
+}
+
+// checkNumbers reports a number field of Message whose text is not a
+// number (see number).
+func (m *Message) checkNumbers() error {
+	if m.badNum == "" {
+		return nil
+	}
+	return &FieldError{Field: m.badNum, Type: "integer"}
+}
+
 // ParseXML parses a decrypted (or plaintext) XML push. The root element
-// must be <xml>. Errors match ErrMalformed.
+// must be <xml>. Errors match ErrMalformed; a CreateTime or
+// AuthorizationCodeExpiredTime that is not a number is a *FieldError.
 func ParseXML(body []byte) (*Message, error) {
 	return parseXMLString(string(body))
 }
@@ -303,6 +328,9 @@ func parseXMLString(src string) (*Message, error) {
 	m.reset()
 	sc := scanner[string]{src: src, msg: m}
 	if err := sc.parse(); err != nil {
+		return nil, err
+	}
+	if err := m.checkNumbers(); err != nil {
 		return nil, err
 	}
 	return m, nil

@@ -81,12 +81,17 @@ func (x *Mux) HandleLocation(h HandlerFunc) { x.HandleMsgType(MsgTypeLocation, h
 // HandleLink routes link messages.
 func (x *Mux) HandleLink(h HandlerFunc) { x.HandleMsgType(MsgTypeLink, h) }
 
-// HandleEvent routes events named event (Event* constants).
+// HandleEvent routes events named event (Event* constants). A push without
+// MsgType whose InfoType is event (the suite form of WeCom changes such as
+// change_contact) goes here too when no HandleInfoType or HandleChange
+// matches it.
 func (x *Mux) HandleEvent(event string, h HandlerFunc) { x.set(x.events, event, h) }
 
 // HandleChange routes WeCom events by Event and ChangeType, for example
 // HandleChange(EventChangeContact, ChangeCreateUser, h). It takes
-// precedence over HandleEvent for the same event.
+// precedence over HandleEvent for the same event. It also receives the
+// suite form of the same change (InfoType change_contact, no MsgType), so
+// one registration serves both an app's and a suite's callback.
 func (x *Mux) HandleChange(event, changeType string, h HandlerFunc) {
 	x.set(x.changes, event+"\x00"+changeType, h)
 }
@@ -121,7 +126,17 @@ func (x *Mux) Route(m *Message) Handler {
 func (x *Mux) route(m *Message) Handler {
 	switch {
 	case m.InfoType != "" && m.MsgType == "":
+		// WeCom suites push contact and customer changes with InfoType in
+		// place of Event: the same registrations receive both forms.
+		if m.ChangeType != "" && len(x.changes) > 0 {
+			if h := x.changes[m.InfoType+"\x00"+m.ChangeType]; h != nil {
+				return h
+			}
+		}
 		if h := x.infos[m.InfoType]; h != nil {
+			return h
+		}
+		if h := x.events[m.InfoType]; h != nil {
 			return h
 		}
 	case m.MsgType == MsgTypeEvent:

@@ -114,7 +114,7 @@ func TestParseEvents(t *testing.T) {
 		if m.MsgID != "1988" || m.Status != "sendsuccess" || m.Get("SentCount") != "75" {
 			t.Fatalf("%+v", m)
 		}
-		if got := m.MassSendArticleURLs(); !reflect.DeepEqual(got, []ArticleURL{{"1", "http://a"}}) {
+		if got := m.MassSendArticleURLs(); !reflect.DeepEqual(got, []ArticleURL{{1, "http://a"}}) {
 			t.Fatalf("%+v", got)
 		}
 		if cs, _ := m.Node("CopyrightCheckResult"); cs.Get("CheckState") != "2" || cs.Path("ResultList", "item", "UserDeclareState") != "0" {
@@ -130,7 +130,7 @@ func TestParseEvents(t *testing.T) {
 	t.Run("subscribe_msg_popup_event", func(t *testing.T) {
 		m, _ := ParseXML([]byte(ev("subscribe_msg_popup_event", `<SubscribeMsgPopupEvent><List><TemplateId><![CDATA[T1]]></TemplateId><SubscribeStatusString><![CDATA[accept]]></SubscribeStatusString><PopupScene>2</PopupScene></List><List><TemplateId><![CDATA[T2]]></TemplateId><SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString><PopupScene>2</PopupScene></List></SubscribeMsgPopupEvent>`)))
 		got := m.SubscribeMsgEvents()
-		if len(got) != 2 || got[0].TemplateID != "T1" || got[1].SubscribeStatusString != "reject" || got[0].PopupScene != "2" {
+		if len(got) != 2 || got[0].TemplateID != "T1" || got[1].SubscribeStatusString != "reject" || got[0].PopupScene != 2 {
 			t.Fatalf("%+v", got)
 		}
 	})
