@@ -6,6 +6,9 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"os"
+	"path/filepath"
+	"reflect"
 	"testing"
 
 	"github.com/weixin-go/wechat/callback/msgcrypt"
@@ -42,10 +45,22 @@ func writeFields(fields []Field) []byte {
 	return append(out, "</xml>"...)
 }
 
+// addPushSeeds adds the documented samples of testdata/pushes ending in
+// ext as seeds.
+func addPushSeeds(f *testing.F, ext string) {
+	paths, _ := filepath.Glob(filepath.Join("testdata", "pushes", "*"+ext))
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			f.Add(string(b))
+		}
+	}
+}
+
 func FuzzParseXML(f *testing.F) {
 	for _, s := range xmlSeeds {
 		f.Add(s)
 	}
+	addPushSeeds(f, ".xml")
 	f.Fuzz(func(t *testing.T, s string) {
 		m, err := ParseXML([]byte(s))
 		if err != nil {
@@ -96,6 +111,18 @@ func callAccessors(m *Message) {
 		_, _ = c.ApprovalChange()
 	}
 	_, _ = c.FastRegister()
+	// Every typed view of the table, with the push taken for each kind.
+	for _, k := range Kinds() {
+		c := *m
+		c.MsgType, c.Event, c.InfoType = k.MsgType, k.Event, k.InfoType
+		if k.Event != "" {
+			c.MsgType = MsgTypeEvent
+		}
+		_, _ = c.Typed()
+		if k.Type != nil {
+			reflect.ValueOf(&c).MethodByName(k.Type.Name()).Call(nil)
+		}
+	}
 	for _, n := range m.Root().Children() {
 		_ = n.Children()
 		_ = n.Path(n.Name(), "item")
@@ -109,6 +136,7 @@ func FuzzParseJSON(f *testing.F) {
 	} {
 		f.Add(s)
 	}
+	addPushSeeds(f, ".json")
 	f.Fuzz(func(t *testing.T, s string) {
 		m, err := ParseJSON([]byte(s))
 		if err != nil {

@@ -245,6 +245,8 @@ var kinds = []Kind{
 	{Event: EventAddExpressPath, Type: typeOf[ExpressPath](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/introduction.html"},
 
 	// WeCom apps, and the same changes pushed to a suite's callback.
+	{Event: EventWorkClick, Type: typeOf[MenuEvent](), Doc: docWorkEvents},
+	{Event: EventWorkView, Type: typeOf[MenuEvent](), Doc: docWorkEvents},
 	{Event: EventChangeContact, InfoType: InfoTypeChangeContact, Type: typeOf[ContactChange](), Doc: "https://developer.work.weixin.qq.com/document/path/90970"},
 	{Event: EventChangeExternalContact, InfoType: InfoTypeChangeExternalContact, Type: typeOf[ExternalContactChange](), Doc: docWorkExt},
 	{Event: EventChangeExternalChat, InfoType: InfoTypeChangeExternalChat, Type: typeOf[ExternalChatChange](), Doc: docWorkExt},

@@ -11,6 +11,8 @@ import "strings"
 
 // WeCom events not listed with the official account events.
 const (
+	EventWorkClick          = "click" // menu click (official accounts: CLICK)
+	EventWorkView           = "view"  // menu link (official accounts: VIEW)
 	EventChangeExternalTag  = "change_external_tag"
 	EventTaskCardClick      = "taskcard_click"
 	EventLivingStatusChange = "living_status_change"
