@@ -1,22 +1,17 @@
 package pay
 
 import (
-	"compress/gzip"
 	"context"
-	"crypto/sha1"
-	"crypto/subtle"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"net/http"
 	"net/url"
 	"strings"
 )
 
-// ErrBillHash reports a downloaded bill whose SHA-1 differs from hash_value:
-// discard what was written.
+// ErrBillHash reports a downloaded bill, receipt or other file whose digest
+// differs from hash_value: discard what was written.
 var ErrBillHash = errors.New("pay: bill hash mismatch")
 
 // Bill is the answer of the trade bill and fund-flow bill APIs.
@@ -107,61 +102,7 @@ func (c *Client) DownloadBill(ctx context.Context, b *Bill, w io.Writer) (int64,
 	if !strings.EqualFold(b.HashType, "SHA1") {
 		return 0, fmt.Errorf("pay: unsupported bill hash_type %q", b.HashType)
 	}
-	want, err := hex.DecodeString(b.HashValue)
-	if err != nil || len(want) != sha1.Size {
-		return 0, errors.New("pay: bill hash_value is not a SHA-1 hex digest")
-	}
-	u, err := url.Parse(b.DownloadURL)
-	if err != nil || u.Host != c.host {
-		// Never send our Authorization to another host.
-		return 0, fmt.Errorf("pay: bill download URL host is not %s", c.host)
-	}
-	pathQuery := u.EscapedPath()
-	if u.RawQuery != "" {
-		pathQuery += "?" + u.RawQuery
-	}
-	auth, err := c.authorization(http.MethodGet, pathQuery, nil, c.now().Unix())
-	if err != nil {
-		return 0, err
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+pathQuery, nil)
-	if err != nil {
-		return 0, fmt.Errorf("pay: building bill request: %w", err)
-	}
-	req.Header.Set("Authorization", auth)
-	req.Header.Set("Accept", "*/*")
-	req.Header.Set("Accept-Encoding", "identity")
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return 0, fmt.Errorf("pay: downloading bill: %w", err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		body, _ := readLimited(resp.Body, resp.ContentLength, 64<<10)
-		reqID := first(resp.Header, hdrRequestID)
-		if err := c.verify(ctx, headersOf(resp.Header), body); err != nil {
-			return 0, &ResponseVerificationError{StatusCode: resp.StatusCode, RequestID: reqID, Err: err}
-		}
-		return 0, parseError(resp.StatusCode, reqID, body)
-	}
-	var src io.Reader = resp.Body
-	if b.TarType == "GZIP" {
-		zr, err := gzip.NewReader(resp.Body)
-		if err != nil {
-			return 0, fmt.Errorf("pay: bill is not gzip: %w", err)
-		}
-		defer zr.Close()
-		src = zr
-	}
-	h := sha1.New()
-	n, err := io.Copy(hashWriter{w, h}, src)
-	if err != nil {
-		return n, fmt.Errorf("pay: streaming bill: %w", err)
-	}
-	if subtle.ConstantTimeCompare(h.Sum(nil), want) != 1 {
-		return n, ErrBillHash
-	}
-	return n, nil
+	return c.download(ctx, b.DownloadURL, b.HashType, b.HashValue, b.TarType == "GZIP", w)
 }
 
 // hashWriter writes to w and feeds h with exactly what w accepted.

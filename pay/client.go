@@ -124,6 +124,18 @@ type Client struct {
 	certMu     sync.Mutex
 	lastFetch  time.Time
 	refreshGap time.Duration
+
+	// Transfer is merchant transfer (商家转账, the 2025 user-confirm API),
+	// for merchants and service providers.
+	Transfer *TransferService
+	// BatchTransfer is the older batch transfer to balance (/v3/transfer/...)
+	// for merchants not yet upgraded.
+	BatchTransfer *BatchTransferService
+	// Partner is service-provider mode (服务商): orders, refunds and bills of
+	// sub-merchants.
+	Partner *PartnerService
+	// ProfitSharing is profit sharing (分账), merchant and partner.
+	ProfitSharing *ProfitSharingService
 }
 
 // Option customises a Client.
@@ -219,6 +231,10 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	for _, o := range opts {
 		o(c)
 	}
+	c.Transfer = &TransferService{c: c}
+	c.BatchTransfer = &BatchTransferService{c: c}
+	c.Partner = &PartnerService{c: c}
+	c.ProfitSharing = &ProfitSharingService{c: c}
 	if c.store == nil {
 		c.store = wechat.NewMemoryStore()
 	}

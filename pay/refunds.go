@@ -175,21 +175,9 @@ func (c *Client) ApplyAbnormalRefund(ctx context.Context, refundID string, req *
 		return nil, errors.New("pay: USER_BANK_CARD abnormal refund needs BankType, BankAccount and RealName")
 	}
 	r := *req
-	var serial string
-	if r.BankAccount != "" || r.RealName != "" {
-		pub, s, err := c.encryptionKey(ctx)
-		if err != nil {
-			return nil, err
-		}
-		serial = s
-		for _, f := range []*string{&r.BankAccount, &r.RealName} {
-			if *f == "" {
-				continue
-			}
-			if *f, err = encryptOAEP(pub, *f); err != nil {
-				return nil, err
-			}
-		}
+	serial, err := c.encryptFields(ctx, &r.BankAccount, &r.RealName)
+	if err != nil {
+		return nil, err
 	}
 	rq := post("/v3/refund/domestic/refunds/"+url.PathEscape(refundID)+"/apply-abnormal-refund", &r)
 	rq.serial = serial
