@@ -82,6 +82,9 @@ type Server struct {
 	seq       atomic.Int64
 	// Requests counts the requests received, by path.
 	requests map[string]int
+	// a is the state of transfers, partner orders and profit sharing
+	// (statea.go).
+	a *stateA
 }
 
 // New starts a fake WeChat Pay server; Close it when done.
@@ -100,7 +103,7 @@ func New(opts Options) *Server {
 		Keys: k, Opts: opts,
 		orders: map[string]*Order{}, refunds: map[string]*Refund{}, bills: map[string][]byte{},
 		abnormal: map[string]map[string]string{}, platforms: []KeyPair{k.Platform},
-		now: time.Now, requests: map[string]int{},
+		now: time.Now, requests: map[string]int{}, a: newStateA(),
 	}
 	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
 	pool := x509.NewCertPool()

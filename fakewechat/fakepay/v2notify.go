@@ -163,8 +163,13 @@ func (s *Server) BuildNotification(eventType string, resource any, key Key) (htt
 		return nil, nil, err
 	}
 	originalType := "transaction"
-	if strings.HasPrefix(eventType, "REFUND.") {
+	switch {
+	case strings.HasPrefix(eventType, "REFUND."):
 		originalType = "refund"
+	case strings.HasPrefix(eventType, "MCHTRANSFER."):
+		originalType = "mch_payment"
+	case strings.HasPrefix(eventType, "PROFITSHARING."):
+		originalType = "profitsharing"
 	}
 	nonce, ct := s.encryptResource(pt, originalType)
 	env := map[string]any{

@@ -32,6 +32,9 @@ type Order struct {
 	notifyURL string
 	refunded  int64
 	combine   string
+	// profitSharing: paid with settle_info.profit_sharing, so the amount is
+	// frozen for profit sharing once paid.
+	profitSharing bool
 }
 
 // Refund is a refund kept by the fake.
@@ -67,6 +70,9 @@ type prepayBody struct {
 		PayerClientIP string          `json:"payer_client_ip"`
 		H5Info        json.RawMessage `json:"h5_info"`
 	} `json:"scene_info"`
+	SettleInfo *struct {
+		ProfitSharing bool `json:"profit_sharing"`
+	} `json:"settle_info"`
 }
 
 func (s *Server) id(prefix string) string {
@@ -74,6 +80,11 @@ func (s *Server) id(prefix string) string {
 }
 
 func (s *Server) serveV3(w http.ResponseWriter, r *http.Request, body []byte) {
+	for _, h := range routes {
+		if h(s, w, r, body) {
+			return
+		}
+	}
 	p := r.URL.Path
 	get, post := r.Method == http.MethodGet, r.Method == http.MethodPost
 	switch {
@@ -177,6 +188,7 @@ func (s *Server) servePrepay(w http.ResponseWriter, r *http.Request, body []byte
 			Payer:  map[string]any{"openid": openid},
 			Amount: map[string]any{"total": b.Amount.Total, "currency": "CNY"},
 			total:  b.Amount.Total, prepayID: s.id("wx"), notifyURL: b.NotifyURL,
+			profitSharing: b.SettleInfo != nil && b.SettleInfo.ProfitSharing,
 		}
 		s.orders[b.OutTradeNo] = o
 	}
@@ -315,6 +327,9 @@ func (s *Server) PayOrder(outTradeNo string) (map[string]any, bool) {
 	o.SuccessTime = time.Now().Format(time.RFC3339)
 	o.Amount["payer_total"] = o.total
 	o.Amount["payer_currency"] = "CNY"
+	if o.profitSharing {
+		s.freezeLocked("", o.TransactionID, o.total)
+	}
 	b, _ := json.Marshal(o)
 	var m map[string]any
 	_ = json.Unmarshal(b, &m)
