@@ -8,6 +8,52 @@
 //
 // Its cryptography is written independently of package pay so that a bug
 // in one is not mirrored by the other.
+//
+// # Transfers, partner mode and profit sharing
+//
+// The fake keeps state for these and refuses what WeChat Pay refuses:
+//
+//   - Encrypted fields (transfer user_name, profit-sharing receiver name):
+//     a request carrying one without Wechatpay-Serial, or whose value does not
+//     decrypt (RSA-OAEP) with the key that header names, gets 400 PARAM_ERROR.
+//   - Duplicate out numbers (out_bill_no, out_batch_no, out_refund_no of a
+//     sub-merchant, out_order_no, out_return_no): the same content answers the
+//     existing record (a retry); different content gets 400 INVALID_REQUEST.
+//   - Transfer bills (2025 API) start in WAIT_USER_CONFIRM with a
+//     package_info and lock their amount from the payer's balance (the
+//     merchant, or the sub-merchant for partner bills; DefaultTransferBalance
+//     until SetTransferBalance); an amount over the balance gets 403
+//     NOT_ENOUGH. ConfirmTransfer, FailTransfer and FinishTransferCancel move
+//     a bill as the user or WeChat Pay would (FAIL and CANCELLED return the
+//     funds) and return the MCHTRANSFER.BILL.FINISHED resource to send with
+//     SendNotification. Cancel is accepted before the user confirms (then
+//     CANCELING). Required: appid, out_bill_no (1-32 letters/digits),
+//     transfer_scene_id, openid, transfer_remark (<= 32 characters),
+//     transfer_scene_report_infos, user_name from 2,000 CNY. Electronic
+//     receipts need a SUCCESS bill that carried user_name; a receipt is
+//     GENERATING when applied for and FINISHED (SHA256 digest, download URL)
+//     from the first query on.
+//   - Batch transfers check total_num and total_amount against the details
+//     (1-1000, unique out_detail_no) and the balance; FinishBatch settles a
+//     batch (named details FAIL, their funds return). Batch queries page with
+//     offset and limit (1-100). Batch receipts need a FINISHED batch, detail
+//     receipts (BATCH_TRANSFER only) a SUCCESS detail that carried user_name;
+//     both are FINISHED from the first query on.
+//   - Partner orders, refunds and bills belong to a sub-merchant
+//     (DefaultSubMchID, or one added with AddSubMerchant); an unknown
+//     sub_mchid gets 400 INVALID_REQUEST and another sub-merchant's order is
+//     not found. sp_mchid must be the server's merchant. PayPartnerOrder and
+//     SetPartnerRefundStatus return notification resources.
+//   - Profit sharing: an order paid with settle_info.profit_sharing
+//     (PayOrder, PayPartnerOrder) has its amount frozen. A split needs
+//     receivers added first, at most the unsplit amount (403 NOT_ENOUGH) and
+//     at most the maximum ratio of the order amount (DefaultMaxRatio, or
+//     SetMaxRatio), cumulated over splits; unfreeze_unsplit and the unfreeze
+//     API release the rest. Splits stay PROCESSING until SettleProfitSharing,
+//     which returns one PROFITSHARING.SUCCESS resource per receiver. A return
+//     takes back at most what was split to that merchant receiver (403
+//     NOT_ENOUGH). Profit-sharing bills are served from AddBill like trade
+//     bills.
 package fakepay
 
 import (
