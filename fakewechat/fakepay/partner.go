@@ -299,37 +299,20 @@ func (s *Server) servePartnerRefund(w http.ResponseWriter, r *http.Request, body
 	}
 	o := s.findPartnerOrderLocked(b.SubMchID, b.OutTradeNo, b.TransactionID)
 	var code, msg string
-	switch {
-	case o == nil:
-		code, msg = "RESOURCE_NOT_EXISTS", "订单不存在"
-	case o.TradeState != "SUCCESS" && o.TradeState != "REFUND":
-		code, msg = "INVALID_REQUEST", "订单未支付"
-	case b.Amount.Total != o.total:
-		code, msg = "INVALID_REQUEST", "订单金额不一致"
-	case b.Amount.Refund <= 0 || o.refunded+b.Amount.Refund > o.total:
-		code, msg = "INVALID_REQUEST", "退款金额超过订单可退金额"
+	if o == nil {
+		code, msg = refundCheck(false, "", 0, 0, 0, 0)
+	} else {
+		code, msg = refundCheck(true, o.TradeState, o.total, o.refunded, b.Amount.Total, b.Amount.Refund)
 	}
 	if code != "" {
 		s.mu.Unlock()
-		status := http.StatusBadRequest
-		if code == "RESOURCE_NOT_EXISTS" {
-			status = http.StatusNotFound
-		}
-		s.fail(w, r, status, code, msg)
+		s.failRefund(w, r, code, msg)
 		return
 	}
 	s.a.fps["refund:"+k] = string(fp)
 	o.refunded += b.Amount.Refund
 	o.TradeState, o.TradeStateDesc = "REFUND", "转入退款"
-	rf := &Refund{
-		RefundID: "5030" + strconv.FormatInt(3000000000+s.seq.Add(1), 10), OutRefundNo: b.OutRefundNo,
-		TransactionID: o.TransactionID, OutTradeNo: o.OutTradeNo, Channel: "ORIGINAL",
-		UserReceivedAccount: "支付用户零钱", CreateTime: time.Now().Format(time.RFC3339), Status: "PROCESSING",
-		FundsAccount: "AVAILABLE",
-		Amount: map[string]any{"total": o.total, "refund": b.Amount.Refund, "payer_total": o.total,
-			"payer_refund": b.Amount.Refund, "settlement_refund": b.Amount.Refund, "settlement_total": o.total,
-			"discount_refund": 0, "currency": "CNY"},
-	}
+	rf := s.newRefund(b.OutRefundNo, o.TransactionID, o.OutTradeNo, o.total, b.Amount.Refund)
 	s.a.prefunds[k] = rf
 	out, _ := json.Marshal(rf)
 	s.mu.Unlock()

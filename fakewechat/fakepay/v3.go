@@ -360,40 +360,61 @@ func (s *Server) serveRefund(w http.ResponseWriter, r *http.Request, body []byte
 	}
 	o := s.findOrder(b.OutTradeNo, b.TransactionID)
 	var code, msg string
-	switch {
-	case o == nil:
-		code, msg = "RESOURCE_NOT_EXISTS", "订单不存在"
-	case o.TradeState != "SUCCESS" && o.TradeState != "REFUND":
-		code, msg = "INVALID_REQUEST", "订单未支付"
-	case b.Amount.Total != o.total:
-		code, msg = "INVALID_REQUEST", "订单金额不一致"
-	case b.Amount.Refund <= 0 || o.refunded+b.Amount.Refund > o.total:
-		code, msg = "INVALID_REQUEST", "退款金额超过订单可退金额"
+	if o == nil {
+		code, msg = refundCheck(false, "", 0, 0, 0, 0)
+	} else {
+		code, msg = refundCheck(true, o.TradeState, o.total, o.refunded, b.Amount.Total, b.Amount.Refund)
 	}
 	if code != "" {
 		s.mu.Unlock()
-		status := http.StatusBadRequest
-		if code == "RESOURCE_NOT_EXISTS" {
-			status = http.StatusNotFound
-		}
-		s.fail(w, r, status, code, msg)
+		s.failRefund(w, r, code, msg)
 		return
 	}
 	o.refunded += b.Amount.Refund
 	o.TradeState, o.TradeStateDesc = "REFUND", "转入退款"
-	rf := &Refund{
-		RefundID: "5030" + strconv.FormatInt(3000000000+s.seq.Add(1), 10), OutRefundNo: b.OutRefundNo,
-		TransactionID: o.TransactionID, OutTradeNo: o.OutTradeNo, Channel: "ORIGINAL",
-		UserReceivedAccount: "支付用户零钱", CreateTime: time.Now().Format(time.RFC3339), Status: "PROCESSING",
-		FundsAccount: "AVAILABLE",
-		Amount: map[string]any{"total": o.total, "refund": b.Amount.Refund, "payer_total": o.total,
-			"payer_refund": b.Amount.Refund, "settlement_refund": b.Amount.Refund, "settlement_total": o.total,
-			"discount_refund": 0, "currency": "CNY"},
-	}
+	rf := s.newRefund(b.OutRefundNo, o.TransactionID, o.OutTradeNo, o.total, b.Amount.Refund)
 	s.refunds[b.OutRefundNo] = rf
 	out, _ := json.Marshal(rf)
 	s.mu.Unlock()
 	s.reply(w, r, http.StatusOK, json.RawMessage(out))
+}
+
+// refundCheck returns the error WeChat Pay answers to refunding refund fen
+// of an order (found, in state, of total fen, refunded so far) whose total
+// the request gives as reqTotal; "" when the refund is accepted.
+func refundCheck(found bool, state string, total, refunded, reqTotal, refund int64) (code, msg string) {
+	switch {
+	case !found:
+		return "RESOURCE_NOT_EXISTS", "订单不存在"
+	case state != "SUCCESS" && state != "REFUND":
+		return "INVALID_REQUEST", "订单未支付"
+	case reqTotal != total:
+		return "INVALID_REQUEST", "订单金额不一致"
+	case refund <= 0 || refunded+refund > total:
+		return "INVALID_REQUEST", "退款金额超过订单可退金额"
+	}
+	return "", ""
+}
+
+func (s *Server) failRefund(w http.ResponseWriter, r *http.Request, code, msg string) {
+	status := http.StatusBadRequest
+	if code == "RESOURCE_NOT_EXISTS" {
+		status = http.StatusNotFound
+	}
+	s.fail(w, r, status, code, msg)
+}
+
+// newRefund returns a PROCESSING refund of refund fen of an order.
+func (s *Server) newRefund(outRefundNo, transactionID, outTradeNo string, total, refund int64) *Refund {
+	return &Refund{
+		RefundID: "5030" + strconv.FormatInt(3000000000+s.seq.Add(1), 10), OutRefundNo: outRefundNo,
+		TransactionID: transactionID, OutTradeNo: outTradeNo, Channel: "ORIGINAL",
+		UserReceivedAccount: "支付用户零钱", CreateTime: time.Now().Format(time.RFC3339), Status: "PROCESSING",
+		FundsAccount: "AVAILABLE",
+		Amount: map[string]any{"total": total, "refund": refund, "payer_total": total,
+			"payer_refund": refund, "settlement_refund": refund, "settlement_total": total,
+			"discount_refund": 0, "currency": "CNY"},
+	}
 }
 
 // SetRefundStatus moves a refund to status (SUCCESS, ABNORMAL, CLOSED) and
