@@ -118,7 +118,10 @@ func registerOAPublish(s *Server) {
 		ps.jobs[p.publishID] = p
 		ps.byArticle[p.articleID] = p
 		ps.order = append(ps.order, p.articleID)
-		return OK(M{"publish_id": p.publishID, "msg_data_id": p.msgDataID}), nil
+		// As the docs show: publish_id a number (int), msg_data_id a string.
+		// https://developers.weixin.qq.com/doc/subscription/api/public/api_freepublish_submit.html
+		pid, _ := strconv.ParseInt(p.publishID, 10, 64)
+		return OK(M{"publish_id": pid, "msg_data_id": strconv.FormatInt(p.msgDataID, 10)}), nil
 	})
 
 	s.HandleJSON("POST /cgi-bin/freepublish/get", func(r *Request) (any, error) {

@@ -242,7 +242,7 @@ func registerOASubscribeMessage(s *Server) {
 		var match []M
 		for _, t := range titles {
 			if slices.Contains(cats, t.category) {
-				match = append(match, M{"tid": t.tid, "title": t.title, "type": t.typ, "categoryId": strconv.Itoa(t.category)})
+				match = append(match, M{"tid": t.tid, "title": t.title, "type": t.typ, "categoryId": t.category}) // a number, as in the docs' table
 			}
 		}
 		page := []M{}

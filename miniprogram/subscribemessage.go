@@ -124,10 +124,10 @@ func (s *SubscribeMessageService) PubTemplateKeywords(ctx context.Context, tid s
 
 // PubTemplateTitle is a public template.
 type PubTemplateTitle struct {
-	TID        int    `json:"tid"`
-	Title      string `json:"title"`
-	Type       int    `json:"type"`
-	CategoryID string `json:"categoryId"`
+	TID        int           `json:"tid"`
+	Title      string        `json:"title"`
+	Type       int           `json:"type"`
+	CategoryID wechat.FlexID `json:"categoryId"`
 }
 
 // PubTemplateTitlePage is one page of public templates.

@@ -148,7 +148,7 @@ func (m *MassMessage) validate() error {
 type MassSendResult struct {
 	MsgID int64 `json:"msg_id"`
 	// MsgDataID identifies news messages for comment management.
-	MsgDataID int64 `json:"msg_data_id,omitempty"`
+	MsgDataID wechat.FlexID `json:"msg_data_id,omitempty"`
 }
 
 // MassStatus is the state of a mass send.

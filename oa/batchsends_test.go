@@ -25,7 +25,7 @@ func TestBatchSendsToAllAndTag(t *testing.T) {
 		jsonA(t, body["text"]) != `{"content":"hello all"}` || body["clientmsgid"] != "batch-1" {
 		t.Errorf("sendall body = %v", body)
 	}
-	if res.MsgID == 0 || res.MsgDataID != 0 {
+	if res.MsgID == 0 || res.MsgDataID != "" {
 		t.Errorf("result = %+v", res)
 	}
 	_, err = c.BatchSends.SendToAll(ctx, msg)
@@ -50,7 +50,7 @@ func TestBatchSendsToAllAndTag(t *testing.T) {
 		body["msgtype"] != "mpnews" || body["send_ignore_reprint"] != float64(1) || jsonA(t, body["mpnews"]) != `{"media_id":"`+news+`"}` {
 		t.Errorf("sendall body = %v", body)
 	}
-	if res.MsgID == 0 || res.MsgDataID == 0 {
+	if res.MsgID == 0 || res.MsgDataID == "" {
 		t.Errorf("news result = %+v", res)
 	}
 	sends := srv.MassSends(fakewechat.DefaultAppID)

@@ -2,6 +2,7 @@ package oa
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"iter"
 	"net/http"
@@ -36,21 +37,30 @@ const (
 
 // CommentArticle names an article of a sent message: the msg_data_id of a
 // mass send or a publication, and the article's index in it (0 for the
-// first).
+// first). MsgDataID comes from MassSendResult or PublishJob as it is.
 type CommentArticle struct {
-	MsgDataID int64 `json:"msg_data_id"`
-	Index     int   `json:"index"`
+	MsgDataID wechat.FlexID `json:"msg_data_id"`
+	Index     int           `json:"index"`
+}
+
+// commentWire is CommentArticle as the comment endpoints take it:
+// msg_data_id as a number.
+type commentWire struct {
+	MsgDataID json.Number `json:"msg_data_id"`
+	Index     int         `json:"index"`
 }
 
 func (a CommentArticle) check() error {
-	switch {
-	case a.MsgDataID <= 0:
-		return invalidArg("msg_data_id", "must be positive")
+	switch n, err := a.MsgDataID.Int64(); {
+	case err != nil || n <= 0:
+		return invalidArg("msg_data_id", "must be a positive integer")
 	case a.Index < 0:
 		return invalidArg("index", "negative")
 	}
 	return nil
 }
+
+func (a CommentArticle) wire() commentWire { return commentWire{a.MsgDataID.Number(), a.Index} }
 
 // Comment is a user's comment on an article.
 type Comment struct {
@@ -81,7 +91,7 @@ type CommentList struct {
 }
 
 type commentBody struct {
-	CommentArticle
+	commentWire
 	UserCommentID int64  `json:"user_comment_id"`
 	Content       string `json:"content,omitempty"`
 }
@@ -94,14 +104,14 @@ func (s *CommentService) onComment(ctx context.Context, ep wechat.Endpoint, a Co
 	if userCommentID <= 0 {
 		return invalidArg("user_comment_id", "must be positive")
 	}
-	return s.c.Do(ctx, ep, nil, commentBody{a, userCommentID, content}, nil)
+	return s.c.Do(ctx, ep, nil, commentBody{a.wire(), userCommentID, content}, nil)
 }
 
 func (s *CommentService) onArticle(ctx context.Context, ep wechat.Endpoint, a CommentArticle) error {
 	if err := a.check(); err != nil {
 		return err
 	}
-	return s.c.Do(ctx, ep, nil, a, nil)
+	return s.c.Do(ctx, ep, nil, a.wire(), nil)
 }
 
 // Open opens comments on an article.
@@ -132,11 +142,11 @@ func (s *CommentService) List(ctx context.Context, a CommentArticle, typ Comment
 		return nil, invalidArg("begin", "negative")
 	}
 	return call[CommentList](ctx, s.c, commentList, nil, struct {
-		CommentArticle
+		commentWire
 		Begin int         `json:"begin"`
 		Count int         `json:"count"`
 		Type  CommentType `json:"type"`
-	}{a, begin, count, typ})
+	}{a.wire(), begin, count, typ})
 }
 
 // All iterates over every comment of typ on an article, fetching pages of

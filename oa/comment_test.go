@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
@@ -18,7 +19,7 @@ func commentedC(t *testing.T, srv *fakewechat.Server, c *oa.Client, n int) (oa.C
 	a := oa.CommentArticle{MsgDataID: job.MsgDataID}
 	ids := make([]int64, n)
 	for i := range n {
-		id, err := srv.AddComment(fakewechat.DefaultAppID, a.MsgDataID, 0, fmt.Sprintf("oReader%02d", i), fmt.Sprintf("comment %d", i))
+		id, err := srv.AddComment(fakewechat.DefaultAppID, intID(t, a.MsgDataID), 0, fmt.Sprintf("oReader%02d", i), fmt.Sprintf("comment %d", i))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -35,25 +36,25 @@ func TestCommentOpenClose(t *testing.T) {
 	if err := c.Comment.Close(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqA(t, srv, "POST /cgi-bin/comment/close"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/close"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": intID(t, a.MsgDataID), "index": 1}) {
 		t.Errorf("close body = %v", body)
 	}
-	if _, err := srv.AddComment(fakewechat.DefaultAppID, a.MsgDataID, 1, "oX", "hi"); err == nil {
+	if _, err := srv.AddComment(fakewechat.DefaultAppID, intID(t, a.MsgDataID), 1, "oX", "hi"); err == nil {
 		t.Error("comment accepted on a closed article")
 	}
 	if err := c.Comment.Open(ctx, second); err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqA(t, srv, "POST /cgi-bin/comment/open"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 1}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/open"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": intID(t, a.MsgDataID), "index": 1}) {
 		t.Errorf("open body = %v", body)
 	}
-	if _, err := srv.AddComment(fakewechat.DefaultAppID, a.MsgDataID, 1, "oX", "hi"); err != nil {
+	if _, err := srv.AddComment(fakewechat.DefaultAppID, intID(t, a.MsgDataID), 1, "oX", "hi"); err != nil {
 		t.Errorf("comment refused after Open: %v", err)
 	}
 	apiCodeA(t, c.Comment.Open(ctx, oa.CommentArticle{MsgDataID: a.MsgDataID, Index: 2}), 88001)
-	apiCodeA(t, c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 12345}), 88001)
+	apiCodeA(t, c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: "12345"}), 88001)
 	argErrA(t, srv, "POST /none", c.Comment.Open(ctx, oa.CommentArticle{}), "msg_data_id")
-	argErrA(t, srv, "POST /none", c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: 1, Index: -1}), "index")
+	argErrA(t, srv, "POST /none", c.Comment.Close(ctx, oa.CommentArticle{MsgDataID: "1", Index: -1}), "index")
 }
 
 func TestCommentListAndAll(t *testing.T) {
@@ -67,7 +68,7 @@ func TestCommentListAndAll(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqA(t, srv, "POST /cgi-bin/comment/list"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": a.MsgDataID, "index": 0, "begin": 1, "count": 3, "type": 0}) {
+	if _, body := reqA(t, srv, "POST /cgi-bin/comment/list"); jsonA(t, body) != jsonA(t, map[string]any{"msg_data_id": intID(t, a.MsgDataID), "index": 0, "begin": 1, "count": 3, "type": 0}) {
 		t.Errorf("list body = %v", body)
 	}
 	if page.Total != 7 || len(page.Comments) != 3 || page.Comments[0].UserCommentID != ids[1] || page.Comments[0].OpenID != "oReader01" ||
@@ -94,7 +95,7 @@ func TestCommentListAndAll(t *testing.T) {
 	if err != nil || len(some) != 4 || some[3].UserCommentID != ids[3] {
 		t.Errorf("early stop = %+v, %v", some, err)
 	}
-	_, err = drainC(c.Comment.All(ctx, oa.CommentArticle{MsgDataID: 99}, oa.CommentsAll, 0), 0)
+	_, err = drainC(c.Comment.All(ctx, oa.CommentArticle{MsgDataID: "99"}, oa.CommentsAll, 0), 0)
 	apiCodeA(t, err, 88001)
 
 	const none = "POST /none"
@@ -112,7 +113,7 @@ func TestCommentElectReplyDelete(t *testing.T) {
 	a, ids := commentedC(t, srv, c, 3)
 	want := func(pattern string, extra map[string]any) {
 		t.Helper()
-		m := map[string]any{"msg_data_id": a.MsgDataID, "index": 0, "user_comment_id": ids[0]}
+		m := map[string]any{"msg_data_id": intID(t, a.MsgDataID), "index": 0, "user_comment_id": ids[0]}
 		for k, v := range extra {
 			m[k] = v
 		}
@@ -176,7 +177,7 @@ func TestCommentOnMassSentNews(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, err := srv.AddComment(fakewechat.DefaultAppID, res.MsgDataID, 0, "oReader", "nice")
+	id, err := srv.AddComment(fakewechat.DefaultAppID, intID(t, res.MsgDataID), 0, "oReader", "nice")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,4 +188,15 @@ func TestCommentOnMassSentNews(t *testing.T) {
 	if p, err := c.Comment.List(ctx, a, oa.CommentsElected, 0, 5); err != nil || p.Total != 1 || p.Comments[0].Content != "nice" {
 		t.Errorf("list = %+v, %v", p, err)
 	}
+}
+
+// intID converts an id the SDK keeps as a wechat.FlexID for the fake's
+// int64 helpers.
+func intID(t testing.TB, id wechat.FlexID) int64 {
+	t.Helper()
+	n, err := id.Int64()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
 }

@@ -32,10 +32,10 @@ const (
 // KFAccount is a customer-service account (客服账号).
 type KFAccount struct {
 	// Account is the full account, "prefix@wechat_id_of_the_account".
-	Account    string `json:"kf_account"`
-	Nickname   string `json:"kf_nick"`
-	ID         string `json:"kf_id"`
-	HeadImgURL string `json:"kf_headimgurl"`
+	Account    string        `json:"kf_account"`
+	Nickname   string        `json:"kf_nick"`
+	ID         wechat.FlexID `json:"kf_id"`
+	HeadImgURL string        `json:"kf_headimgurl"`
 	// WX is the WeChat ID of the agent bound to the account, if any.
 	WX string `json:"kf_wx,omitempty"`
 	// InviteWX, InviteExpireTime and InviteStatus ("waiting", "rejected",
@@ -49,8 +49,8 @@ type KFAccount struct {
 type OnlineKFAccount struct {
 	Account string `json:"kf_account"`
 	// Status is 1 when the agent is online on the web client.
-	Status int    `json:"status"`
-	ID     string `json:"kf_id"`
+	Status int           `json:"status"`
+	ID     wechat.FlexID `json:"kf_id"`
 	// AcceptedCase is the number of sessions the agent is handling.
 	AcceptedCase int `json:"accepted_case"`
 }

@@ -22,7 +22,8 @@ func ExampleCommentService_All() {
 		fmt.Println(err)
 		return
 	}
-	srv.AddComment(fakewechat.DefaultAppID, sent.MsgDataID, 0, "oReader", "Great news!")
+	msgDataID, _ := sent.MsgDataID.Int64()
+	srv.AddComment(fakewechat.DefaultAppID, msgDataID, 0, "oReader", "Great news!")
 
 	// Reply to every comment not answered yet.
 	article := oa.CommentArticle{MsgDataID: sent.MsgDataID, Index: 0}

@@ -19,9 +19,11 @@ var (
 // PublishJob is a publishing task just submitted. The result comes later,
 // from Status or the PUBLISHJOBFINISH event.
 type PublishJob struct {
-	PublishID string `json:"publish_id"`
-	// MsgDataID identifies the message for comment management.
-	MsgDataID int64 `json:"msg_data_id"`
+	// PublishID is answered as a number; Status takes it as it is.
+	PublishID wechat.FlexID `json:"publish_id"`
+	// MsgDataID identifies the message for comment management
+	// (CommentArticle); answered as a string.
+	MsgDataID wechat.FlexID `json:"msg_data_id"`
 }
 
 // PublishStatusCode is the state of a publishing task.
@@ -40,7 +42,7 @@ const (
 
 // PublishStatus is the state of a publishing task.
 type PublishStatus struct {
-	PublishID string            `json:"publish_id"`
+	PublishID wechat.FlexID     `json:"publish_id"`
 	Status    PublishStatusCode `json:"publish_status"`
 	// ArticleID and ArticleDetail are set on success.
 	ArticleID     string `json:"article_id,omitempty"`
@@ -85,12 +87,12 @@ func (s *PublishService) Submit(ctx context.Context, mediaID string) (*PublishJo
 
 // Status returns the state of a publishing task.
 // https://developers.weixin.qq.com/doc/offiaccount/Publish/Get_status.html
-func (s *PublishService) Status(ctx context.Context, publishID string) (*PublishStatus, error) {
+func (s *PublishService) Status(ctx context.Context, publishID wechat.FlexID) (*PublishStatus, error) {
 	if publishID == "" {
 		return nil, invalidArg("publish_id", "required")
 	}
 	return call[PublishStatus](ctx, s.c, publishGet, nil, struct {
-		PublishID string `json:"publish_id"`
+		PublishID wechat.FlexID `json:"publish_id"`
 	}{publishID})
 }
 

@@ -53,14 +53,14 @@ func TestPublishSubmitAndStatus(t *testing.T) {
 	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/submit"); body["media_id"] != draft {
 		t.Errorf("submit body = %v", body)
 	}
-	if job.PublishID == "" || job.MsgDataID == 0 {
+	if job.PublishID == "" || job.MsgDataID == "" {
 		t.Errorf("job = %+v", job)
 	}
 	st, err := c.Publish.Status(ctx, job.PublishID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/get"); body["publish_id"] != job.PublishID {
+	if _, body := reqA(t, srv, "POST /cgi-bin/freepublish/get"); body["publish_id"] != job.PublishID.String() {
 		t.Errorf("get body = %v", body)
 	}
 	if st.Status != oa.PublishPublishing || st.ArticleID != "" {

@@ -53,8 +53,9 @@ type SubscribeTitle struct {
 	TID   int    `json:"tid"`
 	Title string `json:"title"`
 	// Type is 2 for one-time subscriptions, 3 for long-term ones.
-	Type       int    `json:"type"`
-	CategoryID string `json:"categoryId"`
+	Type int `json:"type"`
+	// CategoryID is a number in the docs' table, a string in their example.
+	CategoryID wechat.FlexID `json:"categoryId"`
 }
 
 // SubscribeTitlePage is one page of public template titles.
@@ -70,32 +71,6 @@ type SubscribeTemplate struct {
 	Content   string `json:"content"`
 	Example   string `json:"example"`
 	Type      int    `json:"type"` // 2 one-time, 3 long-term
-}
-
-// UnmarshalJSON implements json.Unmarshaler: WeChat sends categoryId as a
-// string or as a number.
-func (t *SubscribeTitle) UnmarshalJSON(b []byte) error {
-	type plain SubscribeTitle
-	var v struct {
-		plain
-		CategoryID json.RawMessage `json:"categoryId"`
-	}
-	if err := json.Unmarshal(b, &v); err != nil {
-		return err
-	}
-	*t = SubscribeTitle(v.plain)
-	if len(v.CategoryID) == 0 || string(v.CategoryID) == "null" {
-		return nil
-	}
-	if v.CategoryID[0] == '"' {
-		return json.Unmarshal(v.CategoryID, &t.CategoryID)
-	}
-	var n json.Number
-	if err := json.Unmarshal(v.CategoryID, &n); err != nil {
-		return fmt.Errorf("oa: categoryId: %w", err)
-	}
-	t.CategoryID = n.String()
-	return nil
 }
 
 // SubscribeData maps the data keys of a template ("thing1", "time2"...) to
