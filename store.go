@@ -34,10 +34,22 @@ type Store interface {
 
 // MemoryStore is a Store held in process memory. It is the right choice for
 // a single process and for tests. The zero value is ready to use.
+//
+// Expired entries are reclaimed by an amortized sweep on writes: whenever
+// the number of entries has doubled since the last sweep (and is at least
+// minSweep), the writer drops every expired entry, and rebuilds the map
+// when most entries were expired (a Go map does not shrink by itself). The
+// store's memory is therefore bounded by about twice the live entries,
+// whatever the number of keys written over the life of the process.
 type MemoryStore struct {
-	mu sync.Mutex
-	m  map[string]memEntry
+	mu      sync.Mutex
+	m       map[string]memEntry
+	sweepAt int              // sweep when len(m) reaches this
+	clock   func() time.Time // time.Now when nil; for tests
 }
+
+// minSweep is the smallest map size at which writes sweep expired entries.
+const minSweep = 1024
 
 type memEntry struct {
 	v   []byte
@@ -59,6 +71,44 @@ func (s *MemoryStore) live(key string, now time.Time) (memEntry, bool) {
 	return e, true
 }
 
+func (s *MemoryStore) now() time.Time {
+	if s.clock != nil {
+		return s.clock()
+	}
+	return time.Now()
+}
+
+// put stores e under key, sweeping expired entries first when the map has
+// doubled since the last sweep. s.mu is held.
+func (s *MemoryStore) put(key string, e memEntry, now time.Time) {
+	if s.m == nil {
+		s.m = make(map[string]memEntry)
+	}
+	if len(s.m) >= max(s.sweepAt, minSweep) {
+		s.sweep(now)
+	}
+	s.m[key] = e
+}
+
+// sweep drops expired entries; when they were the majority, the live ones
+// move to a fresh map so that the old buckets are freed. s.mu is held.
+func (s *MemoryStore) sweep(now time.Time) {
+	before := len(s.m)
+	for k, e := range s.m {
+		if !e.exp.IsZero() && !now.Before(e.exp) {
+			delete(s.m, k)
+		}
+	}
+	if len(s.m) < before/2 {
+		fresh := make(map[string]memEntry, len(s.m))
+		for k, e := range s.m {
+			fresh[k] = e
+		}
+		s.m = fresh
+	}
+	s.sweepAt = 2 * len(s.m)
+}
+
 func expiry(now time.Time, ttl time.Duration) time.Time {
 	if ttl <= 0 {
 		return time.Time{}
@@ -70,7 +120,7 @@ func expiry(now time.Time, ttl time.Duration) time.Time {
 func (s *MemoryStore) Get(_ context.Context, key string) ([]byte, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.live(key, time.Now())
+	e, ok := s.live(key, s.now())
 	if !ok {
 		return nil, ErrNotFound
 	}
@@ -81,10 +131,8 @@ func (s *MemoryStore) Get(_ context.Context, key string) ([]byte, error) {
 func (s *MemoryStore) Set(_ context.Context, key string, value []byte, ttl time.Duration) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.m == nil {
-		s.m = make(map[string]memEntry)
-	}
-	s.m[key] = memEntry{v: append([]byte(nil), value...), exp: expiry(time.Now(), ttl)}
+	now := s.now()
+	s.put(key, memEntry{v: append([]byte(nil), value...), exp: expiry(now, ttl)}, now)
 	return nil
 }
 
@@ -92,14 +140,11 @@ func (s *MemoryStore) Set(_ context.Context, key string, value []byte, ttl time.
 func (s *MemoryStore) SetNX(_ context.Context, key string, value []byte, ttl time.Duration) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := time.Now()
+	now := s.now()
 	if _, ok := s.live(key, now); ok {
 		return false, nil
 	}
-	if s.m == nil {
-		s.m = make(map[string]memEntry)
-	}
-	s.m[key] = memEntry{v: append([]byte(nil), value...), exp: expiry(now, ttl)}
+	s.put(key, memEntry{v: append([]byte(nil), value...), exp: expiry(now, ttl)}, now)
 	return true, nil
 }
 
@@ -115,7 +160,7 @@ func (s *MemoryStore) Delete(_ context.Context, key string) error {
 func (s *MemoryStore) CompareAndDelete(_ context.Context, key string, value []byte) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	e, ok := s.live(key, time.Now())
+	e, ok := s.live(key, s.now())
 	if !ok || string(e.v) != string(value) {
 		return false, nil
 	}

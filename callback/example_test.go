@@ -13,26 +13,32 @@ import (
 	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
 
-// A handler that answers every text message with a text reply. Safe and
-// compatible modes are handled too: the reply is encrypted when the push
-// was.
+// A handler that answers every text message with a text reply, in safe
+// mode: the push is encrypted and the reply is encrypted too. Serve it
+// behind an http.Server with timeouts (see the package documentation).
 func Example() {
+	const token, key, appID = "TOKEN", "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", "wx1234567890abcdef"
 	mux := callback.NewMux()
 	mux.HandleText(func(ctx context.Context, m *callback.Message) (callback.Reply, error) {
 		return callback.Text("You said: " + m.Content), nil
 	})
-	srv, err := callback.NewServer(callback.Config{Token: "TOKEN", EncodingAESKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", AppID: "wx1234567890abcdef", Handler: mux})
+	srv, err := callback.NewServer(callback.Config{Token: token, EncodingAESKey: key, AppID: appID, Handler: mux})
 	if err != nil {
 		log.Fatal(err)
 	}
-	http.Handle("/wechat", srv) // then http.ListenAndServe(":8080", nil)
+	http.Handle("/wechat", srv)
 
-	// What WeChat does, in plaintext mode:
+	// What WeChat does, in safe mode:
+	crypter, _ := msgcrypt.New(token, key, appID)
 	ts := fmt.Sprint(time.Now().Unix())
-	body := `<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>` + ts + `</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>1</MsgId></xml>`
+	enc, _ := crypter.Encrypt([]byte(`<xml><ToUserName>gh_1</ToUserName><FromUserName>oUser</FromUserName><CreateTime>` + ts + `</CreateTime><MsgType>text</MsgType><Content>hi</Content><MsgId>1</MsgId></xml>`))
+	target := "/wechat?encrypt_type=aes&timestamp=" + ts + "&nonce=42&signature=" + msgcrypt.Signature(token, ts, "42") +
+		"&msg_signature=" + msgcrypt.MsgSignature(token, ts, "42", enc)
 	w := httptest.NewRecorder()
-	srv.ServeHTTP(w, httptest.NewRequest("POST", "/wechat?timestamp="+ts+"&nonce=42&signature="+msgcrypt.Signature("TOKEN", ts, "42"), strings.NewReader(body)))
-	reply, _ := callback.ParseXML(w.Body.Bytes())
+	srv.ServeHTTP(w, httptest.NewRequest("POST", target, strings.NewReader("<xml><Encrypt><![CDATA["+enc+"]]></Encrypt></xml>")))
+	envelope, _ := callback.ParseEnvelope(w.Body.Bytes())
+	plain, _ := crypter.Decrypt(envelope)
+	reply, _ := callback.ParseXML(plain)
 	fmt.Println(reply.MsgType, reply.ToUserName, reply.Content)
 	// Output: text oUser You said: hi
 }

@@ -32,7 +32,9 @@ func quietLogger(buf *bytes.Buffer) *slog.Logger {
 func newTestServer(t testing.TB, h Handler, mod func(*Config)) (*Server, *bytes.Buffer) {
 	t.Helper()
 	var logs bytes.Buffer
-	cfg := Config{Token: tToken, EncodingAESKey: tKey, AppID: tAppID, Handler: h, Now: tClock, Logger: quietLogger(&logs)}
+	// AcceptPlaintext: most tests send plaintext pushes too; the default
+	// (refused) is tested by TestPlaintextDowngradeRefused.
+	cfg := Config{Token: tToken, EncodingAESKey: tKey, AppID: tAppID, Handler: h, Now: tClock, Logger: quietLogger(&logs), AcceptPlaintext: true}
 	if mod != nil {
 		mod(&cfg)
 	}

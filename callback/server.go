@@ -36,7 +36,17 @@ type Config struct {
 	Token string
 	// EncodingAESKey is the 43-character message key; required for
 	// compatible and safe mode and for WeCom, optional for plaintext mode.
+	// With a key, unencrypted pushes are rejected (403) unless
+	// AcceptPlaintext is set.
 	EncodingAESKey string
+	// AcceptPlaintext accepts unencrypted pushes (no encrypt_type, or
+	// encrypt_type=raw) although an EncodingAESKey is configured, for the
+	// time the console is switched between plaintext and safe mode. An
+	// unencrypted push is authenticated only by the URL signature, which
+	// covers the token, timestamp and nonce but not the body: whoever sees
+	// one push URL can post any message with it within TimestampWindow.
+	// Ignored for WeCom, where every push is encrypted.
+	AcceptPlaintext bool
 	// AppID is the receiver id written in encrypted messages: the appid of
 	// the account, the component appid of a third-party platform, or the
 	// corp id (suite id for WeCom suites). Required with EncodingAESKey.
@@ -55,10 +65,19 @@ type Config struct {
 	Store wechat.Store
 	// DisableDedup turns retry de-duplication off.
 	DisableDedup bool
+	// LeaseTTL is the lifetime of the mark of a push being handled (default
+	// wechat.DefaultLeaseTTL); the mark is renewed while the handler runs,
+	// so it only matters when the instance handling the push dies: a retry
+	// may run the handler again after LeaseTTL. Retries that find the mark
+	// get 503 so that WeChat retries again; a retry is answered "success"
+	// only after a handler run succeeded.
+	LeaseTTL time.Duration
 	// RetryWait is how long a retry of a push whose first delivery is
 	// still being handled waits for that answer (default
-	// DefaultRetryWait; WeChat gives up on a request after 5 seconds).
-	// A retry of a push already answered gets the same answer at once.
+	// DefaultRetryWait; WeChat gives up on a request after 5 seconds)
+	// before answering 503. A retry of a push already answered gets the
+	// same answer at once; a retry of a push whose handling failed or was
+	// abandoned runs the handler.
 	RetryWait time.Duration
 	// MaxBodyBytes bounds the request body (default DefaultMaxBodyBytes);
 	// larger bodies get 413.
@@ -395,6 +414,10 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 		}
 		bufs.plain = plain[:0]
 		jsonBody = isJSON(plain)
+	} else if s.crypter != nil && !s.cfg.AcceptPlaintext {
+		// A downgrade: the URL signature does not cover the body.
+		s.reject(w, r, http.StatusForbidden, "unencrypted push refused (EncodingAESKey configured; see Config.AcceptPlaintext)", nil)
+		return
 	} else if !msgcrypt.VerifySignature(s.cfg.Token, q.timestamp, q.nonce, q.signature) {
 		s.reject(w, r, http.StatusForbidden, "bad signature", nil)
 		return
@@ -412,70 +435,74 @@ func (s *Server) servePush(w http.ResponseWriter, r *http.Request, q query) {
 	}
 
 	ctx := r.Context()
-	var key string
+	var lease *wechat.Lease
 	if !s.cfg.DisableDedup {
-		key = s.seenKeyFor(m, plain)
-		fresh, err := s.cfg.Store.SetNX(ctx, key, markPending, s.dedup)
+		key := s.seenKeyFor(m, plain)
+		l, v, err := wechat.ClaimDelivery(ctx, s.cfg.Store, key, s.cfg.LeaseTTL)
 		switch {
 		case err != nil:
 			// Fail open: a broken store must not stop message delivery.
 			s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed; handling the push anyway",
 				slog.String("error", err.Error()))
-			key = ""
-		case !fresh:
-			s.serveRetry(w, r, bufs, m, q, key, encrypted, jsonBody)
-			return
+		case l == nil:
+			if l = s.serveRetry(w, r, bufs, m, q, key, v, encrypted, jsonBody); l == nil {
+				return
+			}
 		}
+		lease = l
 	}
 
 	reply, err := s.call(ctx, m)
 	if err != nil {
-		if key != "" {
-			// Let WeChat's retry run the handler again.
-			_ = s.cfg.Store.Delete(context.WithoutCancel(ctx), key)
+		if lease != nil {
+			// Let WeChat's retry run the handler again. Should the store
+			// fail, the lease expires after LeaseTTL and retries meanwhile
+			// get 503, never "success".
+			if err := lease.Release(ctx); err != nil {
+				s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed to release a failed push",
+					slog.String("error", err.Error()))
+			}
 		}
 		s.log.LogAttrs(ctx, slog.LevelError, "callback: handler failed",
 			slog.String("msg_type", m.MsgType), slog.String("event", m.Event), slog.String("error", err.Error()))
-		w.Header()["Content-Type"] = ctPlain
-		w.WriteHeader(http.StatusInternalServerError)
-		_, _ = io.WriteString(w, "error, please retry")
+		s.writeError(w)
 		return
 	}
 	if reply == nil {
-		s.remember(ctx, key, markSuccess)
+		s.remember(ctx, lease, markSuccess)
 		s.writeSuccess(w)
 		return
 	}
 	out, ok := s.render(r, bufs, m, reply, jsonBody)
 	if !ok {
-		s.remember(ctx, key, markSuccess)
+		s.remember(ctx, lease, markSuccess)
 		s.writeSuccess(w)
 		return
 	}
-	if key != "" {
+	if lease != nil {
 		// Remember the plaintext answer for WeChat's retries: the marker
 		// byte, then the reply. A fresh slice, since a Store may keep it.
 		v := make([]byte, 1+len(out))
 		v[0] = markReply[0]
 		copy(v[1:], out)
-		s.remember(ctx, key, v)
+		s.remember(ctx, lease, v)
 	}
 	s.writeOut(w, r, bufs, q, out, encrypted, jsonBody)
 }
 
-// De-duplication marks: the value stored under a push's key.
+// De-duplication payloads: the value stored under a push's key once it was
+// handled (wechat.ClaimDelivery stores a lease while it is handled).
 var (
-	markPending = []byte{'P'} // the first delivery is being handled
 	markSuccess = []byte{'S'} // answered "success"
 	markReply   = []byte{'R'} // followed by the plaintext reply
 )
 
 // remember records the answer to a push for its retries.
-func (s *Server) remember(ctx context.Context, key string, v []byte) {
-	if key == "" {
+func (s *Server) remember(ctx context.Context, lease *wechat.Lease, v []byte) {
+	if lease == nil {
 		return
 	}
-	if err := s.cfg.Store.Set(context.WithoutCancel(ctx), key, v, s.dedup); err != nil {
+	if err := lease.Done(ctx, v, s.dedup); err != nil {
 		s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed to record the answer",
 			slog.String("error", err.Error()))
 	}
@@ -485,38 +512,64 @@ func (s *Server) remember(ctx context.Context, key string, v []byte) {
 // been answered.
 const retryPoll = 20 * time.Millisecond
 
-// serveRetry answers a retry of a push already seen with the answer of the
-// first delivery, waiting up to RetryWait for it; the handler does not
-// run again.
-func (s *Server) serveRetry(w http.ResponseWriter, r *http.Request, bufs *buffers, m *Message, q query, key string, encrypted, jsonBody bool) {
+// serveRetry handles a push whose key holds v: the answer of an earlier
+// delivery, written at once, or the lease of a delivery being handled. It
+// waits up to RetryWait for that delivery's answer and writes it. If the
+// delivery fails or its instance dies meanwhile, it claims the push and
+// returns the lease: the caller runs the handler. Otherwise (still being
+// handled, or in doubt) it answers 503 so that WeChat retries: a retry is
+// never acknowledged before a handler run succeeded.
+func (s *Server) serveRetry(w http.ResponseWriter, r *http.Request, bufs *buffers, m *Message, q query, key string, v []byte, encrypted, jsonBody bool) *wechat.Lease {
 	ctx := r.Context()
 	deadline := time.Now().Add(s.cfg.RetryWait)
+	var t *time.Timer
 	for {
-		v, err := s.cfg.Store.Get(ctx, key)
 		switch {
-		case err == nil && len(v) > 0 && v[0] == markReply[0]:
+		case len(v) > 0 && v[0] == markReply[0]:
 			s.log.LogAttrs(ctx, slog.LevelInfo, "callback: retried push answered with the first reply",
 				slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
 			s.writeOut(w, r, bufs, q, append(bufs.out[:0], v[1:]...), encrypted, jsonBody)
-			return
-		case err == nil && len(v) > 0 && v[0] == markPending[0] && time.Now().Before(deadline):
-			t := time.NewTimer(retryPoll)
-			select {
-			case <-ctx.Done():
-				t.Stop()
-				return
-			case <-t.C:
-			}
-			continue
-		case errors.Is(err, wechat.ErrNotFound):
-			// The first delivery failed and released the mark meanwhile;
-			// WeChat retries again.
+			return nil
+		case len(v) == 1 && v[0] == markSuccess[0]:
+			s.log.LogAttrs(ctx, slog.LevelInfo, "callback: retried push answered with the first answer",
+				slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
+			s.writeSuccess(w)
+			return nil
 		}
-		s.log.LogAttrs(ctx, slog.LevelInfo, "callback: dropped retried push",
-			slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
-		s.writeSuccess(w)
-		return
+		// A lease (or a value this version does not know): wait.
+		if !time.Now().Before(deadline) {
+			break
+		}
+		if t == nil {
+			t = time.NewTimer(retryPoll)
+			defer t.Stop()
+		} else {
+			t.Reset(retryPoll)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		}
+		l, nv, err := wechat.ClaimDelivery(ctx, s.cfg.Store, key, s.cfg.LeaseTTL)
+		if err != nil {
+			s.log.LogAttrs(ctx, slog.LevelWarn, "callback: de-duplication store failed during a retry; asking WeChat to retry",
+				slog.String("error", err.Error()))
+			break
+		}
+		if l != nil {
+			// The earlier delivery failed or its instance died: handle the
+			// push here.
+			return l
+		}
+		v = nv
 	}
+	s.log.LogAttrs(ctx, slog.LevelInfo, "callback: retried push still being handled elsewhere; asking WeChat to retry",
+		slog.String("msg_type", m.MsgType), slog.String("event", m.Event))
+	w.Header()["Content-Type"] = ctPlain
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = io.WriteString(w, "being handled, please retry")
+	return nil
 }
 
 // call runs the handler and turns a panic into an error.
@@ -527,6 +580,12 @@ func (s *Server) call(ctx context.Context, m *Message) (reply Reply, err error) 
 		}
 	}()
 	return s.cfg.Handler.ServeMessage(ctx, m)
+}
+
+func (s *Server) writeError(w http.ResponseWriter) {
+	w.Header()["Content-Type"] = ctPlain
+	w.WriteHeader(http.StatusInternalServerError)
+	_, _ = io.WriteString(w, "error, please retry")
 }
 
 func (s *Server) writeSuccess(w http.ResponseWriter) {

@@ -56,7 +56,8 @@ type keySet struct {
 }
 
 // key returns the key named by serial, or nil when it is unknown or names a
-// platform certificate that has expired since it was loaded.
+// platform certificate that is not valid at now: not yet in effect
+// (published ahead of a rotation) or expired since it was loaded.
 func (ks *keySet) key(serial string, now time.Time) *rsa.PublicKey {
 	k := ks.keys[serial]
 	if k == nil || isPublicKeyID(serial) {
@@ -64,13 +65,21 @@ func (ks *keySet) key(serial string, now time.Time) *rsa.PublicKey {
 	}
 	for i := range ks.certs {
 		if ks.certs[i].SerialNo == serial {
-			if !now.Before(ks.certs[i].ExpireTime) {
+			if !certValidAt(&ks.certs[i], now) {
 				return nil
 			}
 			break
 		}
 	}
 	return k
+}
+
+// certValidAt checks both ends of a platform certificate's validity.
+func certValidAt(pc *PlatformCertificate, now time.Time) bool {
+	if !now.Before(pc.ExpireTime) {
+		return false
+	}
+	return pc.cert == nil || !now.Before(pc.cert.NotBefore)
 }
 
 // with returns a copy of ks with certs added and expired certificates dropped.
@@ -287,6 +296,9 @@ func (c *Client) verifyCertificates(h http.Header, body []byte) ([]PlatformCerti
 		}
 		if c.pinned != nil && !c.pinned[pc.SerialNo] {
 			return nil, fmt.Errorf("%w %q (certificate download signed by a serial that is not pinned)", ErrUnknownSerial, s.serial)
+		}
+		if !certValidAt(&pc, now) {
+			return nil, fmt.Errorf("%w %q (certificate download signed by a certificate not valid now)", ErrUnknownSerial, s.serial)
 		}
 		if err := verifyWith(pc.cert.PublicKey.(*rsa.PublicKey), s, body); err != nil {
 			return nil, err

@@ -150,9 +150,17 @@ func WithHTTPClient(hc *http.Client) Option { return func(c *Client) { c.hc = hc
 // MutualTLSClient.
 func WithTLSClient(hc *http.Client) Option { return func(c *Client) { c.tlsHC = hc } }
 
-// WithLogger sets the structured logger (default: discard). Secrets and
-// signatures are never logged.
-func WithLogger(l *slog.Logger) Option { return func(c *Client) { c.log = l } }
+// WithLogger sets the structured logger (default slog.Default(); pass
+// slog.New(slog.DiscardHandler) to turn logging off). Rejected
+// notifications and background failures are logged at Warn level. Secrets,
+// signatures and decrypted contents are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(c *Client) {
+		if l != nil {
+			c.log = l
+		}
+	}
+}
 
 // WithBaseURL overrides https://api.mch.weixin.qq.com (for the backup host
 // api2.mch.weixin.qq.com or a fake server in tests).
@@ -222,7 +230,7 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 		v2key:      cfg.APIv2Key,
 		baseURL:    DefaultBaseURL,
 		hc:         http.DefaultClient,
-		log:        slog.New(slog.DiscardHandler),
+		log:        slog.Default(),
 		window:     DefaultTimestampWindow,
 		now:        time.Now,
 		maxBody:    defaultMaxBody,

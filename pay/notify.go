@@ -137,11 +137,28 @@ func (c *Client) ParseNotificationRequest(r *http.Request) (*Notification, error
 // the body size, verifies and decrypts the notification, calls the matching
 // function, and answers WeChat Pay as documented: 204 on success, 4xx/5xx
 // with {"code":"FAIL","message":...} otherwise so that WeChat Pay retries.
-// Retries of an already handled notification (same id) are acknowledged
-// without calling the function again; a notification is marked handled only
-// after its function returned nil.
 //
-// Mount it on the notify_url path given when creating orders and refunds.
+// Retries of an already handled notification (same id) are acknowledged
+// without calling the function again. A notification is marked handled only
+// after its function returned nil; while it is being handled, its id holds
+// a short lease (LeaseTTL, renewed while the function runs) and other
+// deliveries of it get 503, so that WeChat Pay retries until one handling
+// succeeded, also when the instance handling it dies. Share the Store
+// between instances (the Client's store by default).
+//
+// An authenticated notification whose resource does not decode into the
+// type its event promises (a format change on WeChat Pay's side) is not
+// answered with an error forever: it is handed to OnOther as a raw
+// notification (n.Plaintext holds the decrypted JSON); without OnOther it
+// is logged at Error level and acknowledged.
+//
+// Rejected notifications (bad signature, stale timestamp, wrong API v3
+// key, malformed body) are logged at Warn level to the Client's logger
+// (pay.WithLogger, default slog.Default()).
+//
+// Mount it on the notify_url path given when creating orders and refunds,
+// behind an http.Server with ReadHeaderTimeout, ReadTimeout, WriteTimeout
+// and IdleTimeout set.
 type NotifyHandler struct {
 	// Client verifies and decrypts (required).
 	Client *Client
@@ -152,8 +169,9 @@ type NotifyHandler struct {
 	OnCombineTransaction func(ctx context.Context, n *Notification, t *CombineTransaction) error
 	// OnRefund handles REFUND.* notifications.
 	OnRefund func(ctx context.Context, n *Notification, r *RefundNotification) error
-	// OnOther handles other event types; when nil they are acknowledged and
-	// logged.
+	// OnOther handles other event types, and notifications whose resource
+	// does not decode into the type of their event; when nil they are
+	// acknowledged and logged.
 	OnOther func(ctx context.Context, n *Notification) error
 	// MaxBodySize bounds the request body (default 1 MiB).
 	MaxBodySize int64
@@ -162,12 +180,15 @@ type NotifyHandler struct {
 	// DedupTTL is how long a handled id is remembered (default 48h; WeChat
 	// Pay retries for about 24h).
 	DedupTTL time.Duration
+	// LeaseTTL is the lifetime of the mark of a notification being handled
+	// (default wechat.DefaultLeaseTTL), renewed while the function runs: a
+	// notification whose instance died is handled again by a retry after
+	// at most LeaseTTL.
+	LeaseTTL time.Duration
 }
 
-var (
-	markProcessing = []byte("processing")
-	markDone       = []byte("done")
-)
+// markDone is the payload of a handled notification's key.
+var markDone = []byte("done")
 
 func writeFail(w http.ResponseWriter, status int, msg string) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
@@ -187,8 +208,23 @@ func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		writeFail(w, http.StatusInternalServerError, "notification handler not configured")
 		return
 	}
+	reject := func(status int, reason string, err error) {
+		attrs := []slog.Attr{slog.Int("status", status), slog.String("reason", reason), slog.String("remote", r.RemoteAddr)}
+		if err != nil {
+			attrs = append(attrs, slog.String("error", err.Error()))
+		}
+		c.log.LogAttrs(ctx, slog.LevelWarn, "pay: notification rejected", attrs...)
+		writeFail(w, status, reason)
+	}
 	if r.Method != http.MethodPost {
-		writeFail(w, http.StatusMethodNotAllowed, "method not allowed")
+		reject(http.StatusMethodNotAllowed, "method not allowed", nil)
+		return
+	}
+	// Cheap checks before reading the body: the signature headers and the
+	// timestamp window.
+	hdrs := headersOf(r.Header)
+	if err := c.checkFresh(hdrs); err != nil {
+		reject(http.StatusUnauthorized, "notification verification failed", err)
 		return
 	}
 	limit := h.MaxBodySize
@@ -197,17 +233,16 @@ func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := readLimited(http.MaxBytesReader(w, r.Body, limit), r.ContentLength, limit)
 	if err != nil {
-		writeFail(w, http.StatusRequestEntityTooLarge, "body too large or unreadable")
+		reject(http.StatusRequestEntityTooLarge, "body too large or unreadable", err)
 		return
 	}
 	n, err := c.ParseNotification(ctx, r.Header, body)
 	if err != nil {
-		c.log.LogAttrs(ctx, slog.LevelWarn, "pay: notification rejected", slog.String("error", err.Error()))
 		status := http.StatusUnauthorized
 		if errors.Is(err, ErrMalformedNotification) || errors.Is(err, ErrDecrypt) {
 			status = http.StatusBadRequest
 		}
-		writeFail(w, status, "notification verification failed")
+		reject(status, "notification verification failed", err)
 		return
 	}
 	store := h.Store
@@ -215,25 +250,30 @@ func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		store = c.store
 	}
 	key := wechat.StoreKey("pay:"+c.mchid, "notify:"+n.ID)
-	ok, err := store.SetNX(ctx, key, markProcessing, 5*time.Minute)
-	if err != nil {
+	lease, v, err := wechat.ClaimDelivery(ctx, store, key, h.LeaseTTL)
+	switch {
+	case err != nil:
 		// The store is down: de-duplication is lost for this delivery, the
 		// notification is not. The handler runs; it must be idempotent
 		// anyway, since WeChat Pay may deliver a notification more than once.
 		c.log.LogAttrs(ctx, slog.LevelError, "pay: notification store unavailable, handling without de-duplication",
 			slog.String("id", n.ID), slog.String("error", err.Error()))
-		ok = true
-	}
-	if !ok {
-		if v, err := store.Get(ctx, key); err == nil && string(v) == string(markDone) {
-			w.WriteHeader(http.StatusNoContent) // already handled: a retry
-			return
-		}
+	case lease == nil && string(v) == string(markDone):
+		w.WriteHeader(http.StatusNoContent) // already handled: a retry
+		return
+	case lease == nil:
+		// Being handled elsewhere (or a mark this version does not know):
+		// not acknowledged before a handling succeeded.
 		writeFail(w, http.StatusServiceUnavailable, "notification is being processed")
 		return
 	}
 	if err := h.dispatch(ctx, n); err != nil {
-		_, _ = store.CompareAndDelete(context.WithoutCancel(ctx), key, markProcessing)
+		if lease != nil {
+			if err := lease.Release(ctx); err != nil {
+				c.log.LogAttrs(ctx, slog.LevelWarn, "pay: notification store failed to release a failed notification",
+					slog.String("id", n.ID), slog.String("error", err.Error()))
+			}
+		}
 		c.log.LogAttrs(ctx, slog.LevelError, "pay: notification handler failed",
 			slog.String("id", n.ID), slog.String("event_type", n.EventType), slog.String("error", err.Error()))
 		writeFail(w, http.StatusInternalServerError, "handler failed")
@@ -243,11 +283,19 @@ func (h *NotifyHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if ttl <= 0 {
 		ttl = 48 * time.Hour
 	}
-	if err := store.Set(context.WithoutCancel(ctx), key, markDone, ttl); err != nil {
-		c.log.LogAttrs(ctx, slog.LevelWarn, "pay: marking notification handled", slog.String("error", err.Error()))
+	if lease != nil {
+		if err := lease.Done(ctx, markDone, ttl); err != nil {
+			c.log.LogAttrs(ctx, slog.LevelWarn, "pay: marking notification handled", slog.String("error", err.Error()))
+		}
 	}
 	w.WriteHeader(http.StatusNoContent)
 }
+
+// errUndecodable wraps a resource that does not decode into the type of its
+// event; dispatch hands such a notification to OnOther.
+type errUndecodable struct{ err error }
+
+func (e errUndecodable) Error() string { return e.err.Error() }
 
 func (h *NotifyHandler) dispatch(ctx context.Context, n *Notification) (err error) {
 	defer func() {
@@ -255,18 +303,42 @@ func (h *NotifyHandler) dispatch(ctx context.Context, n *Notification) (err erro
 			err = fmt.Errorf("pay: notification handler panicked: %v", p)
 		}
 	}()
+	err = h.dispatchTyped(ctx, n)
+	var u errUndecodable
+	if !errors.As(err, &u) {
+		return err
+	}
+	// Retrying cannot fix the resource: hand it over raw rather than
+	// answering 500 to every retry for a day.
+	if h.OnOther != nil {
+		return h.OnOther(ctx, n)
+	}
+	h.Client.log.LogAttrs(ctx, slog.LevelError, "pay: notification resource does not decode; acknowledged without a handler (set NotifyHandler.OnOther)",
+		slog.String("id", n.ID), slog.String("event_type", n.EventType), slog.String("error", u.err.Error()))
+	return nil
+}
+
+// decodeAs decodes n's resource into v, marking a failure as undecodable.
+func decodeAs(n *Notification, v any) error {
+	if err := n.Decode(v); err != nil {
+		return errUndecodable{err}
+	}
+	return nil
+}
+
+func (h *NotifyHandler) dispatchTyped(ctx context.Context, n *Notification) error {
 	switch {
 	case len(n.EventType) >= 12 && n.EventType[:12] == "TRANSACTION.":
 		var probe struct {
 			CombineOutTradeNo string `json:"combine_out_trade_no"`
 		}
-		if err := n.Decode(&probe); err != nil {
+		if err := decodeAs(n, &probe); err != nil {
 			return err
 		}
 		if probe.CombineOutTradeNo != "" {
 			if h.OnCombineTransaction != nil {
-				t, err := n.CombineTransaction()
-				if err != nil {
+				t := new(CombineTransaction)
+				if err := decodeAs(n, t); err != nil {
 					return err
 				}
 				return h.OnCombineTransaction(ctx, n, t)
@@ -274,16 +346,16 @@ func (h *NotifyHandler) dispatch(ctx context.Context, n *Notification) (err erro
 			break
 		}
 		if h.OnTransaction != nil {
-			t, err := n.Transaction()
-			if err != nil {
+			t := new(Transaction)
+			if err := decodeAs(n, t); err != nil {
 				return err
 			}
 			return h.OnTransaction(ctx, n, t)
 		}
 	case len(n.EventType) >= 7 && n.EventType[:7] == "REFUND.":
 		if h.OnRefund != nil {
-			r, err := n.Refund()
-			if err != nil {
+			r := new(RefundNotification)
+			if err := decodeAs(n, r); err != nil {
 				return err
 			}
 			return h.OnRefund(ctx, n, r)
