@@ -183,7 +183,7 @@ func TestLogsHoldNoSecrets(t *testing.T) {
 		{"malformed decrypted XML", s, enc(push{plain: "<xml><Content>" + content}).request(t), 400},
 		{"malformed decrypted JSON", s, enc(push{plain: `{"Content":"` + content + `",}`}).request(t), 400},
 		{"WeCom bad echostr", ws, httptest.NewRequest("GET", "/wecom/1?timestamp=1714112445&nonce=n&msg_signature=x&echostr="+content, nil), 403},
-		{"WeCom unknown agent", ws, httptest.NewRequest("POST", "/wecom/9?timestamp=1714112445", strings.NewReader("<xml><AgentID>9</AgentID><Content>"+content+"</Content></xml>")), 404},
+		{"WeCom unknown agent", ws, httptest.NewRequest("POST", "/wecom/9?timestamp=1714112445&nonce=n&msg_signature=x", strings.NewReader("<xml><AgentID>9</AgentID><Content>"+content+"</Content></xml>")), 404},
 	}
 	for _, tc := range rejected {
 		logs.Reset()

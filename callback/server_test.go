@@ -464,7 +464,7 @@ func TestWorkServer(t *testing.T) {
 	if strings.Join(hits, ",") != "a:template_card_event,a:enter_agent,b:change_contact" {
 		t.Fatalf("hits %v", hits)
 	}
-	big := httptest.NewRequest("POST", "/wecom/?timestamp=1", bytes.NewReader(make([]byte, DefaultMaxBodyBytes+1)))
+	big := httptest.NewRequest("POST", "/wecom/?timestamp=1714112445&nonce=n&msg_signature=x", bytes.NewReader(make([]byte, DefaultMaxBodyBytes+1)))
 	if w := do(ws, big); w.Code != 413 {
 		t.Fatalf("oversize: %d", w.Code)
 	}

@@ -2,6 +2,10 @@ package callback
 
 import (
 	"bytes"
+	"crypto/aes"
+	"crypto/cipher"
+	"crypto/subtle"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"log/slog"
@@ -52,6 +56,7 @@ type WorkConfig struct {
 type WorkServer struct {
 	agents map[string]*Server
 	order  []*Server // agents in configuration order
+	keys   []cipher.Block
 	only   *Server
 	log    *slog.Logger
 	max    int64
@@ -82,8 +87,11 @@ func NewWorkServer(cfg WorkConfig) (*WorkServer, error) {
 		if err != nil {
 			return nil, fmt.Errorf("agent %s: %w", a.AgentID, err)
 		}
+		key, _ := msgcrypt.DecodeKey(a.EncodingAESKey) // checked by newServer
+		block, _ := aes.NewCipher(key[:])
 		ws.agents[a.AgentID] = s
 		ws.order = append(ws.order, s)
+		ws.keys = append(ws.keys, block)
 		ws.log, ws.max = s.log, s.cfg.MaxBodyBytes
 	}
 	if len(cfg.Agents) == 1 {
@@ -102,11 +110,31 @@ func (ws *WorkServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		ws.only.ServeHTTP(w, r)
 		return
 	}
-	q, _ := parseQuery(r.URL.RawQuery)
+	// Cheap checks before any work proportional to the body or to the
+	// number of agents: method, query, timestamp window, size.
+	first := ws.order[0]
+	q, ok := parseQuery(r.URL.RawQuery)
+	switch {
+	case !ok:
+		first.reject(w, r, http.StatusBadRequest, "malformed query string", nil)
+		return
+	case r.Method != http.MethodGet && r.Method != http.MethodPost:
+		w.Header().Set("Allow", "GET, POST")
+		first.reject(w, r, http.StatusMethodNotAllowed, "method not allowed", nil)
+		return
+	case !first.checkTimestamp(w, r, q.timestamp):
+		return
+	case q.msgSignature == "" || q.nonce == "":
+		first.reject(w, r, http.StatusBadRequest, "missing msg_signature or nonce", nil)
+		return
+	case r.Method == http.MethodPost && r.ContentLength > ws.max:
+		ws.reject(w, r, http.StatusRequestEntityTooLarge, "body too large")
+		return
+	}
 	enc := []byte(q.echostr)
 	if r.Method == http.MethodPost {
 		body, err := io.ReadAll(io.LimitReader(r.Body, ws.max+1))
-		if r.ContentLength > ws.max || int64(len(body)) > ws.max {
+		if int64(len(body)) > ws.max {
 			ws.reject(w, r, http.StatusRequestEntityTooLarge, "body too large")
 			return
 		}
@@ -125,16 +153,70 @@ func (ws *WorkServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		enc, _ = envelope(body, false)
 	}
 	if len(enc) > 0 {
-		for _, s := range ws.order {
-			if msgcrypt.VerifyMsgSignature(s.crypter.Token(), q.timestamp, q.nonce, enc, q.msgSignature) {
-				if _, err := s.crypter.AppendDecrypt(nil, enc); err == nil {
-					s.ServeHTTP(w, r)
-					return
-				}
+		for i, s := range ws.order {
+			// The end of the ciphertext tells, for the cost of a few AES
+			// blocks, whether this agent's key encrypted it; only then is
+			// the signature over the whole ciphertext computed.
+			if tailMatches(ws.keys[i], enc, s.crypter.ReceiverID()) &&
+				msgcrypt.VerifyMsgSignature(s.crypter.Token(), q.timestamp, q.nonce, enc, q.msgSignature) {
+				s.ServeHTTP(w, r)
+				return
 			}
 		}
 	}
 	ws.reject(w, r, http.StatusNotFound, "unknown WeCom agent")
+}
+
+// tailMatches reports whether the base64 ciphertext enc may have been
+// encrypted with block for receiverID: it decrypts only the last four AES
+// blocks (CBC allows that: each block needs only its predecessor) and
+// checks the PKCS#7 padding (block size 32) and the receiver id (or its
+// last 32 bytes) before it. A ciphertext of at most five blocks is not
+// filtered (true): the full check decides.
+func tailMatches(block cipher.Block, enc []byte, receiverID string) bool {
+	const tailBlocks = 4
+	n := len(enc)
+	if n == 0 || n%4 != 0 {
+		return false
+	}
+	size := n / 4 * 3
+	for i := n - 1; i >= n-2 && enc[i] == '='; i-- {
+		size--
+	}
+	if size%aes.BlockSize != 0 {
+		return false
+	}
+	start := size - (tailBlocks+1)*aes.BlockSize // the block before the tail
+	if start < 0 {
+		return true
+	}
+	group := start / 3
+	var buf [(tailBlocks + 3) * aes.BlockSize]byte
+	m, err := base64.StdEncoding.Decode(buf[:], enc[group*4:])
+	if err != nil || m < start-group*3+(tailBlocks+1)*aes.BlockSize {
+		return false
+	}
+	tail := buf[start-group*3 : m]
+	for i := len(tail) - aes.BlockSize; i >= aes.BlockSize; i -= aes.BlockSize {
+		blk := tail[i : i+aes.BlockSize]
+		block.Decrypt(blk, blk)
+		subtle.XORBytes(blk, blk, tail[i-aes.BlockSize:i])
+	}
+	plain := tail[aes.BlockSize:]
+	pad := int(plain[len(plain)-1])
+	if pad < 1 || pad > 32 {
+		return false
+	}
+	for _, b := range plain[len(plain)-pad:] {
+		if int(b) != pad {
+			return false
+		}
+	}
+	// At least 32 bytes precede the padding: compare the end of the
+	// receiver id that fits.
+	avail := len(plain) - pad
+	k := min(len(receiverID), avail)
+	return string(plain[avail-k:avail]) == receiverID[len(receiverID)-k:]
 }
 
 func (ws *WorkServer) reject(w http.ResponseWriter, r *http.Request, status int, reason string) {
