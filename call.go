@@ -265,7 +265,7 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 		err = handle(resp)
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
-			c.logger.LogAttrs(ctx, levelWarn, "wechat api error", attrEP(ep), attrInt("errcode", apiErr.Code), attrStr("rid", apiErr.RID))
+			c.logger.LogAttrs(ctx, levelDebug, "wechat api error", attrEP(ep), attrInt("errcode", apiErr.Code), attrStr("rid", apiErr.RID))
 			switch {
 			case isTokenErrcode(apiErr.Code) && ep.Auth == AuthAccessToken && !tokenRetried:
 				tokenRetried = true

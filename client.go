@@ -126,7 +126,12 @@ func WithBaseURL(u string) Option {
 	return func(c *Client) { c.baseURL = strings.TrimRight(u, "/") }
 }
 
-// WithLogger sets the structured logger. Tokens and secrets are never logged.
+// WithLogger sets the structured logger (default slog.Default(); pass
+// slog.New(slog.DiscardHandler) to turn logging off). Failures the caller
+// does not see (network errors before a retry, background token refreshes,
+// store outages) are logged at Warn level, per-request traces and API
+// errors (also returned to the caller) at Debug. Tokens and secrets are
+// never logged.
 func WithLogger(l *slog.Logger) Option { return func(c *Client) { c.logger = l } }
 
 // WithTokenEndpoint selects the stable_token (default) or classic token endpoint.
@@ -166,7 +171,7 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 		c.httpClient = &http.Client{Timeout: 30 * time.Second}
 	}
 	if c.logger == nil {
-		c.logger = slog.New(slog.DiscardHandler)
+		c.logger = slog.Default()
 	}
 	if c.retry.MaxAttempts <= 0 {
 		c.retry.MaxAttempts = 3

@@ -110,7 +110,7 @@ func (w want) rejectedToken() string {
 // (component tokens, WeCom agent tokens).
 func NewTokenCache(key string, store Store, opts TokenOptions, logger *slog.Logger, fetch FetchFunc) *TokenCache {
 	if logger == nil {
-		logger = slog.New(slog.DiscardHandler)
+		logger = slog.Default()
 	}
 	return newTokenCache(key, store, opts.withDefaults(), logger, fetch)
 }

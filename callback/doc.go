@@ -19,6 +19,35 @@
 // (decrypt, parse, route, reply, encrypt, sign) allocates a handful of
 // times per message.
 //
+// Use safe mode: with an EncodingAESKey configured, a Server refuses
+// unencrypted pushes unless Config.AcceptPlaintext is set, because the URL
+// signature of a plaintext push covers the token, timestamp and nonce but
+// not the body (whoever sees one push URL can post any message with it
+// within the timestamp window).
+//
+// De-duplication marks live in Config.Store; give every instance serving
+// the same account the same shared store (Redis), since WeChat's retries
+// may reach another instance. A retry is answered "success" only after a
+// handler run succeeded; while the push is being handled elsewhere it gets
+// 503 so that WeChat retries again.
+//
+// Serve a Server or WorkServer behind an http.Server with timeouts, so
+// that slow or idle clients cannot hold connections:
+//
+//	server := &http.Server{
+//		Addr:              ":8443",
+//		Handler:           srv, // a *callback.Server
+//		ReadHeaderTimeout: 5 * time.Second,
+//		ReadTimeout:       10 * time.Second,
+//		WriteTimeout:      15 * time.Second, // above RetryWait plus the handler's time
+//		IdleTimeout:       60 * time.Second,
+//	}
+//	log.Fatal(server.ListenAndServeTLS("cert.pem", "key.pem"))
+//
+// Rejected requests are logged at Warn level (handler failures at Error)
+// to Config.Logger, default slog.Default(); slog.New(slog.DiscardHandler)
+// turns logging off. Tokens, keys and message contents are never logged.
+//
 // Signatures and the AES message format are in the standalone package
 // callback/msgcrypt.
 //

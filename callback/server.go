@@ -86,8 +86,10 @@ type Config struct {
 	// the local clock (default DefaultTimestampWindow; negative disables
 	// the check). Stale requests get 403.
 	TimestampWindow time.Duration
-	// Logger receives one line per rejected request (default
-	// slog.Default()). Tokens, keys and bodies are never logged.
+	// Logger receives one line per rejected request at Warn level, and
+	// handler failures at Error (default slog.Default();
+	// slog.New(slog.DiscardHandler) turns logging off). Tokens, keys and
+	// bodies are never logged.
 	Logger *slog.Logger
 	// Now returns the current time (default time.Now); for tests.
 	Now func() time.Time
@@ -96,7 +98,9 @@ type Config struct {
 // Server is an http.Handler for the URL configured as the message push
 // URL. It verifies GET echo requests and POST pushes in plaintext,
 // compatible and safe mode (XML or JSON), de-duplicates retries, calls the
-// Handler and writes its reply, encrypted when the push was.
+// Handler and writes its reply, encrypted when the push was. Serve it
+// behind an http.Server with ReadHeaderTimeout, ReadTimeout, WriteTimeout
+// and IdleTimeout set (see the package documentation).
 //
 // See https://developers.weixin.qq.com/doc/service/guide/dev/push/ and
 // https://developer.work.weixin.qq.com/document/path/90930.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -292,5 +293,42 @@ func TestLeaseRenewedWhileHandling(t *testing.T) {
 	close(release)
 	if r := <-first; r.StatusCode != 200 || calls.Load() != 1 {
 		t.Fatalf("first: %d, handler ran %d times", r.StatusCode, calls.Load())
+	}
+}
+
+// TestRejectionLoggedByDefault: without a Logger a rejected push is logged
+// at Warn to slog.Default(); a discard logger turns it off. Neither logs
+// the token, the key or the message.
+func TestRejectionLoggedByDefault(t *testing.T) {
+	var logs bytes.Buffer
+	prev := slog.Default()
+	slog.SetDefault(slog.New(slog.NewTextHandler(&logs, nil)))
+	defer slog.SetDefault(prev)
+	h := HandlerFunc(func(context.Context, *Message) (Reply, error) { return nil, nil })
+	forged := wrap(`<MsgType><![CDATA[text]]></MsgType><Content><![CDATA[secret words]]></Content><MsgId>41</MsgId>`)
+	for _, quiet := range []bool{false, true} {
+		logs.Reset()
+		cfg := Config{Token: tToken, EncodingAESKey: tKey, AppID: tAppID, Handler: h, Now: tClock}
+		if quiet {
+			cfg.Logger = slog.New(slog.DiscardHandler)
+		}
+		s, err := NewServer(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w := do(s, push{plain: forged, token: "wrong", encrypt: true}.request(t)); w.Code != http.StatusForbidden {
+			t.Fatalf("bad signature: %d", w.Code)
+		}
+		got := logs.String()
+		if quiet {
+			if got != "" {
+				t.Fatalf("discard logger still logged: %s", got)
+			}
+			continue
+		}
+		if !strings.Contains(got, "level=WARN") || !strings.Contains(got, "rejected request") {
+			t.Fatalf("rejection not visible by default: %q", got)
+		}
+		checkNoSecrets(t, "default logger", got, tToken, tKey, "secret words")
 	}
 }

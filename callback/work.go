@@ -43,7 +43,10 @@ type WorkConfig struct {
 	Now             func() time.Time
 }
 
-// WorkServer serves the callbacks of several agents of one WeCom corp. The
+// WorkServer serves the callbacks of several agents of one WeCom corp
+// (behind an http.Server with timeouts, like Server). Requests that fail a
+// cheap check (method, query parameters, timestamp window, size) are
+// rejected before the body is read. The
 // agent is chosen by the last element of the URL path (configure
 // https://example.com/wecom/1000002 for agent 1000002). When the path does
 // not name an agent: with a single agent that agent is used; otherwise a

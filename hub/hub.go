@@ -47,7 +47,10 @@ type Server struct {
 // ServerOption configures a Server.
 type ServerOption func(*Server)
 
-// WithLogger sets the logger; tokens and the secret are never logged.
+// WithLogger sets the logger (default slog.Default(); pass
+// slog.New(slog.DiscardHandler) to turn logging off). Rejected requests and
+// failed refreshes are logged at Warn level; tokens and the secret are
+// never logged.
 func WithLogger(l *slog.Logger) ServerOption { return func(s *Server) { s.logger = l } }
 
 // WithTimeout bounds how long a request may wait for a refresh (default 20s).
@@ -59,9 +62,12 @@ func NewServer(secret string, opts ...ServerOption) (*Server, error) {
 	if len(secret) < 16 {
 		return nil, errors.New("hub: the shared secret must be at least 16 bytes")
 	}
-	s := &Server{secret: []byte(secret), logger: slog.New(slog.DiscardHandler), timeout: 20 * time.Second, creds: map[string]Credential{}}
+	s := &Server{secret: []byte(secret), logger: slog.Default(), timeout: 20 * time.Second, creds: map[string]Credential{}}
 	for _, o := range opts {
 		o(s)
+	}
+	if s.logger == nil {
+		s.logger = slog.Default()
 	}
 	return s, nil
 }

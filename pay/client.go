@@ -8,6 +8,23 @@
 // A Client serves one merchant; create one Client per merchant to serve
 // several merchants in one process (they share nothing but the Store).
 //
+// NotifyHandler relies on the http.Server it is mounted on to bound slow
+// clients:
+//
+//	server := &http.Server{
+//		Addr:              ":8443",
+//		Handler:           &pay.NotifyHandler{Client: client, OnTransaction: onPaid},
+//		ReadHeaderTimeout: 5 * time.Second,
+//		ReadTimeout:       10 * time.Second,
+//		WriteTimeout:      30 * time.Second,
+//		IdleTimeout:       60 * time.Second,
+//	}
+//
+// Logging: the Client and its NotifyHandler log rejected notifications and
+// background failures at Warn level to slog.Default(), or to the logger
+// given by WithLogger (slog.New(slog.DiscardHandler) turns it off), never
+// with secrets or decrypted contents.
+//
 // See https://pay.weixin.qq.com/docs/merchant/development/interface-rules/introduction.html
 package pay
 
