@@ -13,51 +13,8 @@ import (
 	"time"
 
 	"github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/storetest"
 )
-
-// faultStore wraps a shared store; dead makes every operation fail (the
-// instance lost its store, or died), noDelete makes only deletions fail.
-type faultStore struct {
-	wechat.Store
-	dead, noDelete atomic.Bool
-}
-
-var errFault = errors.New("store connection reset")
-
-func (f *faultStore) Get(ctx context.Context, k string) ([]byte, error) {
-	if f.dead.Load() {
-		return nil, errFault
-	}
-	return f.Store.Get(ctx, k)
-}
-
-func (f *faultStore) Set(ctx context.Context, k string, v []byte, ttl time.Duration) error {
-	if f.dead.Load() {
-		return errFault
-	}
-	return f.Store.Set(ctx, k, v, ttl)
-}
-
-func (f *faultStore) SetNX(ctx context.Context, k string, v []byte, ttl time.Duration) (bool, error) {
-	if f.dead.Load() {
-		return false, errFault
-	}
-	return f.Store.SetNX(ctx, k, v, ttl)
-}
-
-func (f *faultStore) Delete(ctx context.Context, k string) error {
-	if f.dead.Load() || f.noDelete.Load() {
-		return errFault
-	}
-	return f.Store.Delete(ctx, k)
-}
-
-func (f *faultStore) CompareAndDelete(ctx context.Context, k string, v []byte) (bool, error) {
-	if f.dead.Load() || f.noDelete.Load() {
-		return false, errFault
-	}
-	return f.Store.CompareAndDelete(ctx, k, v)
-}
 
 // TestPlaintextDowngradeRefused: with an EncodingAESKey configured, an
 // unencrypted push is refused unless AcceptPlaintext is set, since its URL
@@ -200,12 +157,12 @@ func TestRetryNotLostWhenFirstHandlerFails(t *testing.T) {
 func TestRetryNotLostWhenInstanceDies(t *testing.T) {
 	a := &answers{t: t}
 	shared := wechat.NewMemoryStore()
-	storeA := &faultStore{Store: shared}
+	storeA := &storetest.FaultStore{Store: shared}
 	hang := make(chan struct{})
 	defer close(hang)
 	started := make(chan struct{})
 	handlerA := HandlerFunc(func(context.Context, *Message) (Reply, error) {
-		storeA.dead.Store(true)
+		storeA.Dead.Store(true)
 		close(started)
 		<-hang
 		return nil, errors.New("instance gone")
@@ -239,8 +196,8 @@ func TestRetryNotLostWhenInstanceDies(t *testing.T) {
 // handler runs again.
 func TestRetryNotLostWhenReleaseFails(t *testing.T) {
 	a := &answers{t: t}
-	store := &faultStore{Store: wechat.NewMemoryStore()}
-	store.noDelete.Store(true)
+	store := &storetest.FaultStore{Store: wechat.NewMemoryStore()}
+	store.NoDelete.Store(true)
 	var calls atomic.Int32
 	h := HandlerFunc(func(context.Context, *Message) (Reply, error) {
 		if calls.Add(1) == 1 {

@@ -15,51 +15,8 @@ import (
 	"github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat/fakepay"
 	"github.com/weixin-go/wechat/pay"
+	"github.com/weixin-go/wechat/storetest"
 )
-
-// faultStore wraps a shared store; dead makes every operation fail (the
-// instance lost its store, or died), noDelete makes only deletions fail.
-type faultStore struct {
-	wechat.Store
-	dead, noDelete atomic.Bool
-}
-
-var errFault = errors.New("store connection reset")
-
-func (f *faultStore) Get(ctx context.Context, k string) ([]byte, error) {
-	if f.dead.Load() {
-		return nil, errFault
-	}
-	return f.Store.Get(ctx, k)
-}
-
-func (f *faultStore) Set(ctx context.Context, k string, v []byte, ttl time.Duration) error {
-	if f.dead.Load() {
-		return errFault
-	}
-	return f.Store.Set(ctx, k, v, ttl)
-}
-
-func (f *faultStore) SetNX(ctx context.Context, k string, v []byte, ttl time.Duration) (bool, error) {
-	if f.dead.Load() {
-		return false, errFault
-	}
-	return f.Store.SetNX(ctx, k, v, ttl)
-}
-
-func (f *faultStore) Delete(ctx context.Context, k string) error {
-	if f.dead.Load() || f.noDelete.Load() {
-		return errFault
-	}
-	return f.Store.Delete(ctx, k)
-}
-
-func (f *faultStore) CompareAndDelete(ctx context.Context, k string, v []byte) (bool, error) {
-	if f.dead.Load() || f.noDelete.Load() {
-		return false, errFault
-	}
-	return f.Store.CompareAndDelete(ctx, k, v)
-}
 
 // deliveries posts a notification and checks that it is never
 // acknowledged (204) before a handler run succeeded.
@@ -141,13 +98,13 @@ func TestNotifyRetriesNotLost(t *testing.T) {
 	t.Run("instance dies", func(t *testing.T) {
 		d := newDeliveries(t, srv)
 		shared := wechat.NewMemoryStore()
-		storeA := &faultStore{Store: shared}
+		storeA := &storetest.FaultStore{Store: shared}
 		hang := make(chan struct{})
 		defer close(hang)
 		started := make(chan struct{})
 		a := &pay.NotifyHandler{Client: c, Store: storeA, LeaseTTL: 150 * time.Millisecond,
 			OnTransaction: func(context.Context, *pay.Notification, *pay.Transaction) error {
-				storeA.dead.Store(true)
+				storeA.Dead.Store(true)
 				close(started)
 				<-hang
 				return errors.New("gone")
@@ -175,8 +132,8 @@ func TestNotifyRetriesNotLost(t *testing.T) {
 
 	t.Run("store fails to release after a handler error", func(t *testing.T) {
 		d := newDeliveries(t, srv)
-		store := &faultStore{Store: wechat.NewMemoryStore()}
-		store.noDelete.Store(true)
+		store := &storetest.FaultStore{Store: wechat.NewMemoryStore()}
+		store.NoDelete.Store(true)
 		var calls atomic.Int32
 		h := &pay.NotifyHandler{Client: c, Store: store, LeaseTTL: 150 * time.Millisecond,
 			OnTransaction: func(context.Context, *pay.Notification, *pay.Transaction) error {
