@@ -153,6 +153,19 @@ type Client struct {
 	Partner *PartnerService
 	// ProfitSharing is profit sharing (分账), merchant and partner.
 	ProfitSharing *ProfitSharingService
+
+	// Media uploads images and videos (media_id for other APIs).
+	Media *MediaService
+	// Applyment onboards sub-merchants (特约商户进件, service providers).
+	Applyment *ApplymentService
+	// Complaints handles consumer complaints (消费者投诉 2.0).
+	Complaints *ComplaintService
+	// CashCoupons manages cash coupon stocks (代金券).
+	CashCoupons *CashCouponService
+	// BusiFavor manages merchant coupons (商家券).
+	BusiFavor *BusiFavorService
+	// PayScore manages WeChat Pay Score service orders (微信支付分).
+	PayScore *PayScoreService
 }
 
 // Option customises a Client.
@@ -263,6 +276,7 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	if c.store == nil {
 		c.store = wechat.NewMemoryStore()
 	}
+	c.initServicesB()
 	if c.window <= 0 {
 		return nil, errors.New("pay: timestamp window must be positive")
 	}
@@ -379,6 +393,12 @@ func (c *Client) do(ctx context.Context, r request, out any) error {
 	if err != nil {
 		return err
 	}
+	return c.finish(ctx, r, resp, respBody, out)
+}
+
+// finish verifies a v3 answer (r.rawVerify or the standard verification),
+// turns an error status into *Error and decodes a success into out.
+func (c *Client) finish(ctx context.Context, r request, resp *http.Response, respBody []byte, out any) error {
 	verify := r.rawVerify
 	if verify == nil {
 		verify = func(h http.Header, b []byte) error { return c.verify(ctx, headersOf(h), b) }

@@ -40,39 +40,11 @@ func (c *Client) download(ctx context.Context, rawURL, hashType, hashValue strin
 	if err != nil || len(want) != h.Size() {
 		return 0, fmt.Errorf("pay: hash_value is not a %s hex digest", strings.ToUpper(hashType))
 	}
-	u, err := url.Parse(rawURL)
-	if err != nil || u.Host != c.host {
-		// Never send our Authorization to another host.
-		return 0, fmt.Errorf("pay: download URL host is not %s", c.host)
-	}
-	pathQuery := u.EscapedPath()
-	if u.RawQuery != "" {
-		pathQuery += "?" + u.RawQuery
-	}
-	auth, err := c.authorization(http.MethodGet, pathQuery, nil, c.now().Unix())
+	resp, err := c.openUnsigned(ctx, rawURL, "download")
 	if err != nil {
 		return 0, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+pathQuery, nil)
-	if err != nil {
-		return 0, fmt.Errorf("pay: building download request: %w", err)
-	}
-	req.Header.Set("Authorization", auth)
-	req.Header.Set("Accept", "*/*")
-	req.Header.Set("Accept-Encoding", "identity")
-	resp, err := c.hc.Do(req)
-	if err != nil {
-		return 0, fmt.Errorf("pay: downloading %s: %w", u.Path, err)
-	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		body, _ := readLimited(resp.Body, resp.ContentLength, 64<<10)
-		reqID := first(resp.Header, hdrRequestID)
-		if err := c.verify(ctx, headersOf(resp.Header), body); err != nil {
-			return 0, &ResponseVerificationError{StatusCode: resp.StatusCode, RequestID: reqID, Err: err}
-		}
-		return 0, parseError(resp.StatusCode, reqID, body)
-	}
 	var src io.Reader = resp.Body
 	if gz {
 		zr, err := gzip.NewReader(resp.Body)
@@ -84,7 +56,7 @@ func (c *Client) download(ctx context.Context, rawURL, hashType, hashValue strin
 	}
 	n, err := io.Copy(hashWriter{w, h}, src)
 	if err != nil {
-		return n, fmt.Errorf("pay: streaming %s: %w", u.Path, err)
+		return n, fmt.Errorf("pay: streaming %s: %w", resp.Request.URL.Path, err)
 	}
 	if subtle.ConstantTimeCompare(h.Sum(nil), want) != 1 {
 		return n, ErrBillHash
@@ -95,3 +67,46 @@ func (c *Client) download(ctx context.Context, rawURL, hashType, hashValue strin
 // errNoDownload is returned when a download is asked for a record that has
 // no download_url yet.
 var errNoDownload = errors.New("pay: no download_url yet (the file is not ready)")
+
+// openUnsigned sends a signed GET for rawURL, a download URL on the API host
+// whose success answer WeChat Pay does not sign (bills, receipts, complaint
+// images), and returns the 200 response for the caller to stream and close.
+// An error answer is verified and returned as *Error. The Authorization
+// header is never sent to another host.
+func (c *Client) openUnsigned(ctx context.Context, rawURL, what string) (*http.Response, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || u.Host != c.host {
+		// Never send our Authorization to another host.
+		return nil, fmt.Errorf("pay: %s URL host is not %s", what, c.host)
+	}
+	pathQuery := u.EscapedPath()
+	if u.RawQuery != "" {
+		pathQuery += "?" + u.RawQuery
+	}
+	auth, err := c.authorization(http.MethodGet, pathQuery, nil, c.now().Unix())
+	if err != nil {
+		return nil, err
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, c.baseURL+pathQuery, nil)
+	if err != nil {
+		return nil, fmt.Errorf("pay: building %s request: %w", what, err)
+	}
+	req.Header.Set("Authorization", auth)
+	req.Header.Set("Accept", "*/*")
+	req.Header.Set("Accept-Encoding", "identity")
+	req.Header.Set("User-Agent", "weixin-go-wechat-pay")
+	resp, err := c.hc.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("pay: %s %s: %w", what, u.Path, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		defer resp.Body.Close()
+		body, _ := readLimited(resp.Body, resp.ContentLength, 64<<10)
+		reqID := first(resp.Header, hdrRequestID)
+		if err := c.verify(ctx, headersOf(resp.Header), body); err != nil {
+			return nil, &ResponseVerificationError{StatusCode: resp.StatusCode, RequestID: reqID, Err: err}
+		}
+		return nil, parseError(resp.StatusCode, reqID, body)
+	}
+	return resp, nil
+}

@@ -1,0 +1,103 @@
+package pay
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io"
+	"iter"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/weixin-go/wechat"
+)
+
+// service is embedded by every service of the Client: it holds the client
+// the service calls through.
+type service struct{ c *Client }
+
+func (c *Client) initServicesB() {
+	s := service{c}
+	c.Media = &MediaService{s}
+	c.Applyment = &ApplymentService{s}
+	c.Complaints = &ComplaintService{s}
+	c.CashCoupons = &CashCouponService{s}
+	c.BusiFavor = &BusiFavorService{s}
+	c.PayScore = &PayScoreService{s}
+}
+
+// badArg reports an argument rejected before anything is sent.
+func badArg(arg, reason string) error {
+	return &wechat.ArgumentError{Pkg: "pay", Arg: arg, Reason: reason}
+}
+
+// need returns a *wechat.ArgumentError for the first empty value of
+// name/value pairs.
+func need(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			return badArg(pairs[i], "is required")
+		}
+	}
+	return nil
+}
+
+// path joins a literal prefix and path segments, escaping each segment:
+// path("/v3/a/", id, "/b") with odd arguments escaped.
+func path(parts ...string) string {
+	var b strings.Builder
+	for i, p := range parts {
+		if i%2 == 1 {
+			p = url.PathEscape(p)
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// withBody builds a request of any method with a JSON body.
+func withBody(method, p string, body any) request {
+	return request{method: method, path: p, body: body}
+}
+
+// query builds url.Values from name/value pairs, leaving out empty values.
+func query(pairs ...string) url.Values {
+	q := url.Values{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] != "" {
+			q.Set(pairs[i], pairs[i+1])
+		}
+	}
+	return q
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.FormatInt(n, 10)
+}
+
+// marshalMeta encodes v without HTML escaping (WeChat Pay expects text as is).
+func marshalMeta(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
+}
+
+// offsetPages iterates over a list paged with offset and limit whose answer
+// carries total_count: page fetches one page and returns its items and the
+// total.
+func offsetPages[T any](ctx context.Context, limit int, page func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
+	return wechat.OffsetPages(ctx, limit, page)
+}
+
+// withFile opens path for an upload (see wechat.WithFile).
+func withFile(path string, fn func(name string, r io.Reader) error) error {
+	return wechat.WithFile(path, fn)
+}
