@@ -356,7 +356,7 @@ func (s *ApplymentService) ByBusinessCode(ctx context.Context, businessCode stri
 	if err := need("businessCode", businessCode); err != nil {
 		return nil, err
 	}
-	return call[Applyment](ctx, s.c, get(path("/v3/applyment4sub/applyment/business_code/", businessCode), nil))
+	return call[Applyment](ctx, s.c, get(pathf("/v3/applyment4sub/applyment/business_code/{business_code}", businessCode), nil))
 }
 
 // ByID queries an application by its id (GET
@@ -367,7 +367,7 @@ func (s *ApplymentService) ByID(ctx context.Context, applymentID int64) (*Applym
 	if applymentID <= 0 {
 		return nil, badArg("applymentID", "must be positive")
 	}
-	return call[Applyment](ctx, s.c, get(path("/v3/applyment4sub/applyment/applyment_id/", itoa(applymentID)), nil))
+	return call[Applyment](ctx, s.c, get(pathf("/v3/applyment4sub/applyment/applyment_id/{applyment_id}", itoa(applymentID)), nil))
 }
 
 // ModifySettlementRequest is the new settlement account of a
@@ -407,7 +407,7 @@ func (s *ApplymentService) ModifySettlement(ctx context.Context, subMchID string
 	if err != nil {
 		return nil, err
 	}
-	rq := post(path("/v3/apply4sub/sub_merchants/", subMchID, "/modify-settlement"), r)
+	rq := post(pathf("/v3/apply4sub/sub_merchants/{sub_mchid}/modify-settlement", subMchID), r)
 	rq.serial = serial
 	return call[ModifySettlementResponse](ctx, s.c, rq)
 }
@@ -432,7 +432,7 @@ func (s *ApplymentService) Settlement(ctx context.Context, subMchID string) (*Se
 	if err := need("subMchID", subMchID); err != nil {
 		return nil, err
 	}
-	return call[Settlement](ctx, s.c, get(path("/v3/apply4sub/sub_merchants/", subMchID, "/settlement"), nil))
+	return call[Settlement](ctx, s.c, get(pathf("/v3/apply4sub/sub_merchants/{sub_mchid}/settlement", subMchID), nil))
 }
 
 // SettlementApplication is the state of a settlement account change.
@@ -456,5 +456,5 @@ func (s *ApplymentService) SettlementApplication(ctx context.Context, subMchID, 
 	if err := need("subMchID", subMchID, "applicationNo", applicationNo); err != nil {
 		return nil, err
 	}
-	return call[SettlementApplication](ctx, s.c, get(path("/v3/apply4sub/sub_merchants/", subMchID, "/application/", applicationNo), nil))
+	return call[SettlementApplication](ctx, s.c, get(pathf("/v3/apply4sub/sub_merchants/{sub_mchid}/application/{application_no}", subMchID, applicationNo), nil))
 }

@@ -179,8 +179,6 @@ type CreateBusiFavorStockResponse struct {
 	CreateTime string `json:"create_time"`
 }
 
-const busifavor = "/v3/marketing/busifavor/"
-
 // CreateStock creates a merchant coupon stock (POST
 // /v3/marketing/busifavor/stocks).
 //
@@ -243,7 +241,7 @@ func (s *BusiFavorService) GetStock(ctx context.Context, stockID string) (*BusiF
 	if err := need("stockID", stockID); err != nil {
 		return nil, err
 	}
-	return call[BusiFavorStock](ctx, s.c, get(path(busifavor+"stocks/", stockID), nil))
+	return call[BusiFavorStock](ctx, s.c, get(pathf("/v3/marketing/busifavor/stocks/{stock_id}", stockID), nil))
 }
 
 // ModifyBusiFavorStockRequest is the body of ModifyStock: only the set
@@ -279,7 +277,7 @@ func (s *BusiFavorService) ModifyStock(ctx context.Context, stockID string, req 
 	if err := need("stockID", stockID, "OutRequestNo", req.OutRequestNo); err != nil {
 		return err
 	}
-	return s.c.do(ctx, withBody(http.MethodPatch, path(busifavor+"stocks/", stockID), req), nil)
+	return s.c.do(ctx, withBody(http.MethodPatch, pathf("/v3/marketing/busifavor/stocks/{stock_id}", stockID), req), nil)
 }
 
 // ModifyBudgetRequest changes the coupon budget of a stock: set the total
@@ -312,7 +310,7 @@ func (s *BusiFavorService) ModifyBudget(ctx context.Context, stockID string, req
 	if req.TargetMaxCoupons == 0 && req.TargetMaxCouponsByDay == 0 {
 		return nil, badArg("TargetMaxCoupons", "set the total or the daily target")
 	}
-	return call[Budget](ctx, s.c, withBody(http.MethodPatch, path(busifavor+"stocks/", stockID, "/budget"), req))
+	return call[Budget](ctx, s.c, withBody(http.MethodPatch, pathf("/v3/marketing/busifavor/stocks/{stock_id}/budget", stockID), req))
 }
 
 // UploadCodesResponse is the answer of UploadCodes.
@@ -347,7 +345,7 @@ func (s *BusiFavorService) UploadCodes(ctx context.Context, stockID, uploadReque
 		CouponCodeList  []string `json:"coupon_code_list"`
 		UploadRequestNo string   `json:"upload_request_no"`
 	}{codes, uploadRequestNo}
-	return call[UploadCodesResponse](ctx, s.c, post(path(busifavor+"stocks/", stockID, "/couponcodes"), body))
+	return call[UploadCodesResponse](ctx, s.c, post(pathf("/v3/marketing/busifavor/stocks/{stock_id}/couponcodes", stockID), body))
 }
 
 // CouponCode is an uploaded coupon code.
@@ -370,7 +368,7 @@ func (s *BusiFavorService) Codes(ctx context.Context, stockID, status string, pa
 	if err := need("stockID", stockID); err != nil {
 		return errSeq[CouponCode](err)
 	}
-	return pages[CouponCode](ctx, s.c, path(busifavor+"stocks/", stockID, "/couponcodes"), func() map[string]string {
+	return pages[CouponCode](ctx, s.c, pathf("/v3/marketing/busifavor/stocks/{stock_id}/couponcodes", stockID), func() map[string]string {
 		return map[string]string{"status": status}
 	}, pageSize)
 }
@@ -389,7 +387,7 @@ func (s *BusiFavorService) GetCode(ctx context.Context, stockID, couponCode, app
 	if err := need("stockID", stockID, "couponCode", couponCode); err != nil {
 		return nil, err
 	}
-	return call[CodeInfo](ctx, s.c, get(path(busifavor+"stocks/", stockID, "/couponcodes/", couponCode), query("appid", appID)))
+	return call[CodeInfo](ctx, s.c, get(pathf("/v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}", stockID, couponCode), query("appid", appID)))
 }
 
 // DeletedCode is the answer of DeleteCode.
@@ -409,7 +407,7 @@ func (s *BusiFavorService) DeleteCode(ctx context.Context, stockID, couponCode, 
 	body := struct {
 		DeleteRequestNo string `json:"delete_request_no"`
 	}{deleteRequestNo}
-	return call[DeletedCode](ctx, s.c, withBody(http.MethodDelete, path(busifavor+"stocks/", stockID, "/couponcodes/", couponCode), body))
+	return call[DeletedCode](ctx, s.c, withBody(http.MethodDelete, pathf("/v3/marketing/busifavor/stocks/{stock_id}/couponcodes/{coupon_code}", stockID, couponCode), body))
 }
 
 // BusiFavorCallback is the merchant coupon notification setting.
@@ -431,7 +429,7 @@ func (s *BusiFavorService) SetCallback(ctx context.Context, notifyURL string) (*
 		MchID     string `json:"mchid"`
 		NotifyURL string `json:"notify_url"`
 	}{s.c.mchid, notifyURL}
-	return call[BusiFavorCallback](ctx, s.c, post(busifavor+"callbacks", body))
+	return call[BusiFavorCallback](ctx, s.c, post("/v3/marketing/busifavor/callbacks", body))
 }
 
 // Callback queries the merchant coupon notification URL (GET
@@ -481,7 +479,7 @@ func (s *BusiFavorService) GetUserCoupon(ctx context.Context, appID, openID, cou
 	if err := need("appID", appID, "openID", openID, "couponCode", couponCode); err != nil {
 		return nil, err
 	}
-	return call[BusiFavorCoupon](ctx, s.c, get(path(busifavor+"users/", openID, "/coupons/", couponCode, "/appids/", appID), nil))
+	return call[BusiFavorCoupon](ctx, s.c, get(pathf("/v3/marketing/busifavor/users/{openid}/coupons/{coupon_code}/appids/{appid}", openID, couponCode, appID), nil))
 }
 
 // UserBusiFavorFilter filters ListUserCoupons; PageSize 1..50 (default 10).
@@ -509,7 +507,7 @@ func (s *BusiFavorService) ListUserCoupons(ctx context.Context, appID, openID st
 	if r.PageSize < 0 || r.PageSize > 50 {
 		return errSeq[BusiFavorCoupon](badArg("PageSize", "must be 1..50"))
 	}
-	return pages[BusiFavorCoupon](ctx, s.c, path(busifavor+"users/", openID, "/coupons"), func() map[string]string {
+	return pages[BusiFavorCoupon](ctx, s.c, pathf("/v3/marketing/busifavor/users/{openid}/coupons", openID), func() map[string]string {
 		return map[string]string{"appid": appID, "stock_id": r.StockID, "coupon_state": string(r.CouponState),
 			"creator_merchant": r.CreatorMerchant, "belong_merchant": r.BelongMerchant, "sender_merchant": r.SenderMerchant}
 	}, r.PageSize)
@@ -544,7 +542,7 @@ func (s *BusiFavorService) Send(ctx context.Context, req *SendBusiFavorRequest) 
 	if err := need("OpenID", req.OpenID, "AppID", req.AppID, "StockID", req.StockID, "OutRequestNo", req.OutRequestNo); err != nil {
 		return nil, err
 	}
-	return call[SendBusiFavorResponse](ctx, s.c, post(busifavor+"coupons/send", req))
+	return call[SendBusiFavorResponse](ctx, s.c, post("/v3/marketing/busifavor/coupons/send", req))
 }
 
 // SendGovCardRequest is the body of SendGovCard; SendTime is RFC 3339.
@@ -568,7 +566,7 @@ func (s *BusiFavorService) SendGovCard(ctx context.Context, cardID string, req *
 	}
 	out, err := call[struct {
 		CardCode string `json:"card_code"`
-	}](ctx, s.c, post(path(busifavor+"coupons/", cardID, "/send"), req))
+	}](ctx, s.c, post(pathf("/v3/marketing/busifavor/coupons/{card_id}/send", cardID), req))
 	if err != nil {
 		return "", err
 	}
@@ -602,7 +600,7 @@ func (s *BusiFavorService) Use(ctx context.Context, req *UseBusiFavorRequest) (*
 	if err := need("CouponCode", req.CouponCode, "AppID", req.AppID, "UseTime", req.UseTime, "UseRequestNo", req.UseRequestNo); err != nil {
 		return nil, err
 	}
-	return call[UseBusiFavorResponse](ctx, s.c, post(busifavor+"coupons/use", req))
+	return call[UseBusiFavorResponse](ctx, s.c, post("/v3/marketing/busifavor/coupons/use", req))
 }
 
 // TradeAssociation links a coupon and an order (Associate, Disassociate).
@@ -622,14 +620,14 @@ type CouponEventTime struct {
 	WechatpayDeactivateTime   string `json:"wechatpay_deactivate_time,omitempty"`
 }
 
-func (s *BusiFavorService) associate(ctx context.Context, action string, req *TradeAssociation) (*CouponEventTime, error) {
+func (s *BusiFavorService) associate(ctx context.Context, p string, req *TradeAssociation) (*CouponEventTime, error) {
 	if req == nil {
 		return nil, badArg("req", "is nil")
 	}
 	if err := need("StockID", req.StockID, "CouponCode", req.CouponCode, "OutTradeNo", req.OutTradeNo, "OutRequestNo", req.OutRequestNo); err != nil {
 		return nil, err
 	}
-	return call[CouponEventTime](ctx, s.c, post(busifavor+"coupons/"+action, req))
+	return call[CouponEventTime](ctx, s.c, post(p, req))
 }
 
 // Associate links a coupon to an order for reconciliation (POST
@@ -637,7 +635,7 @@ func (s *BusiFavorService) associate(ctx context.Context, action string, req *Tr
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/coupon/associate-trade-info.html
 func (s *BusiFavorService) Associate(ctx context.Context, req *TradeAssociation) (*CouponEventTime, error) {
-	return s.associate(ctx, "associate", req)
+	return s.associate(ctx, "/v3/marketing/busifavor/coupons/associate", req)
 }
 
 // Disassociate removes the link of a coupon and an order (POST
@@ -645,7 +643,7 @@ func (s *BusiFavorService) Associate(ctx context.Context, req *TradeAssociation)
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/coupon/disassociate-trade-info.html
 func (s *BusiFavorService) Disassociate(ctx context.Context, req *TradeAssociation) (*CouponEventTime, error) {
-	return s.associate(ctx, "disassociate", req)
+	return s.associate(ctx, "/v3/marketing/busifavor/coupons/disassociate", req)
 }
 
 // Return gives a used coupon back to the user (POST
@@ -661,7 +659,7 @@ func (s *BusiFavorService) Return(ctx context.Context, stockID, couponCode, retu
 		StockID         string `json:"stock_id"`
 		ReturnRequestNo string `json:"return_request_no"`
 	}{couponCode, stockID, returnRequestNo}
-	return call[CouponEventTime](ctx, s.c, post(busifavor+"coupons/return", body))
+	return call[CouponEventTime](ctx, s.c, post("/v3/marketing/busifavor/coupons/return", body))
 }
 
 // Deactivate invalidates a user's coupon (POST
@@ -678,7 +676,7 @@ func (s *BusiFavorService) Deactivate(ctx context.Context, stockID, couponCode, 
 		DeactivateRequestNo string `json:"deactivate_request_no"`
 		DeactivateReason    string `json:"deactivate_reason,omitempty"`
 	}{couponCode, stockID, deactivateRequestNo, reason}
-	return call[CouponEventTime](ctx, s.c, post(busifavor+"coupons/deactivate", body))
+	return call[CouponEventTime](ctx, s.c, post("/v3/marketing/busifavor/coupons/deactivate", body))
 }
 
 // SubsidyPayRequest is the body of SubsidyPay (amount in fen).
@@ -725,7 +723,7 @@ func (s *BusiFavorService) SubsidyPay(ctx context.Context, req *SubsidyPayReques
 	if req.Amount <= 0 {
 		return nil, badArg("Amount", "must be positive (fen)")
 	}
-	return call[SubsidyPayReceipt](ctx, s.c, post(busifavor+"subsidy/pay-receipts", req))
+	return call[SubsidyPayReceipt](ctx, s.c, post("/v3/marketing/busifavor/subsidy/pay-receipts", req))
 }
 
 // SubsidyPayReceipt queries a subsidy payment (GET
@@ -736,7 +734,7 @@ func (s *BusiFavorService) SubsidyPayReceipt(ctx context.Context, receiptID stri
 	if err := need("receiptID", receiptID); err != nil {
 		return nil, err
 	}
-	return call[SubsidyPayReceipt](ctx, s.c, get(path(busifavor+"subsidy/pay-receipts/", receiptID), nil))
+	return call[SubsidyPayReceipt](ctx, s.c, get(pathf("/v3/marketing/busifavor/subsidy/pay-receipts/{subsidy_receipt_id}", receiptID), nil))
 }
 
 // SubsidyPayReceipts lists the subsidy payments of a coupon (GET
@@ -802,7 +800,7 @@ func (s *BusiFavorService) SubsidyReturn(ctx context.Context, req *SubsidyReturn
 	if req.Amount <= 0 {
 		return nil, badArg("Amount", "must be positive (fen)")
 	}
-	return call[SubsidyReturnReceipt](ctx, s.c, post(busifavor+"subsidy/return-receipts", req))
+	return call[SubsidyReturnReceipt](ctx, s.c, post("/v3/marketing/busifavor/subsidy/return-receipts", req))
 }
 
 // SubsidyReturnReceipt queries a subsidy return (GET
@@ -813,7 +811,7 @@ func (s *BusiFavorService) SubsidyReturnReceipt(ctx context.Context, receiptID s
 	if err := need("receiptID", receiptID); err != nil {
 		return nil, err
 	}
-	return call[SubsidyReturnReceipt](ctx, s.c, get(path(busifavor+"subsidy/return-receipts/", receiptID), nil))
+	return call[SubsidyReturnReceipt](ctx, s.c, get(pathf("/v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}", receiptID), nil))
 }
 
 // EventBusiFavorSend is the event type of the merchant coupon receive

@@ -166,11 +166,11 @@ type creatorBody struct {
 	StockCreatorMchID string `json:"stock_creator_mchid"`
 }
 
-func (s *CashCouponService) change(ctx context.Context, stockID, action string) (*CashStockStateChange, error) {
+func (s *CashCouponService) change(ctx context.Context, tmpl, stockID string) (*CashStockStateChange, error) {
 	if err := need("stockID", stockID); err != nil {
 		return nil, err
 	}
-	return call[CashStockStateChange](ctx, s.c, post(path("/v3/marketing/favor/stocks/", stockID, "/"+action), creatorBody{s.c.mchid}))
+	return call[CashStockStateChange](ctx, s.c, post(pathf(tmpl, stockID), creatorBody{s.c.mchid}))
 }
 
 // StartStock activates a stock (POST
@@ -178,7 +178,7 @@ func (s *CashCouponService) change(ctx context.Context, stockID, action string) 
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_3.shtml
 func (s *CashCouponService) StartStock(ctx context.Context, stockID string) (*CashStockStateChange, error) {
-	return s.change(ctx, stockID, "start")
+	return s.change(ctx, "/v3/marketing/favor/stocks/{stock_id}/start", stockID)
 }
 
 // PauseStock pauses sending coupons of a running stock (POST
@@ -186,7 +186,7 @@ func (s *CashCouponService) StartStock(ctx context.Context, stockID string) (*Ca
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_13.shtml
 func (s *CashCouponService) PauseStock(ctx context.Context, stockID string) (*CashStockStateChange, error) {
-	return s.change(ctx, stockID, "pause")
+	return s.change(ctx, "/v3/marketing/favor/stocks/{stock_id}/pause", stockID)
 }
 
 // RestartStock resumes a paused stock (POST
@@ -194,7 +194,7 @@ func (s *CashCouponService) PauseStock(ctx context.Context, stockID string) (*Ca
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_14.shtml
 func (s *CashCouponService) RestartStock(ctx context.Context, stockID string) (*CashStockStateChange, error) {
-	return s.change(ctx, stockID, "restart")
+	return s.change(ctx, "/v3/marketing/favor/stocks/{stock_id}/restart", stockID)
 }
 
 // StopStock stops a stock for good (POST
@@ -202,7 +202,7 @@ func (s *CashCouponService) RestartStock(ctx context.Context, stockID string) (*
 //
 // See https://pay.weixin.qq.com/doc/v3/merchant/4012534633
 func (s *CashCouponService) StopStock(ctx context.Context, stockID string) (*CashStockStateChange, error) {
-	return s.change(ctx, stockID, "stop")
+	return s.change(ctx, "/v3/marketing/favor/stocks/{stock_id}/stop", stockID)
 }
 
 // CutToMessage is the "cut to price" rule of single-item stocks (fen).
@@ -255,7 +255,7 @@ func (s *CashCouponService) GetStock(ctx context.Context, stockID string) (*Cash
 	if err := need("stockID", stockID); err != nil {
 		return nil, err
 	}
-	return call[CashStock](ctx, s.c, get(path("/v3/marketing/favor/stocks/", stockID), query("stock_creator_mchid", s.c.mchid)))
+	return call[CashStock](ctx, s.c, get(pathf("/v3/marketing/favor/stocks/{stock_id}", stockID), query("stock_creator_mchid", s.c.mchid)))
 }
 
 // CashStockListRequest filters ListStocks: creation times are RFC 3339,
@@ -294,14 +294,14 @@ type idPage struct {
 	StockID    string   `json:"stock_id"`
 }
 
-func (s *CashCouponService) ids(ctx context.Context, stockID, what string, size int) iter.Seq2[string, error] {
+func (s *CashCouponService) ids(ctx context.Context, tmpl, stockID string, size int) iter.Seq2[string, error] {
 	if err := need("stockID", stockID); err != nil {
 		return errSeq[string](err)
 	}
 	if size <= 0 {
 		size = 10
 	}
-	p := path("/v3/marketing/favor/stocks/", stockID, "/"+what)
+	p := pathf(tmpl, stockID)
 	return offsetPages(ctx, size, func(ctx context.Context, offset, limit int) ([]string, int, error) {
 		pg, err := call[idPage](ctx, s.c, get(p, query("offset", strconv.Itoa(offset), "limit", strconv.Itoa(limit), "stock_creator_mchid", s.c.mchid)))
 		if err != nil {
@@ -316,7 +316,7 @@ func (s *CashCouponService) ids(ctx context.Context, stockID, what string, size 
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_7.shtml
 func (s *CashCouponService) Merchants(ctx context.Context, stockID string, pageSize int) iter.Seq2[string, error] {
-	return s.ids(ctx, stockID, "merchants", pageSize)
+	return s.ids(ctx, "/v3/marketing/favor/stocks/{stock_id}/merchants", stockID, pageSize)
 }
 
 // Items iterates over the goods ids a single-item stock applies to (GET
@@ -324,7 +324,7 @@ func (s *CashCouponService) Merchants(ctx context.Context, stockID string, pageS
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_8.shtml
 func (s *CashCouponService) Items(ctx context.Context, stockID string, pageSize int) iter.Seq2[string, error] {
-	return s.ids(ctx, stockID, "items", pageSize)
+	return s.ids(ctx, "/v3/marketing/favor/stocks/{stock_id}/items", stockID, pageSize)
 }
 
 // SendCashCouponRequest is the body of Send. StockCreatorMchID defaults to
@@ -359,7 +359,7 @@ func (s *CashCouponService) Send(ctx context.Context, openID string, req *SendCa
 	if r.StockCreatorMchID == "" {
 		r.StockCreatorMchID = s.c.mchid
 	}
-	return call[SendCashCouponResponse](ctx, s.c, post(path("/v3/marketing/favor/users/", openID, "/coupons"), &r))
+	return call[SendCashCouponResponse](ctx, s.c, post(pathf("/v3/marketing/favor/users/{openid}/coupons", openID), &r))
 }
 
 // ConsumeGoodsDetail is a goods line of a coupon use.
@@ -408,7 +408,7 @@ func (s *CashCouponService) GetCoupon(ctx context.Context, appID, openID, coupon
 	if err := need("appID", appID, "openID", openID, "couponID", couponID); err != nil {
 		return nil, err
 	}
-	return call[CashCoupon](ctx, s.c, get(path("/v3/marketing/favor/users/", openID, "/coupons/", couponID), query("appid", appID)))
+	return call[CashCoupon](ctx, s.c, get(pathf("/v3/marketing/favor/users/{openid}/coupons/{coupon_id}", openID, couponID), query("appid", appID)))
 }
 
 // UserCashCouponFilter filters ListUserCoupons. PageSize is 1..10
@@ -437,7 +437,7 @@ func (s *CashCouponService) ListUserCoupons(ctx context.Context, appID, openID s
 	if r.PageSize < 0 || r.PageSize > 10 {
 		return errSeq[CashCoupon](badArg("PageSize", "must be 1..10"))
 	}
-	return pages[CashCoupon](ctx, s.c, path("/v3/marketing/favor/users/", openID, "/coupons"), func() map[string]string {
+	return pages[CashCoupon](ctx, s.c, pathf("/v3/marketing/favor/users/{openid}/coupons", openID), func() map[string]string {
 		return map[string]string{"appid": appID, "stock_id": r.StockID, "status": string(r.Status),
 			"creator_mchid": r.CreatorMchID, "sender_mchid": r.SenderMchID, "available_mchid": r.AvailableMchID}
 	}, r.PageSize)
@@ -460,7 +460,7 @@ func (s *CashCouponService) UseFlow(ctx context.Context, stockID string) (*CashC
 	if err := need("stockID", stockID); err != nil {
 		return nil, err
 	}
-	return call[CashCouponFlow](ctx, s.c, get(path("/v3/marketing/favor/stocks/", stockID, "/use-flow"), nil))
+	return call[CashCouponFlow](ctx, s.c, get(pathf("/v3/marketing/favor/stocks/{stock_id}/use-flow", stockID), nil))
 }
 
 // RefundFlow asks for the coupon refund flow of a stock (GET
@@ -471,7 +471,7 @@ func (s *CashCouponService) RefundFlow(ctx context.Context, stockID string) (*Ca
 	if err := need("stockID", stockID); err != nil {
 		return nil, err
 	}
-	return call[CashCouponFlow](ctx, s.c, get(path("/v3/marketing/favor/stocks/", stockID, "/refund-flow"), nil))
+	return call[CashCouponFlow](ctx, s.c, get(pathf("/v3/marketing/favor/stocks/{stock_id}/refund-flow", stockID), nil))
 }
 
 // CashCouponCallback is the coupon notification setting of a merchant.

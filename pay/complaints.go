@@ -169,7 +169,7 @@ func (s *ComplaintService) Get(ctx context.Context, complaintID string) (*Compla
 	if err := need("complaintID", complaintID); err != nil {
 		return nil, err
 	}
-	return call[Complaint](ctx, s.c, get(path("/v3/merchant-service/complaints-v2/", complaintID), nil))
+	return call[Complaint](ctx, s.c, get(pathf("/v3/merchant-service/complaints-v2/{complaint_id}", complaintID), nil))
 }
 
 // NegotiationRecord is one entry of a complaint's negotiation history.
@@ -200,7 +200,7 @@ func (s *ComplaintService) NegotiationHistory(ctx context.Context, complaintID s
 	if pageSize < 0 || pageSize > 300 {
 		return errSeq[NegotiationRecord](badArg("pageSize", "must be 1..300"))
 	}
-	return pages[NegotiationRecord](ctx, s.c, path("/v3/merchant-service/complaints-v2/", complaintID, "/negotiation-historys"),
+	return pages[NegotiationRecord](ctx, s.c, pathf("/v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys", complaintID),
 		func() map[string]string { return nil }, pageSize)
 }
 
@@ -292,7 +292,7 @@ func (s *ComplaintService) Respond(ctx context.Context, complaintID string, req 
 	if r.ComplaintedMchID == "" {
 		r.ComplaintedMchID = s.c.mchid
 	}
-	return s.c.do(ctx, post(path("/v3/merchant-service/complaints-v2/", complaintID, "/response"), &r), nil)
+	return s.c.do(ctx, post(pathf("/v3/merchant-service/complaints-v2/{complaint_id}/response", complaintID), &r), nil)
 }
 
 // Complete marks the complaint handled (POST
@@ -310,7 +310,7 @@ func (s *ComplaintService) Complete(ctx context.Context, complaintID, complainte
 	body := struct {
 		ComplaintedMchID string `json:"complainted_mchid"`
 	}{complaintedMchID}
-	return s.c.do(ctx, post(path("/v3/merchant-service/complaints-v2/", complaintID, "/complete"), body), nil)
+	return s.c.do(ctx, post(pathf("/v3/merchant-service/complaints-v2/{complaint_id}/complete", complaintID), body), nil)
 }
 
 // RefundAction is the merchant's decision on a refund request.
@@ -350,7 +350,7 @@ func (s *ComplaintService) UpdateRefundProgress(ctx context.Context, complaintID
 	case len(req.RejectMediaList) > 4:
 		return badArg("RejectMediaList", "at most 4")
 	}
-	return s.c.do(ctx, post(path("/v3/merchant-service/complaints-v2/", complaintID, "/update-refund-progress"), req), nil)
+	return s.c.do(ctx, post(pathf("/v3/merchant-service/complaints-v2/{complaint_id}/update-refund-progress", complaintID), req), nil)
 }
 
 // UploadImage uploads a JPG, BMP or PNG image of at most 2 MB for replies

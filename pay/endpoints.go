@@ -43,16 +43,22 @@ func need(pairs ...string) error {
 	return nil
 }
 
-// path joins a literal prefix and path segments, escaping each segment:
-// path("/v3/a/", id, "/b") with odd arguments escaped.
-func path(parts ...string) string {
+// pathf fills the {name} placeholders of an endpoint's path template, in
+// order, with args, each escaped as one path segment:
+// pathf("/v3/a/{id}/b", id).
+func pathf(tmpl string, args ...string) string {
 	var b strings.Builder
-	for i, p := range parts {
-		if i%2 == 1 {
-			p = url.PathEscape(p)
+	for _, a := range args {
+		i := strings.IndexByte(tmpl, '{')
+		j := strings.IndexByte(tmpl, '}')
+		if i < 0 || j < i {
+			break
 		}
-		b.WriteString(p)
+		b.WriteString(tmpl[:i])
+		b.WriteString(url.PathEscape(a))
+		tmpl = tmpl[j+1:]
 	}
+	b.WriteString(tmpl)
 	return b.String()
 }
 

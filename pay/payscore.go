@@ -180,10 +180,6 @@ type CanceledServiceOrder struct {
 	OrderID    string `json:"order_id"`
 }
 
-func orderPath(outOrderNo, action string) string {
-	return path("/v3/payscore/serviceorder/", outOrderNo, "/"+action)
-}
-
 // CancelServiceOrder cancels a CREATED or DOING service order (POST
 // /v3/payscore/serviceorder/{out_order_no}/cancel).
 //
@@ -196,7 +192,7 @@ func (s *PayScoreService) CancelServiceOrder(ctx context.Context, appID, service
 		serviceOrderRef
 		Reason string `json:"reason"`
 	}{serviceOrderRef{appID, serviceID}, reason}
-	return call[CanceledServiceOrder](ctx, s.c, post(orderPath(outOrderNo, "cancel"), body))
+	return call[CanceledServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/cancel", outOrderNo), body))
 }
 
 // ModifyServiceOrderRequest is the body of ModifyServiceOrder (the amount
@@ -225,7 +221,7 @@ func (s *PayScoreService) ModifyServiceOrder(ctx context.Context, outOrderNo str
 	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
 		return nil, badArg("PostPayments/TotalAmount", "payments are required and the total must not be negative")
 	}
-	return call[ServiceOrder](ctx, s.c, post(orderPath(outOrderNo, "modify"), req))
+	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/modify", outOrderNo), req))
 }
 
 // CompleteServiceOrderRequest is the body of CompleteServiceOrder (fen).
@@ -257,7 +253,7 @@ func (s *PayScoreService) CompleteServiceOrder(ctx context.Context, outOrderNo s
 	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
 		return nil, badArg("PostPayments/TotalAmount", "payments are required and the total must not be negative")
 	}
-	return call[ServiceOrder](ctx, s.c, post(orderPath(outOrderNo, "complete"), req))
+	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/complete", outOrderNo), req))
 }
 
 // PayServiceOrder asks WeChat Pay to collect an unpaid completed order
@@ -268,7 +264,7 @@ func (s *PayScoreService) PayServiceOrder(ctx context.Context, appID, serviceID,
 	if err := need("appID", appID, "serviceID", serviceID, "outOrderNo", outOrderNo); err != nil {
 		return nil, err
 	}
-	return call[CanceledServiceOrder](ctx, s.c, post(orderPath(outOrderNo, "pay"), serviceOrderRef{appID, serviceID}))
+	return call[CanceledServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/pay", outOrderNo), serviceOrderRef{appID, serviceID}))
 }
 
 // SyncServiceOrder tells WeChat Pay the user paid a completed order by
@@ -288,7 +284,7 @@ func (s *PayScoreService) SyncServiceOrder(ctx context.Context, appID, serviceID
 		Type   string `json:"type"`
 		Detail detail `json:"detail"`
 	}{serviceOrderRef{appID, serviceID}, "Order_Paid", detail{paidTime}}
-	return call[ServiceOrder](ctx, s.c, post(orderPath(outOrderNo, "sync"), body))
+	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/sync", outOrderNo), body))
 }
 
 // UserServiceState is whether a user enabled the merchant's service.
@@ -355,7 +351,7 @@ func (s *PayScoreService) PermissionsByCode(ctx context.Context, serviceID, auth
 	if err := need("serviceID", serviceID, "authorizationCode", authorizationCode); err != nil {
 		return nil, err
 	}
-	return call[Permissions](ctx, s.c, get(path("/v3/payscore/permissions/authorization-code/", authorizationCode), query("service_id", serviceID)))
+	return call[Permissions](ctx, s.c, get(pathf("/v3/payscore/permissions/authorization-code/{authorization_code}", authorizationCode), query("service_id", serviceID)))
 }
 
 // PermissionsByOpenID queries a user's authorization (GET
@@ -366,7 +362,7 @@ func (s *PayScoreService) PermissionsByOpenID(ctx context.Context, appID, servic
 	if err := need("appID", appID, "serviceID", serviceID, "openID", openID); err != nil {
 		return nil, err
 	}
-	return call[Permissions](ctx, s.c, get(path("/v3/payscore/permissions/openid/", openID), query("appid", appID, "service_id", serviceID)))
+	return call[Permissions](ctx, s.c, get(pathf("/v3/payscore/permissions/openid/{openid}", openID), query("appid", appID, "service_id", serviceID)))
 }
 
 // TerminateByCode ends an authorization by authorization code (POST
@@ -381,7 +377,7 @@ func (s *PayScoreService) TerminateByCode(ctx context.Context, serviceID, author
 		ServiceID string `json:"service_id"`
 		Reason    string `json:"reason"`
 	}{serviceID, reason}
-	return s.c.do(ctx, post(path("/v3/payscore/permissions/authorization-code/", authorizationCode, "/terminate"), body), nil)
+	return s.c.do(ctx, post(pathf("/v3/payscore/permissions/authorization-code/{authorization_code}/terminate", authorizationCode), body), nil)
 }
 
 // TerminateByOpenID ends a user's authorization (POST
@@ -397,7 +393,7 @@ func (s *PayScoreService) TerminateByOpenID(ctx context.Context, appID, serviceI
 		AppID     string `json:"appid"`
 		Reason    string `json:"reason"`
 	}{serviceID, appID, reason}
-	return s.c.do(ctx, withBody(http.MethodPost, path("/v3/payscore/permissions/openid/", openID, "/terminate"), body), nil)
+	return s.c.do(ctx, withBody(http.MethodPost, pathf("/v3/payscore/permissions/openid/{openid}/terminate", openID), body), nil)
 }
 
 // PayScore notification event types.
