@@ -85,6 +85,8 @@ type Server struct {
 	// a is the state of transfers, partner orders and profit sharing
 	// (statea.go).
 	a *stateA
+
+	b stateB // media, onboarding, complaints, marketing, PayScore (payb.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done.
@@ -318,6 +320,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Lock()
 	s.requests[r.URL.Path]++
 	s.mu.Unlock()
+	if s.serveUpload(w, r) {
+		return
+	}
 	body, err := io.ReadAll(io.LimitReader(r.Body, 4<<20))
 	if err != nil {
 		http.Error(w, "read", http.StatusBadRequest)
