@@ -169,7 +169,7 @@ func (s *Server) modifySettlement(c *call) {
 	}
 	rec := map[string]any{"account_type": c.str("account_type"), "account_bank": c.str("account_bank"),
 		"bank_name": c.str("bank_name"), "bank_branch_id": c.str("bank_branch_id"), "account_number": masked,
-		"account_name": "*" + string([]rune(plain["account_name"]+" ")[1:]),
+		"account_name":  "*" + string([]rune(plain["account_name"] + " ")[1:]),
 		"verify_result": "AUDITING", "sub_mchid": c.params["sub_mchid"]}
 	s.b.settlement[c.params["sub_mchid"]] = rec
 	s.b.settlement[no] = rec

@@ -5,8 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
-	"strconv"
 	"sort"
+	"strconv"
 	"time"
 )
 
@@ -98,8 +98,8 @@ func (s *Server) createCashStock(c *call) {
 		"stock_id": id, "stock_creator_mchid": s.Opts.MchID, "stock_name": c.str("stock_name"),
 		"status": "unactivated", "create_time": now, "description": c.str("pattern_info.description"),
 		"stock_use_rule": map[string]any{"max_coupons": maxCoupons, "max_amount": maxAmount,
-			"max_amount_by_day": c.num("stock_use_rule.max_amount_by_day"),
-			"fixed_normal_coupon": map[string]any{"coupon_amount": amount, "transaction_minimum": minimum},
+			"max_amount_by_day":    c.num("stock_use_rule.max_amount_by_day"),
+			"fixed_normal_coupon":  map[string]any{"coupon_amount": amount, "transaction_minimum": minimum},
 			"max_coupons_per_user": st.perUser, "coupon_type": "NORMAL", "combine_use": false},
 		"available_begin_time": begin, "available_end_time": end, "distributed_coupons": 0,
 		"no_cash": lookup(c.json, "no_cash") == true, "singleitem": false, "stock_type": c.str("stock_type"),
@@ -262,7 +262,7 @@ func (s *Server) sendCashCoupon(c *call) {
 		"coupon_name": st.data["stock_name"], "status": "SENDED", "description": st.data["description"],
 		"create_time": s.now3339(), "coupon_type": "NORMAL", "no_cash": st.data["no_cash"],
 		"available_begin_time": st.data["available_begin_time"], "available_end_time": st.data["available_end_time"],
-		"singleitem": false,
+		"singleitem":                false,
 		"normal_coupon_information": map[string]any{"coupon_amount": st.amount, "transaction_minimum": st.minimum},
 	}}
 	s.b.couponReqs[key] = id
