@@ -1,9 +1,7 @@
 package pay
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"io"
 	"iter"
 	"net/url"
@@ -83,17 +81,6 @@ func itoa(n int64) string {
 		return ""
 	}
 	return strconv.FormatInt(n, 10)
-}
-
-// marshalMeta encodes v without HTML escaping (WeChat Pay expects text as is).
-func marshalMeta(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimSuffix(b.Bytes(), []byte{'\n'}), nil
 }
 
 // offsetPages iterates over a list paged with offset and limit whose answer

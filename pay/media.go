@@ -14,6 +14,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/weixin-go/wechat"
 )
 
 // MediaService uploads images and videos to WeChat Pay. Uploads are safe to
@@ -91,7 +93,7 @@ func (c *Client) upload(ctx context.Context, p, filename string, content io.Read
 	if size > max {
 		return badArg("content", fmt.Sprintf("is larger than %d bytes", max))
 	}
-	meta, err := marshalMeta(mediaMeta{Filename: filename, SHA256: hex.EncodeToString(h.Sum(nil))})
+	meta, err := wechat.MarshalJSON(mediaMeta{Filename: filename, SHA256: hex.EncodeToString(h.Sum(nil))})
 	if err != nil {
 		return err
 	}

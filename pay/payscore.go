@@ -6,10 +6,10 @@ import (
 )
 
 // PayScoreService manages WeChat Pay Score (微信支付分) service orders and
-// user authorizations. Create is idempotent by OutOrderNo and queries are
-// safe to retry. Cancel, Complete, Modify, Sync and Pay change the order:
-// on a network failure query it first, then retry only if the change did
-// not take effect. Permission calls are safe to retry.
+// user authorizations. Queries and permission calls are safe to retry.
+// CreateServiceOrder, Cancel, Complete, Modify, Sync and Pay change the
+// order: after a network failure query it by OutOrderNo first, and retry
+// only if the change did not take effect.
 type PayScoreService struct{ service }
 
 // ServiceOrderState is the state of a service order.

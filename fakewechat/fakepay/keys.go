@@ -54,6 +54,48 @@
 //     takes back at most what was split to that merchant receiver (403
 //     NOT_ENOUGH). Profit-sharing bills are served from AddBill like trade
 //     bills.
+//
+// # Media, onboarding, complaints, marketing, PayScore
+//
+// Uploads (/v3/merchant/media/upload, video_upload,
+// /v3/marketing/favor/media/image-upload, /v3/merchant-service/images/upload)
+// must be multipart/form-data with the "meta" part first; the signature is
+// checked over the meta JSON alone, the file against meta.sha256, the
+// extension and the size limit of the API (5 MB, 5 MB, 2 MB, 2 MB). Media
+// returns what was stored.
+//
+// Stateful groups, each checking the required fields of its doc page
+// (PARAM_ERROR naming the field) and its state rules (INVALID_REQUEST or
+// the documented code):
+//   - onboarding: sensitive fields must decrypt with the key named by
+//     Wechatpay-Serial (ApplymentSensitive shows them); an application is
+//     AUDITING until SetApplymentState; business_code is idempotent;
+//     settlement changes are AUDITING, the account number masked.
+//   - complaints (AddComplaint files one, with images served unsigned at
+//     their media_url): PENDING, PROCESSING after a reply, PROCESSED after
+//     complete (which needs a reply first) or a refund rejection; refund
+//     decisions only on REFUND complaints; lists need begin_date/end_date at
+//     most 30 days apart, limit 1..50 (negotiation history 1..300); the
+//     notification URL must be https, created once, then updated or deleted.
+//   - cash coupons: max_amount must equal max_coupons times coupon_amount;
+//     stocks go unactivated -> running (start) -> paused (pause) -> running
+//     (restart), stop from running or paused, other moves
+//     STOCK_STATUS_INVALID; out_request_no is idempotent for stocks and
+//     sends; sends need a running stock, respect max_coupons
+//     (STOCK_AMOUNT_NOT_ENOUGH) and max_coupons_per_user
+//     (USER_ACCOUNT_ABNORMAL); UseCashCoupon marks a coupon USED; use and
+//     refund flows download like bills.
+//   - PayScore service orders: CREATED (DOING when need_user_confirm is
+//     false, which needs openid) until ConfirmServiceOrder; complete only
+//     from DOING, with total_amount equal to post_payments minus
+//     post_discounts and at most the risk fund; modify, pay and sync only
+//     while DONE and unpaid; cancel only CREATED or DOING; a create retry
+//     with the same body returns the order, with another body fails.
+//
+// Read-only and reporting endpoints (merchant coupons, PayScore
+// authorizations, and the rest of the cannedRoutes table) answer fixed data
+// shaped like their doc page's example, after checking the signature and
+// the required fields.
 package fakepay
 
 import (

@@ -195,12 +195,6 @@ func (s *Server) requireQuery(c *call, keys ...string) bool {
 	return true
 }
 
-// rfc3339 reports whether v is an RFC 3339 time with an explicit offset.
-func rfc3339(v string) bool {
-	_, err := time.Parse(time.RFC3339, v)
-	return err == nil
-}
-
 // page cuts items by the limit and offset query parameters (limit
 // 1..maxLimit, default def) and answers {data, limit, offset, total_count}.
 func (s *Server) page(c *call, items []any, def, maxLimit int, extra map[string]any) {
