@@ -296,7 +296,7 @@ type ApplymentSubmitted struct {
 // See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/submit.html
 func (s *ApplymentService) Submit(ctx context.Context, req *ApplymentRequest) (*ApplymentSubmitted, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("BusinessCode", req.BusinessCode, "ContactInfo.ContactName", req.ContactInfo.ContactName,
 		"SubjectInfo.SubjectType", req.SubjectInfo.SubjectType,
@@ -365,7 +365,7 @@ func (s *ApplymentService) ByBusinessCode(ctx context.Context, businessCode stri
 // See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/query-by-applyment-id.html
 func (s *ApplymentService) ByID(ctx context.Context, applymentID int64) (*Applyment, error) {
 	if applymentID <= 0 {
-		return nil, badArg("applymentID", "must be positive")
+		return nil, argError("applymentID", "must be positive")
 	}
 	return call[Applyment](ctx, s.c, get(pathf("/v3/applyment4sub/applyment/applyment_id/{applyment_id}", itoa(applymentID)), nil))
 }
@@ -398,7 +398,7 @@ type ModifySettlementResponse struct {
 // See https://pay.weixin.qq.com/docs/partner/apis/modify-settlement/sub-merchants/modify-settlement.html
 func (s *ApplymentService) ModifySettlement(ctx context.Context, subMchID string, req *ModifySettlementRequest) (*ModifySettlementResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("subMchID", subMchID, "AccountType", req.AccountType, "AccountBank", req.AccountBank, "AccountNumber", req.AccountNumber); err != nil {
 		return nil, err

@@ -185,7 +185,7 @@ type CreateBusiFavorStockResponse struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/busi-favor/create-busifavor-stock.html
 func (s *BusiFavorService) CreateStock(ctx context.Context, req *CreateBusiFavorStockRequest) (*CreateBusiFavorStockResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("StockName", req.StockName, "GoodsName", req.GoodsName, "StockType", string(req.StockType),
 		"OutRequestNo", req.OutRequestNo, "CouponCodeMode", req.CouponCodeMode, "CouponUseRule.UseMethod", req.CouponUseRule.UseMethod); err != nil {
@@ -272,7 +272,7 @@ type ModifyBusiFavorStockRequest struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/busi-favor/modify-stock-info.html
 func (s *BusiFavorService) ModifyStock(ctx context.Context, stockID string, req *ModifyBusiFavorStockRequest) error {
 	if req == nil {
-		return badArg("req", "is nil")
+		return argError("req", "is nil")
 	}
 	if err := need("stockID", stockID, "OutRequestNo", req.OutRequestNo); err != nil {
 		return err
@@ -302,13 +302,13 @@ type Budget struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/busi-favor/modify-budget.html
 func (s *BusiFavorService) ModifyBudget(ctx context.Context, stockID string, req *ModifyBudgetRequest) (*Budget, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("stockID", stockID, "ModifyBudgetRequestNo", req.ModifyBudgetRequestNo); err != nil {
 		return nil, err
 	}
 	if req.TargetMaxCoupons == 0 && req.TargetMaxCouponsByDay == 0 {
-		return nil, badArg("TargetMaxCoupons", "set the total or the daily target")
+		return nil, argError("TargetMaxCoupons", "set the total or the daily target")
 	}
 	return call[Budget](ctx, s.c, withBody(http.MethodPatch, pathf("/v3/marketing/busifavor/stocks/{stock_id}/budget", stockID), req))
 }
@@ -339,7 +339,7 @@ func (s *BusiFavorService) UploadCodes(ctx context.Context, stockID, uploadReque
 		return nil, err
 	}
 	if len(codes) == 0 || len(codes) > 200 {
-		return nil, badArg("codes", "1..200 codes")
+		return nil, argError("codes", "1..200 codes")
 	}
 	body := struct {
 		CouponCodeList  []string `json:"coupon_code_list"`
@@ -505,7 +505,7 @@ func (s *BusiFavorService) ListUserCoupons(ctx context.Context, appID, openID st
 		r = *f
 	}
 	if r.PageSize < 0 || r.PageSize > 50 {
-		return errSeq[BusiFavorCoupon](badArg("PageSize", "must be 1..50"))
+		return errSeq[BusiFavorCoupon](argError("PageSize", "must be 1..50"))
 	}
 	return pages[BusiFavorCoupon](ctx, s.c, pathf("/v3/marketing/busifavor/users/{openid}/coupons", openID), func() map[string]string {
 		return map[string]string{"appid": appID, "stock_id": r.StockID, "coupon_state": string(r.CouponState),
@@ -537,7 +537,7 @@ type SendBusiFavorResponse struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/coupon/send-coupon.html
 func (s *BusiFavorService) Send(ctx context.Context, req *SendBusiFavorRequest) (*SendBusiFavorResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("OpenID", req.OpenID, "AppID", req.AppID, "StockID", req.StockID, "OutRequestNo", req.OutRequestNo); err != nil {
 		return nil, err
@@ -559,7 +559,7 @@ type SendGovCardRequest struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/coupon/send-gov-card.html
 func (s *BusiFavorService) SendGovCard(ctx context.Context, cardID string, req *SendGovCardRequest) (string, error) {
 	if req == nil {
-		return "", badArg("req", "is nil")
+		return "", argError("req", "is nil")
 	}
 	if err := need("cardID", cardID, "AppID", req.AppID, "OpenID", req.OpenID, "OutRequestNo", req.OutRequestNo, "SendTime", req.SendTime); err != nil {
 		return "", err
@@ -595,7 +595,7 @@ type UseBusiFavorResponse struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/coupon/use-coupon.html
 func (s *BusiFavorService) Use(ctx context.Context, req *UseBusiFavorRequest) (*UseBusiFavorResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("CouponCode", req.CouponCode, "AppID", req.AppID, "UseTime", req.UseTime, "UseRequestNo", req.UseRequestNo); err != nil {
 		return nil, err
@@ -622,7 +622,7 @@ type CouponEventTime struct {
 
 func (s *BusiFavorService) associate(ctx context.Context, p string, req *TradeAssociation) (*CouponEventTime, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("StockID", req.StockID, "CouponCode", req.CouponCode, "OutTradeNo", req.OutTradeNo, "OutRequestNo", req.OutRequestNo); err != nil {
 		return nil, err
@@ -714,14 +714,14 @@ type SubsidyPayReceipt struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/subsidy/subsidy-pay.html
 func (s *BusiFavorService) SubsidyPay(ctx context.Context, req *SubsidyPayRequest) (*SubsidyPayReceipt, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("StockID", req.StockID, "CouponCode", req.CouponCode, "TransactionID", req.TransactionID,
 		"PayerMerchant", req.PayerMerchant, "PayeeMerchant", req.PayeeMerchant, "OutSubsidyNo", req.OutSubsidyNo); err != nil {
 		return nil, err
 	}
 	if req.Amount <= 0 {
-		return nil, badArg("Amount", "must be positive (fen)")
+		return nil, argError("Amount", "must be positive (fen)")
 	}
 	return call[SubsidyPayReceipt](ctx, s.c, post("/v3/marketing/busifavor/subsidy/pay-receipts", req))
 }
@@ -792,13 +792,13 @@ type SubsidyReturnReceipt struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/subsidy/subsidy-return.html
 func (s *BusiFavorService) SubsidyReturn(ctx context.Context, req *SubsidyReturnRequest) (*SubsidyReturnReceipt, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("StockID", req.StockID, "CouponCode", req.CouponCode, "RefundID", req.RefundID, "OutSubsidyReturnNo", req.OutSubsidyReturnNo); err != nil {
 		return nil, err
 	}
 	if req.Amount <= 0 {
-		return nil, badArg("Amount", "must be positive (fen)")
+		return nil, argError("Amount", "must be positive (fen)")
 	}
 	return call[SubsidyReturnReceipt](ctx, s.c, post("/v3/marketing/busifavor/subsidy/return-receipts", req))
 }

@@ -133,14 +133,14 @@ type CreateCashStockResponse struct {
 // See https://pay.weixin.qq.com/doc/v3/partner/4012534537
 func (s *CashCouponService) CreateStock(ctx context.Context, req *CreateCashStockRequest) (*CreateCashStockResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("StockName", req.StockName, "AvailableBeginTime", req.AvailableBeginTime,
 		"AvailableEndTime", req.AvailableEndTime, "OutRequestNo", req.OutRequestNo); err != nil {
 		return nil, err
 	}
 	if req.StockUseRule.MaxCoupons <= 0 || req.StockUseRule.MaxAmount <= 0 {
-		return nil, badArg("StockUseRule", "MaxCoupons and MaxAmount must be positive")
+		return nil, argError("StockUseRule", "MaxCoupons and MaxAmount must be positive")
 	}
 	r := *req
 	if r.BelongMerchant == "" {
@@ -277,7 +277,7 @@ func (s *CashCouponService) ListStocks(ctx context.Context, req *CashStockListRe
 		r = *req
 	}
 	if r.PageSize < 0 || r.PageSize > 10 {
-		return errSeq[CashStock](badArg("PageSize", "must be 1..10"))
+		return errSeq[CashStock](argError("PageSize", "must be 1..10"))
 	}
 	return pages[CashStock](ctx, s.c, "/v3/marketing/favor/stocks", func() map[string]string {
 		return map[string]string{"stock_creator_mchid": s.c.mchid, "create_start_time": r.CreateStartTime,
@@ -302,12 +302,12 @@ func (s *CashCouponService) ids(ctx context.Context, tmpl, stockID string, size 
 		size = 10
 	}
 	p := pathf(tmpl, stockID)
-	return offsetPages(ctx, size, func(ctx context.Context, offset, limit int) ([]string, int, error) {
-		pg, err := call[idPage](ctx, s.c, get(p, query("offset", strconv.Itoa(offset), "limit", strconv.Itoa(limit), "stock_creator_mchid", s.c.mchid)))
+	return offsetSeq(size, func(offset int) ([]string, error) {
+		pg, err := call[idPage](ctx, s.c, get(p, query("offset", strconv.Itoa(offset), "limit", strconv.Itoa(size), "stock_creator_mchid", s.c.mchid)))
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
-		return pg.Data, int(pg.TotalCount), nil
+		return pg.Data, nil
 	})
 }
 
@@ -350,7 +350,7 @@ type SendCashCouponResponse struct {
 // See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_2.shtml
 func (s *CashCouponService) Send(ctx context.Context, openID string, req *SendCashCouponRequest) (*SendCashCouponResponse, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("openID", openID, "StockID", req.StockID, "OutRequestNo", req.OutRequestNo, "AppID", req.AppID); err != nil {
 		return nil, err
@@ -435,7 +435,7 @@ func (s *CashCouponService) ListUserCoupons(ctx context.Context, appID, openID s
 		r = *f
 	}
 	if r.PageSize < 0 || r.PageSize > 10 {
-		return errSeq[CashCoupon](badArg("PageSize", "must be 1..10"))
+		return errSeq[CashCoupon](argError("PageSize", "must be 1..10"))
 	}
 	return pages[CashCoupon](ctx, s.c, pathf("/v3/marketing/favor/users/{openid}/coupons", openID), func() map[string]string {
 		return map[string]string{"appid": appID, "stock_id": r.StockID, "status": string(r.Status),

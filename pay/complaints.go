@@ -108,13 +108,14 @@ type complaintPage[T any] struct {
 	TotalCount int64 `json:"total_count"`
 }
 
-// pages iterates over a limit/offset list whose pages are complaintPage.
+// pages iterates over a limit/offset list whose pages are complaintPage;
+// q gives the other query parameters (empty ones are left out).
 func pages[T any](ctx context.Context, c *Client, p string, q func() map[string]string, size int) iter.Seq2[T, error] {
 	if size <= 0 {
 		size = 10
 	}
-	return offsetPages(ctx, size, func(ctx context.Context, offset, limit int) ([]T, int, error) {
-		v := query("limit", strconv.Itoa(limit), "offset", strconv.Itoa(offset))
+	return offsetSeq(size, func(offset int) ([]T, error) {
+		v := query("limit", strconv.Itoa(size), "offset", strconv.Itoa(offset))
 		for k, x := range q() {
 			if x != "" {
 				v.Set(k, x)
@@ -122,17 +123,9 @@ func pages[T any](ctx context.Context, c *Client, p string, q func() map[string]
 		}
 		pg, err := call[complaintPage[T]](ctx, c, get(p, v))
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
-		total := int(pg.TotalCount)
-		if total == 0 && len(pg.Data) == limit {
-			// total_count is sent only on the first page: keep going
-			// while pages are full.
-			total = offset + len(pg.Data) + 1
-		} else if total == 0 {
-			total = offset + len(pg.Data)
-		}
-		return pg.Data, total, nil
+		return pg.Data, nil
 	})
 }
 
@@ -142,10 +135,10 @@ func pages[T any](ctx context.Context, c *Client, p string, q func() map[string]
 // See https://pay.weixin.qq.com/docs/merchant/apis/consumer-complaint/complaints/list-complaints-v2.html
 func (s *ComplaintService) List(ctx context.Context, req *ComplaintListRequest) iter.Seq2[Complaint, error] {
 	if req == nil || req.BeginDate == "" || req.EndDate == "" {
-		return errSeq[Complaint](badArg("BeginDate/EndDate", "are required"))
+		return errSeq[Complaint](argError("BeginDate/EndDate", "are required"))
 	}
 	if req.PageSize < 0 || req.PageSize > 50 {
-		return errSeq[Complaint](badArg("PageSize", "must be 1..50"))
+		return errSeq[Complaint](argError("PageSize", "must be 1..50"))
 	}
 	r := *req
 	return pages[Complaint](ctx, s.c, "/v3/merchant-service/complaints-v2", func() map[string]string {
@@ -198,7 +191,7 @@ func (s *ComplaintService) NegotiationHistory(ctx context.Context, complaintID s
 		pageSize = 100
 	}
 	if pageSize < 0 || pageSize > 300 {
-		return errSeq[NegotiationRecord](badArg("pageSize", "must be 1..300"))
+		return errSeq[NegotiationRecord](argError("pageSize", "must be 1..300"))
 	}
 	return pages[NegotiationRecord](ctx, s.c, pathf("/v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys", complaintID),
 		func() map[string]string { return nil }, pageSize)
@@ -280,13 +273,13 @@ type ComplaintResponse struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/consumer-complaint/complaints/response-complaint-v2.html
 func (s *ComplaintService) Respond(ctx context.Context, complaintID string, req *ComplaintResponse) error {
 	if req == nil || req.ResponseContent == "" {
-		return badArg("ResponseContent", "is required")
+		return argError("ResponseContent", "is required")
 	}
 	if err := need("complaintID", complaintID); err != nil {
 		return err
 	}
 	if len(req.ResponseImages) > 4 {
-		return badArg("ResponseImages", "at most 4")
+		return argError("ResponseImages", "at most 4")
 	}
 	r := *req
 	if r.ComplaintedMchID == "" {
@@ -344,11 +337,11 @@ func (s *ComplaintService) UpdateRefundProgress(ctx context.Context, complaintID
 	}
 	switch {
 	case req == nil || (req.Action != RefundApprove && req.Action != RefundReject):
-		return badArg("Action", "must be APPROVE or REJECT")
+		return argError("Action", "must be APPROVE or REJECT")
 	case req.Action == RefundReject && req.RejectReason == "":
-		return badArg("RejectReason", "is required to reject")
+		return argError("RejectReason", "is required to reject")
 	case len(req.RejectMediaList) > 4:
-		return badArg("RejectMediaList", "at most 4")
+		return argError("RejectMediaList", "at most 4")
 	}
 	return s.c.do(ctx, post(pathf("/v3/merchant-service/complaints-v2/{complaint_id}/update-refund-progress", complaintID), req), nil)
 }

@@ -1,9 +1,7 @@
 package pay
 
 import (
-	"context"
 	"io"
-	"iter"
 	"net/url"
 	"strconv"
 	"strings"
@@ -25,17 +23,12 @@ func (c *Client) initServicesB() {
 	c.PayScore = &PayScoreService{s}
 }
 
-// badArg reports an argument rejected before anything is sent.
-func badArg(arg, reason string) error {
-	return &wechat.ArgumentError{Pkg: "pay", Arg: arg, Reason: reason}
-}
-
 // need returns a *wechat.ArgumentError for the first empty value of
 // name/value pairs.
 func need(pairs ...string) error {
 	for i := 0; i+1 < len(pairs); i += 2 {
 		if pairs[i+1] == "" {
-			return badArg(pairs[i], "is required")
+			return argError(pairs[i], "is required")
 		}
 	}
 	return nil
@@ -81,13 +74,6 @@ func itoa(n int64) string {
 		return ""
 	}
 	return strconv.FormatInt(n, 10)
-}
-
-// offsetPages iterates over a list paged with offset and limit whose answer
-// carries total_count: page fetches one page and returns its items and the
-// total.
-func offsetPages[T any](ctx context.Context, limit int, page func(ctx context.Context, offset, limit int) ([]T, int, error)) iter.Seq2[T, error] {
-	return wechat.OffsetPages(ctx, limit, page)
 }
 
 // withFile opens path for an upload (see wechat.WithFile).

@@ -60,10 +60,10 @@ var (
 func (c *Client) upload(ctx context.Context, p, filename string, content io.Reader, max int64, exts []string, out any) error {
 	ext := strings.ToLower(filepath.Ext(filename))
 	if !slices.Contains(exts, ext) {
-		return badArg("filename", "must end with one of "+strings.Join(exts, " "))
+		return argError("filename", "must end with one of "+strings.Join(exts, " "))
 	}
 	if content == nil {
-		return badArg("content", "is nil")
+		return argError("content", "is nil")
 	}
 	h := sha256.New()
 	var size int64
@@ -88,10 +88,10 @@ func (c *Client) upload(ctx context.Context, p, filename string, content io.Read
 		content = bytes.NewReader(b)
 	}
 	if size == 0 {
-		return badArg("content", "is empty")
+		return argError("content", "is empty")
 	}
 	if size > max {
-		return badArg("content", fmt.Sprintf("is larger than %d bytes", max))
+		return argError("content", fmt.Sprintf("is larger than %d bytes", max))
 	}
 	meta, err := wechat.MarshalJSON(mediaMeta{Filename: filename, SHA256: hex.EncodeToString(h.Sum(nil))})
 	if err != nil {

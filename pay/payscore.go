@@ -135,7 +135,7 @@ type ServiceOrder struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/weixin-pay-score/service-order/create-service-order.html
 func (s *PayScoreService) CreateServiceOrder(ctx context.Context, req *CreateServiceOrderRequest) (*ServiceOrder, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("OutOrderNo", req.OutOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID,
 		"ServiceIntroduction", req.ServiceIntroduction, "TimeRange.StartTime", req.TimeRange.StartTime,
@@ -143,7 +143,7 @@ func (s *PayScoreService) CreateServiceOrder(ctx context.Context, req *CreateSer
 		return nil, err
 	}
 	if req.RiskFund.Amount <= 0 {
-		return nil, badArg("RiskFund.Amount", "must be positive (fen)")
+		return nil, argError("RiskFund.Amount", "must be positive (fen)")
 	}
 	return call[ServiceOrder](ctx, s.c, post("/v3/payscore/serviceorder", req))
 }
@@ -158,7 +158,7 @@ func (s *PayScoreService) GetServiceOrder(ctx context.Context, appID, serviceID,
 		return nil, err
 	}
 	if (outOrderNo == "") == (queryID == "") {
-		return nil, badArg("outOrderNo/queryID", "exactly one is required")
+		return nil, argError("outOrderNo/queryID", "exactly one is required")
 	}
 	return call[ServiceOrder](ctx, s.c, get("/v3/payscore/serviceorder",
 		query("out_order_no", outOrderNo, "query_id", queryID, "service_id", serviceID, "appid", appID)))
@@ -213,13 +213,13 @@ type ModifyServiceOrderRequest struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/weixin-pay-score/service-order/modify-service-order.html
 func (s *PayScoreService) ModifyServiceOrder(ctx context.Context, outOrderNo string, req *ModifyServiceOrderRequest) (*ServiceOrder, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("outOrderNo", outOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID, "Reason", req.Reason); err != nil {
 		return nil, err
 	}
 	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
-		return nil, badArg("PostPayments/TotalAmount", "payments are required and the total must not be negative")
+		return nil, argError("PostPayments/TotalAmount", "payments are required and the total must not be negative")
 	}
 	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/modify", outOrderNo), req))
 }
@@ -245,13 +245,13 @@ type CompleteServiceOrderRequest struct {
 // See https://pay.weixin.qq.com/docs/merchant/apis/weixin-pay-score/service-order/complete-service-order.html
 func (s *PayScoreService) CompleteServiceOrder(ctx context.Context, outOrderNo string, req *CompleteServiceOrderRequest) (*ServiceOrder, error) {
 	if req == nil {
-		return nil, badArg("req", "is nil")
+		return nil, argError("req", "is nil")
 	}
 	if err := need("outOrderNo", outOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID); err != nil {
 		return nil, err
 	}
 	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
-		return nil, badArg("PostPayments/TotalAmount", "payments are required and the total must not be negative")
+		return nil, argError("PostPayments/TotalAmount", "payments are required and the total must not be negative")
 	}
 	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/complete", outOrderNo), req))
 }
