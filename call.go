@@ -250,12 +250,12 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 		if err != nil {
 			err = scrubError(err)
 			c.logger.LogAttrs(ctx, levelWarn, "wechat request failed", attrEP(ep), attrErr(err))
-			if neverSent(err) && attempt+1 < c.retry.MaxAttempts && sleepCtx(ctx, c.retry.delay(attempt)) == nil {
+			if neverSent(err) && attempt+1 < c.maxAttempts(ctx) && sleepCtx(ctx, c.retry.delay(attempt)) == nil {
 				continue
 			}
 			return fmt.Errorf("wechat: %s %s: %w", ep.Method, ep.Path, err)
 		}
-		if resp.StatusCode >= 500 && ep.Method == http.MethodGet && attempt+1 < c.retry.MaxAttempts {
+		if resp.StatusCode >= 500 && ep.Method == http.MethodGet && attempt+1 < c.maxAttempts(ctx) {
 			drain(resp)
 			if sleepCtx(ctx, c.retry.delay(attempt)) == nil {
 				continue
@@ -274,7 +274,7 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 					c.logger.LogAttrs(ctx, levelWarn, "wechat token invalidate failed", attrErr(ierr))
 				}
 				continue
-			case apiErr.Code == -1 && attempt+1 < c.retry.MaxAttempts:
+			case apiErr.Code == -1 && attempt+1 < c.maxAttempts(ctx):
 				if sleepCtx(ctx, c.retry.delay(attempt)) == nil {
 					continue
 				}

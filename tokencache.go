@@ -33,6 +33,25 @@ type TokenOptions struct {
 	// PollInterval is how often a process waiting for another's refresh
 	// reads the store. Default 50ms.
 	PollInterval time.Duration
+	// FailureBackoff is how long a failed refresh is remembered: until it
+	// has passed, callers that need a new token get a *BackoffError wrapping
+	// the failure instead of calling WeChat again. It doubles with each
+	// further consecutive failure up to RetryInterval, and is shared with
+	// other processes through the store. Default 1s.
+	FailureBackoff time.Duration
+	// QuotaBackoff is the pause after WeChat answered a quota error (45009,
+	// 45011, 45047: retrying soon cannot succeed). Default 5 minutes.
+	QuotaBackoff time.Duration
+	// ForceRefreshInterval is the least time between two refreshes forced by
+	// WeChat rejecting the current token (40001, 40014, 42001), per
+	// credential across every process sharing the store: WeChat allows only
+	// a few forced refreshes a day. A token rejected again sooner is kept and
+	// the caller gets WeChat's error. Default 30s.
+	ForceRefreshInterval time.Duration
+	// StoreTimeout bounds each store operation on the token path; a store
+	// that does not answer in time is bypassed and the token fetched
+	// directly. Default 1s.
+	StoreTimeout time.Duration
 }
 
 func (o TokenOptions) withDefaults() TokenOptions {
@@ -51,6 +70,18 @@ func (o TokenOptions) withDefaults() TokenOptions {
 	if o.PollInterval <= 0 {
 		o.PollInterval = 50 * time.Millisecond
 	}
+	if o.FailureBackoff <= 0 {
+		o.FailureBackoff = time.Second
+	}
+	if o.QuotaBackoff <= 0 {
+		o.QuotaBackoff = 5 * time.Minute
+	}
+	if o.ForceRefreshInterval <= 0 {
+		o.ForceRefreshInterval = 30 * time.Second
+	}
+	if o.StoreTimeout <= 0 {
+		o.StoreTimeout = time.Second
+	}
 	return o
 }
 
@@ -64,17 +95,24 @@ type FetchFunc func(ctx context.Context, rejected string) (Token, error)
 // Store for other processes, with one upstream fetch at a time across all
 // goroutines (single flight) and all processes (a lock in the store).
 // It implements TokenSource.
+//
+// A failed refresh is remembered (see TokenOptions.FailureBackoff) and
+// forced refreshes are rate limited (TokenOptions.ForceRefreshInterval),
+// both across processes through the store; every store operation is bounded
+// by TokenOptions.StoreTimeout.
 type TokenCache struct {
-	key, lockKey string
-	store        Store
-	opts         TokenOptions
-	log          *slog.Logger
-	fetch        FetchFunc
-	owner        []byte
+	key, lockKey, failKey, forceKey string
+	store                           Store
+	opts                            TokenOptions
+	log                             *slog.Logger
+	fetch                           FetchFunc
+	owner                           []byte
 
 	cur       atomic.Pointer[cachedToken]
-	rejected  atomic.Pointer[string] // last token WeChat rejected
-	nextEarly atomic.Int64           // unix nanos before which no early renewal starts
+	rejected  atomic.Pointer[rejection] // last token WeChat rejected
+	nextEarly atomic.Int64              // unix nanos before which no early renewal starts
+	fail      atomic.Pointer[failure]   // last refresh failure, nil after a success
+	lastForce atomic.Int64              // unix nanos of the last forced refresh claimed or seen
 
 	mu       sync.Mutex
 	inflight *flight
@@ -119,7 +157,8 @@ func newTokenCache(key string, store Store, opts TokenOptions, logger *slog.Logg
 	var id [8]byte
 	rand.Read(id[:])
 	return &TokenCache{
-		key: key, lockKey: key + ":lock", store: store, opts: opts, log: logger, fetch: fetch,
+		key: key, lockKey: key + ":lock", failKey: key + ":backoff", forceKey: key + ":force",
+		store: store, opts: opts, log: logger, fetch: fetch,
 		owner: []byte(strconv.Itoa(os.Getpid()) + "-" + hex.EncodeToString(id[:])),
 	}
 }
@@ -134,8 +173,7 @@ func (tc *TokenCache) Token(ctx context.Context) (string, error) {
 		}
 		return c.tok.Value, nil
 	}
-	rej := tc.rejectedToken()
-	c, err := tc.refresh(ctx, want{stale: rej, rejected: rej != ""})
+	c, err := tc.refresh(ctx, tc.afterRejection())
 	if err != nil {
 		return "", err
 	}
@@ -177,30 +215,56 @@ func (tc *TokenCache) Set(ctx context.Context, t Token) error {
 		return err
 	}
 	tc.cur.Store(&cachedToken{tok: t, raw: raw})
-	return tc.store.Set(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
+	tc.fail.Store(nil)
+	return tc.storeSet(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
 }
 
 // Invalidate drops token from memory and from the store, but only if it is
 // still the current one: a token another goroutine or process already
-// replaced is left alone.
+// replaced is left alone. The next refresh may force WeChat to issue a new
+// token, at most once per TokenOptions.ForceRefreshInterval per credential
+// across processes; a token rejected again sooner is kept and a
+// *ForceLimitedError returned.
 func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
 	if token == "" {
 		return nil
 	}
-	tc.rejected.Store(&token)
-	if c := tc.cur.Load(); c != nil && c.tok.Value == token {
+	c := tc.cur.Load()
+	if c != nil && c.tok.Value != token {
+		return nil // already replaced
+	}
+	if next, limited := tc.forceLimited(time.Now()); limited {
+		if c == nil {
+			return nil // being refreshed after another rejection
+		}
+		// Rejected again within the interval: keep the token.
+		tc.log.LogAttrs(ctx, levelWarn, "wechat token rejected again within the forced refresh interval; not refreshing",
+			slog.String("key", tc.key), slog.Time("next_allowed", next))
+		return &ForceLimitedError{Key: tc.key, Next: next}
+	}
+	var stored []byte
+	if raw, err := tc.storeGet(ctx, tc.key); err == nil {
+		var t Token
+		if json.Unmarshal(raw, &t) == nil && t.Value == token {
+			stored = raw
+		}
+	}
+	if c == nil && stored == nil {
+		return nil // nothing to drop here or in the store
+	}
+	force, err := tc.claimForce(ctx)
+	if err != nil {
+		tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; limiting forced refreshes in this process only", slog.String("key", tc.key), attrErr(err))
+	}
+	// Either this process may force a refresh, or another process forced one
+	// moments ago: drop the token from memory; the refresh then takes the
+	// other process's token from the store or, without forcing, WeChat's.
+	tc.rejected.Store(&rejection{token: token, force: force})
+	if c != nil {
 		tc.cur.CompareAndSwap(c, nil)
 	}
-	raw, err := tc.store.Get(ctx, tc.key)
-	if errors.Is(err, ErrNotFound) {
-		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
-	}
-	var t Token
-	if json.Unmarshal(raw, &t) == nil && t.Value == token {
-		if _, err := tc.store.CompareAndDelete(ctx, tc.key, raw); err != nil {
+	if force && stored != nil {
+		if _, err := tc.storeCAD(ctx, tc.key, stored); err != nil {
 			return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
 		}
 	}
@@ -209,9 +273,18 @@ func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
 
 func (tc *TokenCache) rejectedToken() string {
 	if p := tc.rejected.Load(); p != nil {
-		return *p
+		return p.token
 	}
 	return ""
+}
+
+// afterRejection is what a refresh without a current token is for: a token
+// other than the last rejected one, forced only if this process claimed it.
+func (tc *TokenCache) afterRejection() want {
+	if p := tc.rejected.Load(); p != nil {
+		return want{stale: p.token, rejected: p.force}
+	}
+	return want{}
 }
 
 // renewEarly starts a background renewal of a token that is still valid.
@@ -230,12 +303,18 @@ func (tc *TokenCache) renewEarly(current string) {
 // that a caller giving up does not fail the others; it is bounded by
 // WaitTimeout. A caller that joined an attempt started for another reason
 // and got back the very token it wants replaced starts one attempt of its own.
+// While a failed attempt is remembered, no new attempt starts: callers get
+// a *BackoffError.
 func (tc *TokenCache) refresh(ctx context.Context, w want) (*cachedToken, error) {
 	for attempt := 0; ; attempt++ {
 		tc.mu.Lock()
 		f := tc.inflight
 		joined := f != nil
 		if !joined {
+			if fl := tc.remembered(time.Now()); fl != nil {
+				tc.mu.Unlock()
+				return nil, fl.backoffError(tc.key)
+			}
 			f = &flight{done: make(chan struct{})}
 			tc.inflight = f
 			go tc.runFlight(f, w)
@@ -258,6 +337,7 @@ func (tc *TokenCache) runFlight(f *flight, w want) {
 	f.tok, f.err = tc.obtain(ctx, w)
 	if f.err == nil {
 		tc.cur.Store(f.tok)
+		tc.fail.Store(nil)
 	}
 	tc.mu.Lock()
 	tc.inflight = nil
@@ -267,7 +347,8 @@ func (tc *TokenCache) runFlight(f *flight, w want) {
 
 // obtain reads the store, and if it holds no usable token, takes the
 // cross-process lock and fetches upstream, or waits for the process that
-// holds the lock. If the store is down, it fetches directly.
+// holds the lock. If the store is down or does not answer within
+// StoreTimeout, it fetches directly.
 func (tc *TokenCache) obtain(ctx context.Context, w want) (*cachedToken, error) {
 	for {
 		c, err := tc.load(ctx, w.stale)
@@ -277,7 +358,7 @@ func (tc *TokenCache) obtain(ctx context.Context, w want) (*cachedToken, error) 
 		if c != nil {
 			return c, nil
 		}
-		locked, err := tc.store.SetNX(ctx, tc.lockKey, tc.owner, tc.opts.LockTTL)
+		locked, err := tc.storeSetNX(ctx, tc.lockKey, tc.owner, tc.opts.LockTTL)
 		if err != nil {
 			return tc.storeDown(ctx, w, err)
 		}
@@ -290,32 +371,54 @@ func (tc *TokenCache) obtain(ctx context.Context, w want) (*cachedToken, error) 
 	}
 }
 
+// fetchLocked fetches upstream holding the cross-process lock, unless
+// another process stored a token meanwhile or remembered a failure whose
+// pause is not over. A failure is shared through the store before the lock
+// is released, so that the processes waiting for it do not retry at once.
 func (tc *TokenCache) fetchLocked(ctx context.Context, w want) (*cachedToken, error) {
-	defer func() {
-		rctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		tc.store.CompareAndDelete(rctx, tc.lockKey, tc.owner)
-	}()
+	defer tc.storeCAD(context.Background(), tc.lockKey, tc.owner)
 	// Another process may have finished between our read and our lock.
 	if c, err := tc.load(ctx, w.stale); err == nil && c != nil {
 		return c, nil
 	}
+	prev, active := tc.readFailure(ctx)
+	if active {
+		tc.fail.Store(prev)
+		return nil, prev.backoffError(tc.key)
+	}
 	c, err := tc.fetchUpstream(ctx, w)
 	if err != nil {
+		n := 0
+		if prev != nil {
+			n = prev.n
+		}
+		tc.writeFailure(ctx, tc.noteFailure(err, n))
 		return nil, err
 	}
-	if err := tc.store.Set(ctx, tc.key, c.raw, ttlUntil(c.tok.ExpiresAt)); err != nil {
+	if err := tc.storeSet(ctx, tc.key, c.raw, ttlUntil(c.tok.ExpiresAt)); err != nil {
 		tc.log.LogAttrs(ctx, levelWarn, "wechat token store write failed", slog.String("key", tc.key), attrErr(err))
+	}
+	if prev != nil || tc.fail.Load() != nil {
+		tc.storeDelete(ctx, tc.failKey)
 	}
 	return c, nil
 }
 
 func (tc *TokenCache) storeDown(ctx context.Context, w want, cause error) (*cachedToken, error) {
 	tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; fetching without it", slog.String("key", tc.key), attrErr(cause))
-	return tc.fetchUpstream(ctx, w)
+	c, err := tc.fetchUpstream(ctx, w)
+	if err != nil {
+		tc.noteFailure(err, 0)
+	}
+	return c, err
 }
 
+// fetchUpstream calls the FetchFunc: with the client's retries for a first
+// attempt, with a single request while the credential is backing off.
 func (tc *TokenCache) fetchUpstream(ctx context.Context, w want) (*cachedToken, error) {
+	if tc.fail.Load() != nil {
+		ctx = context.WithValue(ctx, singleAttemptKey{}, true)
+	}
 	t, err := tc.fetch(ctx, w.rejectedToken())
 	if err != nil {
 		return nil, err
@@ -330,10 +433,13 @@ func (tc *TokenCache) fetchUpstream(ctx context.Context, w want) (*cachedToken, 
 	return &cachedToken{tok: t, raw: raw}, nil
 }
 
+// maxStoredToken bounds a token read from the store.
+const maxStoredToken = 8 << 10
+
 // load returns the stored token if it is valid and not stale; (nil, nil) if
-// there is none usable.
+// there is none usable. A corrupt or oversized value counts as none.
 func (tc *TokenCache) load(ctx context.Context, stale string) (*cachedToken, error) {
-	raw, err := tc.store.Get(ctx, tc.key)
+	raw, err := tc.storeGet(ctx, tc.key)
 	if errors.Is(err, ErrNotFound) {
 		return nil, nil
 	}
@@ -341,7 +447,7 @@ func (tc *TokenCache) load(ctx context.Context, stale string) (*cachedToken, err
 		return nil, err
 	}
 	var t Token
-	if err := json.Unmarshal(raw, &t); err != nil {
+	if len(raw) > maxStoredToken || json.Unmarshal(raw, &t) != nil {
 		tc.log.LogAttrs(ctx, levelWarn, "wechat stored token unreadable; refetching", slog.String("key", tc.key))
 		return nil, nil
 	}
@@ -359,8 +465,7 @@ func (tc *TokenCache) run(ctx context.Context) {
 		var w want
 		switch {
 		case c == nil:
-			rej := tc.rejectedToken()
-			w = want{stale: rej, rejected: rej != ""}
+			w = tc.afterRejection()
 		case !c.tok.Valid(time.Now(), tc.opts.RefreshBefore):
 			w = want{stale: c.tok.Value} // due: want a newer one
 		}
