@@ -164,36 +164,52 @@ func (tc *TokenCache) writeFailure(ctx context.Context, f *failure) {
 	}
 }
 
-// rejection is a token WeChat rejected; force tells whether this process
-// claimed the right to force a refresh (see TokenOptions.ForceRefreshInterval).
-type rejection struct {
+// forcedToken is the token a refresh after a rejection ended with, and
+// until when a new rejection of it does not trigger another refresh.
+type forcedToken struct {
 	token string
-	force bool
+	until time.Time
 }
 
-// forceLimited reports whether this process forced a refresh of the
-// credential, or saw another process do so, less than ForceRefreshInterval
-// ago, and when the next one is allowed.
-func (tc *TokenCache) forceLimited(now time.Time) (time.Time, bool) {
-	last := tc.lastForce.Load()
-	if last == 0 {
-		return time.Time{}, false
+type forceGateKey struct{}
+
+// forceGate decides the forced refreshes of one fetch after a rejection.
+type forceGate struct {
+	tc    *TokenCache
+	asked bool
+	next  time.Time
+}
+
+// forceAllowed reports whether the FetchFunc running with ctx may force
+// WeChat to issue a new token now, and if not, when it may: at most once per
+// ForceRefreshInterval per credential in this process and, through a SetNX
+// in the store, across processes (a store that fails leaves the decision to
+// the process). Outside a TokenCache refresh it always may.
+func forceAllowed(ctx context.Context) (bool, time.Time) {
+	g, _ := ctx.Value(forceGateKey{}).(*forceGate)
+	if g == nil {
+		return true, time.Time{}
 	}
-	next := time.Unix(0, last).Add(tc.opts.ForceRefreshInterval)
-	return next, now.Before(next)
-}
-
-// claimForce reports whether this process may force a refresh now: no other
-// process did in the last ForceRefreshInterval (a SetNX in the store). A
-// store that fails leaves the decision to the process. Either way no other
-// forced refresh is claimed by this process within the interval.
-func (tc *TokenCache) claimForce(ctx context.Context) (bool, error) {
-	tc.lastForce.Store(time.Now().UnixNano())
+	tc := g.tc
+	now := time.Now()
+	g.asked = true
+	if last := tc.lastForce.Load(); last != 0 {
+		if next := time.Unix(0, last).Add(tc.opts.ForceRefreshInterval); now.Before(next) {
+			g.next = next
+			return false, next
+		}
+	}
+	tc.lastForce.Store(now.UnixNano())
+	g.next = now.Add(tc.opts.ForceRefreshInterval)
 	ok, err := tc.storeSetNX(ctx, tc.forceKey, tc.owner, tc.opts.ForceRefreshInterval)
 	if err != nil {
-		return true, err
+		tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; limiting forced refreshes in this process only", slog.String("key", tc.key), attrErr(err))
+		return true, time.Time{}
 	}
-	return ok, nil
+	if !ok {
+		tc.log.LogAttrs(ctx, levelWarn, "wechat token rejected, but another process forced a refresh moments ago; keeping the token", slog.String("key", tc.key))
+	}
+	return ok, g.next
 }
 
 // ForceLimitedError is returned by Invalidate when WeChat rejected the token

@@ -109,10 +109,11 @@ type TokenCache struct {
 	owner                           []byte
 
 	cur       atomic.Pointer[cachedToken]
-	rejected  atomic.Pointer[rejection] // last token WeChat rejected
-	nextEarly atomic.Int64              // unix nanos before which no early renewal starts
-	fail      atomic.Pointer[failure]   // last refresh failure, nil after a success
-	lastForce atomic.Int64              // unix nanos of the last forced refresh claimed or seen
+	rejected  atomic.Pointer[string]     // last token WeChat rejected
+	nextEarly atomic.Int64               // unix nanos before which no early renewal starts
+	fail      atomic.Pointer[failure]    // last refresh failure, nil after a success
+	lastForce atomic.Int64               // unix nanos of the last forced refresh claimed or refused
+	kept      atomic.Pointer[forcedToken] // token got by the last forced (or refused) refresh
 
 	mu       sync.Mutex
 	inflight *flight
@@ -216,55 +217,42 @@ func (tc *TokenCache) Set(ctx context.Context, t Token) error {
 	}
 	tc.cur.Store(&cachedToken{tok: t, raw: raw})
 	tc.fail.Store(nil)
-	return tc.storeSet(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
+	return tc.store.Set(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
 }
 
 // Invalidate drops token from memory and from the store, but only if it is
 // still the current one: a token another goroutine or process already
-// replaced is left alone. The next refresh may force WeChat to issue a new
-// token, at most once per TokenOptions.ForceRefreshInterval per credential
-// across processes; a token rejected again sooner is kept and a
-// *ForceLimitedError returned.
+// replaced is left alone. A token that a forced refresh (see
+// TokenOptions.ForceRefreshInterval) brought less than the interval ago is
+// kept, and a *ForceLimitedError returned: WeChat rejecting it again is
+// answered to the caller without another refresh.
 func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
 	if token == "" {
 		return nil
 	}
 	c := tc.cur.Load()
-	if c != nil && c.tok.Value != token {
-		return nil // already replaced
-	}
-	if next, limited := tc.forceLimited(time.Now()); limited {
-		if c == nil {
-			return nil // being refreshed after another rejection
+	if k := tc.kept.Load(); k != nil && k.token == token && time.Now().Before(k.until) {
+		if c == nil || c.tok.Value != token {
+			return nil
 		}
-		// Rejected again within the interval: keep the token.
 		tc.log.LogAttrs(ctx, levelWarn, "wechat token rejected again within the forced refresh interval; not refreshing",
-			slog.String("key", tc.key), slog.Time("next_allowed", next))
-		return &ForceLimitedError{Key: tc.key, Next: next}
+			slog.String("key", tc.key), slog.Time("next_allowed", k.until))
+		return &ForceLimitedError{Key: tc.key, Next: k.until}
 	}
-	var stored []byte
-	if raw, err := tc.storeGet(ctx, tc.key); err == nil {
-		var t Token
-		if json.Unmarshal(raw, &t) == nil && t.Value == token {
-			stored = raw
-		}
-	}
-	if c == nil && stored == nil {
-		return nil // nothing to drop here or in the store
-	}
-	force, err := tc.claimForce(ctx)
-	if err != nil {
-		tc.log.LogAttrs(ctx, levelWarn, "wechat token store unavailable; limiting forced refreshes in this process only", slog.String("key", tc.key), attrErr(err))
-	}
-	// Either this process may force a refresh, or another process forced one
-	// moments ago: drop the token from memory; the refresh then takes the
-	// other process's token from the store or, without forcing, WeChat's.
-	tc.rejected.Store(&rejection{token: token, force: force})
-	if c != nil {
+	tc.rejected.Store(&token)
+	if c != nil && c.tok.Value == token {
 		tc.cur.CompareAndSwap(c, nil)
 	}
-	if force && stored != nil {
-		if _, err := tc.storeCAD(ctx, tc.key, stored); err != nil {
+	raw, err := tc.storeGet(ctx, tc.key)
+	if errors.Is(err, ErrNotFound) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
+	}
+	var t Token
+	if json.Unmarshal(raw, &t) == nil && t.Value == token {
+		if _, err := tc.storeCAD(ctx, tc.key, raw); err != nil {
 			return fmt.Errorf("wechat: invalidate %s: %w", tc.key, err)
 		}
 	}
@@ -273,18 +261,16 @@ func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
 
 func (tc *TokenCache) rejectedToken() string {
 	if p := tc.rejected.Load(); p != nil {
-		return p.token
+		return *p
 	}
 	return ""
 }
 
 // afterRejection is what a refresh without a current token is for: a token
-// other than the last rejected one, forced only if this process claimed it.
+// other than the last rejected one.
 func (tc *TokenCache) afterRejection() want {
-	if p := tc.rejected.Load(); p != nil {
-		return want{stale: p.token, rejected: p.force}
-	}
-	return want{}
+	rej := tc.rejectedToken()
+	return want{stale: rej, rejected: rej != ""}
 }
 
 // renewEarly starts a background renewal of a token that is still valid.
@@ -419,9 +405,17 @@ func (tc *TokenCache) fetchUpstream(ctx context.Context, w want) (*cachedToken, 
 	if tc.fail.Load() != nil {
 		ctx = context.WithValue(ctx, singleAttemptKey{}, true)
 	}
+	var gate *forceGate
+	if w.rejected {
+		gate = &forceGate{tc: tc}
+		ctx = context.WithValue(ctx, forceGateKey{}, gate)
+	}
 	t, err := tc.fetch(ctx, w.rejectedToken())
 	if err != nil {
 		return nil, err
+	}
+	if gate != nil && gate.asked {
+		tc.kept.Store(&forcedToken{token: t.Value, until: gate.next})
 	}
 	if t.Value == "" {
 		return nil, fmt.Errorf("wechat: refresh %s: empty token", tc.key)
@@ -514,14 +508,23 @@ func (c *Client) fetchAccessToken(ctx context.Context, rejected string) (Token, 
 		body := map[string]any{"grant_type": "client_credential", "appid": c.cfg.AppID, "secret": c.cfg.AppSecret, "force_refresh": force}
 		return c.Do(ctx, Endpoint{Method: "POST", Path: "/cgi-bin/stable_token", Auth: AuthNone}, nil, body, &out)
 	}
+	if rejected != "" && c.endpoint == ClassicToken {
+		// Every classic fetch is a forced refresh.
+		if ok, next := forceAllowed(ctx); !ok {
+			return Token{Value: rejected, ExpiresAt: next}, nil
+		}
+	}
 	if err := get(false); err != nil {
 		return Token{}, err
 	}
 	if rejected != "" && out.AccessToken == rejected && c.endpoint == StableToken {
 		// stable_token returns the same token until it expires; WeChat
-		// rejected this one, so force a new one.
-		if err := get(true); err != nil {
-			return Token{}, err
+		// rejected this one, so force a new one, unless one was forced less
+		// than ForceRefreshInterval ago: then the token is kept.
+		if ok, _ := forceAllowed(ctx); ok {
+			if err := get(true); err != nil {
+				return Token{}, err
+			}
 		}
 	}
 	return Token{Value: out.AccessToken, ExpiresAt: time.Now().Add(time.Duration(out.ExpiresIn) * time.Second)}, nil
