@@ -109,10 +109,10 @@ type TokenCache struct {
 	owner                           []byte
 
 	cur       atomic.Pointer[cachedToken]
-	rejected  atomic.Pointer[string]     // last token WeChat rejected
-	nextEarly atomic.Int64               // unix nanos before which no early renewal starts
-	fail      atomic.Pointer[failure]    // last refresh failure, nil after a success
-	lastForce atomic.Int64               // unix nanos of the last forced refresh claimed or refused
+	rejected  atomic.Pointer[string]      // last token WeChat rejected
+	nextEarly atomic.Int64                // unix nanos before which no early renewal starts
+	fail      atomic.Pointer[failure]     // last refresh failure, nil after a success
+	lastForce atomic.Int64                // unix nanos of the last forced refresh claimed or refused
 	kept      atomic.Pointer[forcedToken] // token got by the last forced (or refused) refresh
 
 	mu       sync.Mutex
