@@ -2,7 +2,8 @@ package bench
 
 // Conformance of the pay wire types of merchant transfer (batch API),
 // service-provider payments and refunds, and profit sharing with
-// wechatpay-go v0.2.21 (services/transferbatch, partnerpayments/...,
+// wechatpay-go v0.2.21 (services/transferbatch, partnertransferbatch,
+// partnerpayments/...,
 // refunddomestic, profitsharing): our requests decode into their models with
 // no unknown field, their responses into ours. The 2025 transfer bills
 // (/v3/fund-app/mch-transfer/...) are not in wechatpay-go: their types are
@@ -16,6 +17,7 @@ import (
 	pph5 "github.com/wechatpay-apiv3/wechatpay-go/services/partnerpayments/h5"
 	ppjsapi "github.com/wechatpay-apiv3/wechatpay-go/services/partnerpayments/jsapi"
 	ppnative "github.com/wechatpay-apiv3/wechatpay-go/services/partnerpayments/native"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/partnertransferbatch"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/profitsharing"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/refunddomestic"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/transferbatch"
@@ -84,6 +86,12 @@ func TestConformancePayA(t *testing.T) {
 	conformResponse(t, "POST /v3/transfer/batches", &transferbatch.InitiateBatchTransferResponse{}, &pay.BatchTransferResult{}, nil)
 	conformResponse(t, "GET /v3/transfer/batches/batch-id/{batch_id}", &transferbatch.TransferBatchEntity{}, &pay.TransferBatchEntity{}, nil)
 	conformResponse(t, "GET /v3/transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}", &transferbatch.TransferDetailEntity{}, &pay.TransferDetail{}, nil)
+
+	// Partner batch transfer (/v3/partner-transfer/batches).
+	conformRequest(t, "POST /v3/partner-transfer/batches", &pay.PartnerBatchTransferRequest{}, &partnertransferbatch.InitiateTransferBatchRequest{}, nil)
+	conformResponse(t, "POST /v3/partner-transfer/batches", &partnertransferbatch.InitiateTransferBatchResponse{}, &pay.BatchTransferResult{}, nil)
+	conformResponse(t, "GET /v3/partner-transfer/batches/out-batch-no/{out_batch_no}", &partnertransferbatch.TransferBatchEntity{}, &pay.PartnerTransferBatch{}, nil)
+	conformResponse(t, "GET /v3/partner-transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}", &partnertransferbatch.TransferDetailEntity{}, &pay.PartnerTransferDetail{}, nil)
 }
 
 // The 2025 transfer bills against the examples of the official pages.

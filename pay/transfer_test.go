@@ -120,8 +120,11 @@ func TestTransferBillLifecycle(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if b1.MchID != srv.Opts.MchID || b1.State != pay.TransferWaitUserConfirm || b1.TransferAmount != 300000 || *b1 != *b2 {
+			if b1.MchID != srv.Opts.MchID || b1.State != pay.TransferWaitUserConfirm || b1.TransferAmount != 300000 || b1.TransferBillNo != b2.TransferBillNo {
 				t.Fatalf("queries: %+v / %+v", b1, b2)
+			}
+			if name, err := c.DecryptSensitive(b1.UserName); err != nil || name != "张三" {
+				t.Fatalf("user_name of the query: %q %v", name, err)
 			}
 			_, err = c.Transfer.QueryBillByOutBillNo(cx, "NOPE")
 			wantPayError(t, err, http.StatusNotFound, "NOT_FOUND")
@@ -361,6 +364,9 @@ func TestBatchTransfer(t *testing.T) {
 	if d, err := c.BatchTransfer.QueryDetailByID(cx, res.BatchID, d0.DetailID); err != nil || d.OutDetailNo != "D000" {
 		t.Fatalf("detail by id: %+v %v", d, err)
 	}
+	if name, err := c.DecryptSensitive(d0.UserName); err != nil || name != "王五" {
+		t.Fatalf("detail user_name: %q %v", name, err)
+	}
 	for e, err := range c.BatchTransfer.BatchDetailsByID(cx, "NOPE", "") {
 		wantPayError(t, err, http.StatusNotFound, "NOT_FOUND")
 		_ = e
@@ -387,6 +393,63 @@ func TestBatchTransfer(t *testing.T) {
 	// No name was given for D002: no receipt.
 	_, err = c.BatchTransfer.ApplyDetailReceipt(cx, &pay.DetailReceiptRequest{AcceptType: pay.AcceptBatchTransfer, OutBatchNo: "B1", OutDetailNo: "D002"})
 	wantPayError(t, err, http.StatusBadRequest, "INVALID_REQUEST")
+}
+
+func TestPartnerBatchTransfer(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	cx := ctx(t)
+	sub := fakepay.DefaultSubMchID
+	req := &pay.PartnerBatchTransferRequest{SubMchID: sub, SubAppID: "wxsub", AuthorizationType: pay.AuthInformationAndFund,
+		OutBatchNo: "PB1", BatchName: "货款", BatchRemark: "货款", TotalAmount: 300, TotalNum: 2, TransferPurpose: "GOODSPAYMENT",
+		TransferDetailList: []pay.PartnerBatchTransferDetailInput{
+			{OutDetailNo: "PD1", TransferAmount: 100, TransferRemark: "货款", OpenID: "o1", UserName: "赵六", UserIDCard: "110101199003070000"},
+			{OutDetailNo: "PD2", TransferAmount: 200, TransferRemark: "货款", OpenID: "o2"},
+		}}
+	res, err := c.BatchTransfer.PartnerInitiate(cx, req)
+	if err != nil || res.BatchID == "" {
+		t.Fatalf("partner batch: %+v %v", res, err)
+	}
+	if srv.TransferBalance(sub) != fakepay.DefaultTransferBalance-300 {
+		t.Fatal("partner batch not paid by the sub-merchant")
+	}
+	// Merchant and partner batches are apart.
+	_, err = c.BatchTransfer.QueryBatchByOutBatchNo(cx, "PB1")
+	wantPayError(t, err, http.StatusNotFound, "NOT_FOUND")
+	if _, ok := srv.FinishPartnerBatch("PB1", map[string]string{"PD2": "ACCOUNT_FROZEN"}); !ok {
+		t.Fatal("finish partner batch")
+	}
+	b, err := c.BatchTransfer.PartnerQueryBatchByOutBatchNo(cx, "PB1")
+	if err != nil || b.SubMchID != sub || b.SpMchID != srv.Opts.MchID || b.BatchStatus != pay.BatchFinished || b.FailAmount != 200 || b.AuthorizationType != pay.AuthInformationAndFund {
+		t.Fatalf("partner batch query: %+v %v", b, err)
+	}
+	if b2, err := c.BatchTransfer.PartnerQueryBatchByID(cx, res.BatchID); err != nil || b2.OutBatchNo != "PB1" {
+		t.Fatalf("by id: %+v %v", b2, err)
+	}
+	n := 0
+	for d, err := range c.BatchTransfer.PartnerBatchDetailsByOutBatchNo(cx, "PB1", "SUCCESS") {
+		if err != nil || d.OutDetailNo != "PD1" {
+			t.Fatalf("details: %+v %v", d, err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Fatalf("%d successful details", n)
+	}
+	d, err := c.BatchTransfer.PartnerQueryDetailByOutNo(cx, "PB1", "PD1")
+	if err != nil || d.SpMchID != srv.Opts.MchID || d.DetailStatus != pay.DetailSuccess {
+		t.Fatalf("detail: %+v %v", d, err)
+	}
+	if name, err := c.DecryptSensitive(d.Username); err != nil || name != "赵六" {
+		t.Fatalf("username: %q %v", name, err)
+	}
+	if d2, err := c.BatchTransfer.PartnerQueryDetailByID(cx, res.BatchID, d.DetailID); err != nil || d2.OutDetailNo != "PD1" {
+		t.Fatalf("detail by id: %+v %v", d2, err)
+	}
+	bad := *req
+	bad.AuthorizationType = ""
+	_, err = c.BatchTransfer.PartnerInitiate(cx, &bad)
+	wantArgError(t, err)
 }
 
 // FuzzTransferResources feeds arbitrary decrypted resources to the decoders

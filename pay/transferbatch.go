@@ -400,3 +400,188 @@ func (s *BatchTransferService) DownloadReceipt(ctx context.Context, r *BatchRece
 	}
 	return s.c.download(ctx, r.DownloadURL, r.HashType, r.HashValue, false, w)
 }
+
+// Authorization types of a partner batch (PartnerBatchTransferRequest).
+const (
+	AuthInformation        = "INFORMATION_AUTHORIZATION_TYPE"
+	AuthFund               = "FUND_AUTHORIZATION_TYPE"
+	AuthInformationAndFund = "INFORMATION_AND_FUND_AUTHORIZATION_TYPE"
+)
+
+// PartnerBatchTransferDetailInput is one payment of a partner batch.
+// UserName and UserIDCard are PLAIN TEXT (PartnerInitiate encrypts them).
+type PartnerBatchTransferDetailInput struct {
+	OutDetailNo    string `json:"out_detail_no"`
+	TransferAmount int64  `json:"transfer_amount"`
+	TransferRemark string `json:"transfer_remark"`
+	OpenID         string `json:"openid"`
+	UserName       string `json:"user_name,omitempty"`
+	UserIDCard     string `json:"user_id_card,omitempty"`
+}
+
+// PartnerBatchTransferRequest is the body of the service-provider batch
+// transfer API, paid from SubMchID.
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-batch/initiate-batch-transfer.html
+type PartnerBatchTransferRequest struct {
+	SubMchID           string                            `json:"sub_mchid"`
+	SubAppID           string                            `json:"sub_appid,omitempty"`
+	AuthorizationType  string                            `json:"authorization_type"`
+	OutBatchNo         string                            `json:"out_batch_no"`
+	BatchName          string                            `json:"batch_name"`
+	BatchRemark        string                            `json:"batch_remark"`
+	TotalAmount        int64                             `json:"total_amount"`
+	TotalNum           int64                             `json:"total_num"`
+	TransferDetailList []PartnerBatchTransferDetailInput `json:"transfer_detail_list"`
+	SpAppID            string                            `json:"sp_appid,omitempty"`
+	TransferPurpose    string                            `json:"transfer_purpose,omitempty"` // GOODSPAYMENT, COMMISSION, REFUND, REIMBURSEMENT, FREIGHT, OTHERS
+	TransferScene      string                            `json:"transfer_scene,omitempty"`   // ORDINARY_TRANSFER, PAYROLL_CARD_TRANSFER
+}
+
+// PartnerTransferBatch is a partner batch as the partner batch queries
+// return it (details inline when asked for).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-batch/get-transfer-batch-by-out-no.html
+type PartnerTransferBatch struct {
+	SpMchID            string                  `json:"sp_mchid"`
+	SubMchID           string                  `json:"sub_mchid"`
+	OutBatchNo         string                  `json:"out_batch_no"`
+	BatchID            string                  `json:"batch_id"`
+	SubAppID           string                  `json:"sub_appid,omitempty"`
+	BatchStatus        string                  `json:"batch_status"`
+	BatchType          string                  `json:"batch_type"`
+	AuthorizationType  string                  `json:"authorization_type"`
+	BatchName          string                  `json:"batch_name"`
+	BatchRemark        string                  `json:"batch_remark"`
+	CloseReason        string                  `json:"close_reason,omitempty"`
+	TotalAmount        int64                   `json:"total_amount"`
+	TotalNum           int64                   `json:"total_num"`
+	CreateTime         string                  `json:"create_time,omitempty"`
+	UpdateTime         string                  `json:"update_time,omitempty"`
+	SuccessAmount      int64                   `json:"success_amount,omitempty"`
+	SuccessNum         int64                   `json:"success_num,omitempty"`
+	FailAmount         int64                   `json:"fail_amount,omitempty"`
+	FailNum            int64                   `json:"fail_num,omitempty"`
+	TransferDetailList []TransferDetailCompact `json:"transfer_detail_list,omitempty"`
+	SpAppID            string                  `json:"sp_appid,omitempty"`
+	TransferPurpose    string                  `json:"transfer_purpose,omitempty"`
+	TransferScene      string                  `json:"transfer_scene,omitempty"`
+}
+
+// PartnerTransferDetail is one payment of a partner batch. Username is
+// encrypted with the merchant certificate (Client.DecryptSensitive).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-detail/get-transfer-detail-by-out-no.html
+type PartnerTransferDetail struct {
+	SpMchID        string `json:"sp_mchid"`
+	OutBatchNo     string `json:"out_batch_no"`
+	BatchID        string `json:"batch_id"`
+	AppID          string `json:"appid,omitempty"`
+	OutDetailNo    string `json:"out_detail_no"`
+	DetailID       string `json:"detail_id"`
+	DetailStatus   string `json:"detail_status"`
+	TransferAmount int64  `json:"transfer_amount"`
+	TransferRemark string `json:"transfer_remark"`
+	FailReason     string `json:"fail_reason,omitempty"`
+	OpenID         string `json:"openid"`
+	Username       string `json:"username"`
+	InitiateTime   string `json:"initiate_time"`
+	UpdateTime     string `json:"update_time"`
+}
+
+// PartnerInitiate starts a batch transfer paid by a sub-merchant (POST
+// /v3/partner-transfer/batches). Names and ID card numbers are encrypted
+// here. Safe to retry with the same OutBatchNo and content.
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-batch/initiate-batch-transfer.html
+func (s *BatchTransferService) PartnerInitiate(ctx context.Context, req *PartnerBatchTransferRequest) (*BatchTransferResult, error) {
+	if req == nil || req.SubMchID == "" || req.AuthorizationType == "" || !alnum(req.OutBatchNo, 32) || req.BatchName == "" || req.BatchRemark == "" {
+		return nil, argError("out_batch_no", "SubMchID, AuthorizationType, OutBatchNo (1-32 letters or digits), BatchName and BatchRemark are required")
+	}
+	n := len(req.TransferDetailList)
+	if n == 0 || n > 1000 || int64(n) != req.TotalNum {
+		return nil, argError("total_num", "must equal the number of details (1-1000)")
+	}
+	r := *req
+	r.TransferDetailList = append([]PartnerBatchTransferDetailInput(nil), req.TransferDetailList...)
+	var sum int64
+	fields := make([]*string, 0, 2*n)
+	for i := range r.TransferDetailList {
+		d := &r.TransferDetailList[i]
+		if !alnum(d.OutDetailNo, 32) || d.OpenID == "" || d.TransferAmount <= 0 || d.TransferRemark == "" {
+			return nil, argError("transfer_detail_list", "each detail needs OutDetailNo, OpenID, TransferRemark and a positive TransferAmount")
+		}
+		sum += d.TransferAmount
+		fields = append(fields, &d.UserName, &d.UserIDCard)
+	}
+	if sum != r.TotalAmount {
+		return nil, argError("total_amount", "must equal the sum of the details")
+	}
+	serial, err := s.c.encryptFields(ctx, fields...)
+	if err != nil {
+		return nil, err
+	}
+	rq := post("/v3/partner-transfer/batches", &r)
+	rq.serial = serial
+	return call[BatchTransferResult](ctx, s.c, rq)
+}
+
+// PartnerQueryBatchByID returns a partner batch without its details (GET
+// /v3/partner-transfer/batches/batch-id/{batch_id}).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-batch/get-transfer-batch-by-no.html
+func (s *BatchTransferService) PartnerQueryBatchByID(ctx context.Context, batchID string) (*PartnerTransferBatch, error) {
+	if batchID == "" {
+		return nil, argError("batch_id", "is required")
+	}
+	return call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/batch-id/"+url.PathEscape(batchID), batchQuery(false, 0, 0, "")))
+}
+
+// PartnerQueryBatchByOutBatchNo returns a partner batch without its
+// details (GET /v3/partner-transfer/batches/out-batch-no/{out_batch_no}).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-batch/get-transfer-batch-by-out-no.html
+func (s *BatchTransferService) PartnerQueryBatchByOutBatchNo(ctx context.Context, outBatchNo string) (*PartnerTransferBatch, error) {
+	if outBatchNo == "" {
+		return nil, argError("out_batch_no", "is required")
+	}
+	return call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo), batchQuery(false, 0, 0, "")))
+}
+
+// PartnerBatchDetailsByOutBatchNo lists the details of a partner batch, all
+// pages (status "" or ALL, SUCCESS, FAIL).
+func (s *BatchTransferService) PartnerBatchDetailsByOutBatchNo(ctx context.Context, outBatchNo, status string) iter.Seq2[TransferDetailCompact, error] {
+	return offsetSeq(batchPage, func(offset int) ([]TransferDetailCompact, error) {
+		if outBatchNo == "" {
+			return nil, argError("out_batch_no", "is required")
+		}
+		b, err := call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo), batchQuery(true, offset, batchPage, status)))
+		if err != nil {
+			return nil, err
+		}
+		return b.TransferDetailList, nil
+	})
+}
+
+// PartnerQueryDetailByID queries one payment of a partner batch (GET
+// /v3/partner-transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-detail/get-transfer-detail-by-no.html
+func (s *BatchTransferService) PartnerQueryDetailByID(ctx context.Context, batchID, detailID string) (*PartnerTransferDetail, error) {
+	if batchID == "" || detailID == "" {
+		return nil, argError("detail_id", "batchID and detailID are required")
+	}
+	return call[PartnerTransferDetail](ctx, s.c, get("/v3/partner-transfer/batches/batch-id/"+url.PathEscape(batchID)+"/details/detail-id/"+url.PathEscape(detailID), nil))
+}
+
+// PartnerQueryDetailByOutNo queries one payment of a partner batch by
+// merchant numbers (GET
+// /v3/partner-transfer/batches/out-batch-no/{out_batch_no}/details/out-detail-no/{out_detail_no}).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-detail/get-transfer-detail-by-out-no.html
+func (s *BatchTransferService) PartnerQueryDetailByOutNo(ctx context.Context, outBatchNo, outDetailNo string) (*PartnerTransferDetail, error) {
+	if outBatchNo == "" || outDetailNo == "" {
+		return nil, argError("out_detail_no", "outBatchNo and outDetailNo are required")
+	}
+	return call[PartnerTransferDetail](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo)+"/details/out-detail-no/"+url.PathEscape(outDetailNo), nil))
+}

@@ -13,7 +13,10 @@
 //
 // The fake keeps state for these and refuses what WeChat Pay refuses:
 //
-//   - Encrypted fields (transfer user_name, profit-sharing receiver name):
+//   - Names the fake returns (user_name, username) are encrypted with the
+//     merchant certificate, as WeChat Pay does.
+//   - Encrypted fields (transfer user_name, user_id_card, profit-sharing
+//     receiver name):
 //     a request carrying one without Wechatpay-Serial, or whose value does not
 //     decrypt (RSA-OAEP) with the key that header names, gets 400 PARAM_ERROR.
 //   - Duplicate out numbers (out_bill_no, out_batch_no, out_refund_no of a
@@ -33,10 +36,13 @@
 //     receipts need a SUCCESS bill that carried user_name; a receipt is
 //     GENERATING when applied for and FINISHED (SHA256 digest, download URL)
 //     from the first query on.
-//   - Batch transfers check total_num and total_amount against the details
-//     (1-1000, unique out_detail_no) and the balance; FinishBatch settles a
-//     batch (named details FAIL, their funds return). Batch queries page with
-//     offset and limit (1-100). Batch receipts need a FINISHED batch, detail
+//   - Batch transfers (merchant /v3/transfer/batches and partner
+//     /v3/partner-transfer/batches, separate numbering; partner batches need
+//     a served sub_mchid and an authorization_type and are paid by the
+//     sub-merchant) check total_num and total_amount against the details
+//     (1-1000, unique out_detail_no) and the balance; FinishBatch and
+//     FinishPartnerBatch settle a batch (named details FAIL, their funds
+//     return). Batch queries page with offset and limit (1-100). Batch receipts need a FINISHED batch, detail
 //     receipts (BATCH_TRANSFER only) a SUCCESS detail that carried user_name;
 //     both are FINISHED from the first query on.
 //   - Partner orders, refunds and bills belong to a sub-merchant

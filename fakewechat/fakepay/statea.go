@@ -1,7 +1,11 @@
 package fakepay
 
 import (
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/sha1"
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
 	"net/http"
@@ -162,4 +166,14 @@ func toMap(v any) map[string]any {
 	var m map[string]any
 	_ = json.Unmarshal(b, &m)
 	return m
+}
+
+// sealForMerchant encrypts a sensitive field of an answer with the merchant
+// certificate (RSA-OAEP, SHA-1), as WeChat Pay returns names.
+func (s *Server) sealForMerchant(pt string) string {
+	ct, err := rsa.EncryptOAEP(sha1.New(), rand.Reader, &s.Keys.Merchant.Key.PublicKey, []byte(pt), nil)
+	if err != nil {
+		panic(err)
+	}
+	return base64.StdEncoding.EncodeToString(ct)
 }

@@ -23,6 +23,7 @@ type transferBill struct {
 	TransferRemark string `json:"transfer_remark"`
 	FailReason     string `json:"fail_reason,omitempty"`
 	OpenID         string `json:"openid"`
+	UserName       string `json:"user_name,omitempty"` // encrypted for the merchant
 	CreateTime     string `json:"create_time"`
 	UpdateTime     string `json:"update_time"`
 
@@ -162,6 +163,9 @@ func (s *Server) serveTransferBill(w http.ResponseWriter, r *http.Request, body 
 		OpenID: b.OpenID, CreateTime: now, UpdateTime: now,
 		payer: b.SubMchID, userName: name, fingerprint: string(fpb),
 		packageInfo: base64.StdEncoding.EncodeToString([]byte("pkg-" + nonceHex())),
+	}
+	if name != "" {
+		tb.UserName = s.sealForMerchant(name)
 	}
 	if partner {
 		tb.SpMchID, tb.SubMchID = s.Opts.MchID, b.SubMchID
@@ -445,6 +449,44 @@ type batch struct {
 
 	details     []*batchDetail
 	fingerprint string
+	// partner batches (/v3/partner-transfer/batches)
+	partner                                          bool
+	sub, subAppID, authType, spAppID, purpose, scene string
+}
+
+// batchKey names a batch in stateA.batches: merchant and partner batches
+// have separate out_batch_no spaces.
+func batchKey(partner bool, outBatchNo string) string {
+	if partner {
+		return "p/" + outBatchNo
+	}
+	return "m/" + outBatchNo
+}
+
+// view renders bt as the batch queries do: nested for a merchant batch,
+// flat with the partner fields for a partner batch.
+func (bt *batch) view(list []map[string]string) map[string]any {
+	if !bt.partner {
+		res := map[string]any{"transfer_batch": toMap(bt)}
+		if list != nil {
+			res["transfer_detail_list"] = list
+		}
+		return res
+	}
+	m := toMap(bt)
+	delete(m, "mchid")
+	delete(m, "appid")
+	delete(m, "transfer_scene_id")
+	m["sp_mchid"], m["sub_mchid"], m["authorization_type"] = bt.MchID, bt.sub, bt.authType
+	for k, v := range map[string]string{"sub_appid": bt.subAppID, "sp_appid": bt.spAppID, "transfer_purpose": bt.purpose, "transfer_scene": bt.scene} {
+		if v != "" {
+			m[k] = v
+		}
+	}
+	if list != nil {
+		m["transfer_detail_list"] = list
+	}
+	return m
 }
 
 // batchDetail is one payment of a batch, rendered like the detail queries.
@@ -460,19 +502,35 @@ type batchDetail struct {
 	TransferRemark string `json:"transfer_remark"`
 	FailReason     string `json:"fail_reason,omitempty"`
 	OpenID         string `json:"openid"`
-	UserName       string `json:"user_name,omitempty"`
+	UserName       string `json:"user_name,omitempty"` // encrypted for the merchant
 	InitiateTime   string `json:"initiate_time"`
 	UpdateTime     string `json:"update_time"`
+
+	named bool // a user_name was given
+}
+
+// view renders d as the detail queries do (partner: sp_mchid, username).
+func (d *batchDetail) view(partner bool) map[string]any {
+	m := toMap(d)
+	if partner {
+		m["sp_mchid"] = m["mchid"]
+		delete(m, "mchid")
+		m["username"] = d.UserName
+		delete(m, "user_name")
+	}
+	return m
 }
 
 func (s *Server) routeBatch(w http.ResponseWriter, r *http.Request, body []byte) bool {
 	p := r.URL.Path
 	get, post := r.Method == http.MethodGet, r.Method == http.MethodPost
 	switch {
-	case post && p == "/v3/transfer/batches":
-		s.serveBatchCreate(w, r, body)
+	case post && (p == "/v3/transfer/batches" || p == "/v3/partner-transfer/batches"):
+		s.serveBatchCreate(w, r, body, p == "/v3/partner-transfer/batches")
 	case get && strings.HasPrefix(p, "/v3/transfer/batches/"):
-		s.serveBatchQuery(w, r, strings.Split(strings.TrimPrefix(p, "/v3/transfer/batches/"), "/"))
+		s.serveBatchQuery(w, r, strings.Split(strings.TrimPrefix(p, "/v3/transfer/batches/"), "/"), false)
+	case get && strings.HasPrefix(p, "/v3/partner-transfer/batches/"):
+		s.serveBatchQuery(w, r, strings.Split(strings.TrimPrefix(p, "/v3/partner-transfer/batches/"), "/"), true)
 	case post && p == "/v3/transfer/bill-receipt":
 		s.serveSignatureApply(w, r, body, false)
 	case get && strings.HasPrefix(p, "/v3/transfer/bill-receipt/"):
@@ -488,20 +546,29 @@ func (s *Server) routeBatch(w http.ResponseWriter, r *http.Request, body []byte)
 	return true
 }
 
-func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body []byte) {
+var authTypes = map[string]bool{"INFORMATION_AUTHORIZATION_TYPE": true, "FUND_AUTHORIZATION_TYPE": true, "INFORMATION_AND_FUND_AUTHORIZATION_TYPE": true}
+
+func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body []byte, partner bool) {
 	var b struct {
-		AppID       string `json:"appid"`
-		OutBatchNo  string `json:"out_batch_no"`
-		BatchName   string `json:"batch_name"`
-		BatchRemark string `json:"batch_remark"`
-		TotalAmount int64  `json:"total_amount"`
-		TotalNum    int64  `json:"total_num"`
-		Details     []struct {
+		SubMchID          string `json:"sub_mchid"`
+		SubAppID          string `json:"sub_appid"`
+		AuthorizationType string `json:"authorization_type"`
+		SpAppID           string `json:"sp_appid"`
+		TransferPurpose   string `json:"transfer_purpose"`
+		TransferScene     string `json:"transfer_scene"`
+		AppID             string `json:"appid"`
+		OutBatchNo        string `json:"out_batch_no"`
+		BatchName         string `json:"batch_name"`
+		BatchRemark       string `json:"batch_remark"`
+		TotalAmount       int64  `json:"total_amount"`
+		TotalNum          int64  `json:"total_num"`
+		Details           []struct {
 			OutDetailNo    string `json:"out_detail_no"`
 			TransferAmount int64  `json:"transfer_amount"`
 			TransferRemark string `json:"transfer_remark"`
 			OpenID         string `json:"openid"`
 			UserName       string `json:"user_name"`
+			UserIDCard     string `json:"user_id_card"`
 		} `json:"transfer_detail_list"`
 		TransferSceneID string `json:"transfer_scene_id"`
 		NotifyURL       string `json:"notify_url"`
@@ -510,9 +577,20 @@ func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body [
 		return
 	}
 	bad := func(msg string) { s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", msg) }
-	if b.AppID == "" || !alnum(b.OutBatchNo, 32) || b.BatchName == "" || b.BatchRemark == "" {
+	if (!partner && b.AppID == "") || !alnum(b.OutBatchNo, 32) || b.BatchName == "" || b.BatchRemark == "" {
 		bad("appid、out_batch_no、batch_name、batch_remark必填")
 		return
+	}
+	if partner && (b.SubMchID == "" || !authTypes[b.AuthorizationType]) {
+		bad("sub_mchid必填，authorization_type取值错误")
+		return
+	}
+	if partner && !s.knownSub(w, r, b.SubMchID) {
+		return
+	}
+	payer := ""
+	if partner {
+		payer = b.SubMchID
 	}
 	if n := len(b.Details); n == 0 || n > 1000 || int64(n) != b.TotalNum {
 		bad("total_num与明细笔数不一致(1-1000)")
@@ -531,12 +609,18 @@ func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body [
 			bad("明细金额>=2000元时，user_name必填")
 			return
 		}
-		if d.UserName != "" {
-			name, ok := s.sensitive(w, r, "user_name", d.UserName)
+		for _, f := range []struct {
+			name string
+			v    *string
+		}{{"user_name", &d.UserName}, {"user_id_card", &d.UserIDCard}} {
+			if *f.v == "" {
+				continue
+			}
+			pt, ok := s.sensitive(w, r, f.name, *f.v)
 			if !ok {
 				return
 			}
-			d.UserName = name
+			*f.v = pt
 		}
 		sum += d.TransferAmount
 	}
@@ -546,7 +630,8 @@ func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body [
 	}
 	fpb, _ := json.Marshal(b)
 	s.mu.Lock()
-	if ex := s.a.batches[b.OutBatchNo]; ex != nil {
+	bk := batchKey(partner, b.OutBatchNo)
+	if ex := s.a.batches[bk]; ex != nil {
 		same := ex.fingerprint == string(fpb)
 		res := map[string]any{"out_batch_no": ex.OutBatchNo, "batch_id": ex.BatchID, "create_time": ex.CreateTime, "batch_status": ex.BatchStatus}
 		s.mu.Unlock()
@@ -557,39 +642,65 @@ func (s *Server) serveBatchCreate(w http.ResponseWriter, r *http.Request, body [
 		s.reply(w, r, http.StatusOK, res)
 		return
 	}
-	if sum > s.balanceLocked("") {
+	if sum > s.balanceLocked(payer) {
 		s.mu.Unlock()
 		s.fail(w, r, http.StatusForbidden, "NOT_ENOUGH", "商户运营账户资金不足")
 		return
 	}
-	s.a.balance[""] -= sum
+	s.a.balance[payer] -= sum
 	now := now3339()
 	bt := &batch{
 		MchID: s.Opts.MchID, OutBatchNo: b.OutBatchNo, BatchID: "1030" + strconv.FormatInt(7000000000000+s.seq.Add(1), 10),
 		AppID: b.AppID, BatchStatus: "ACCEPTED", BatchType: "API", BatchName: b.BatchName, BatchRemark: b.BatchRemark,
 		TotalAmount: b.TotalAmount, TotalNum: b.TotalNum, CreateTime: now, UpdateTime: now, TransferSceneID: b.TransferSceneID,
-		fingerprint: string(fpb),
+		fingerprint: string(fpb), partner: partner, sub: b.SubMchID, subAppID: b.SubAppID, authType: b.AuthorizationType,
+		spAppID: b.SpAppID, purpose: b.TransferPurpose, scene: b.TransferScene,
+	}
+	appid := b.AppID
+	if partner {
+		appid = b.SubAppID
+		if appid == "" {
+			appid = b.SpAppID
+		}
 	}
 	for _, d := range b.Details {
+		name := ""
+		if d.UserName != "" {
+			name = s.sealForMerchant(d.UserName)
+		}
 		bt.details = append(bt.details, &batchDetail{
-			MchID: s.Opts.MchID, OutBatchNo: b.OutBatchNo, BatchID: bt.BatchID, AppID: b.AppID, OutDetailNo: d.OutDetailNo,
+			MchID: s.Opts.MchID, OutBatchNo: b.OutBatchNo, BatchID: bt.BatchID, AppID: appid, OutDetailNo: d.OutDetailNo,
 			DetailID: "1040" + strconv.FormatInt(7000000000000+s.seq.Add(1), 10), DetailStatus: "PROCESSING",
-			TransferAmount: d.TransferAmount, TransferRemark: d.TransferRemark, OpenID: d.OpenID, UserName: d.UserName,
+			TransferAmount: d.TransferAmount, TransferRemark: d.TransferRemark, OpenID: d.OpenID, UserName: name, named: d.UserName != "",
 			InitiateTime: now, UpdateTime: now,
 		})
 	}
-	s.a.batches[b.OutBatchNo] = bt
+	s.a.batches[bk] = bt
 	s.mu.Unlock()
-	s.reply(w, r, http.StatusOK, map[string]any{"out_batch_no": bt.OutBatchNo, "batch_id": bt.BatchID, "create_time": now, "batch_status": "ACCEPTED"})
+	res := map[string]any{"out_batch_no": bt.OutBatchNo, "batch_id": bt.BatchID, "create_time": now}
+	if !partner {
+		res["batch_status"] = "ACCEPTED"
+	}
+	s.reply(w, r, http.StatusOK, res)
 }
 
 // FinishBatch settles a batch: every detail succeeds except those named in
 // fail (out_detail_no to fail reason), whose funds return; the batch becomes
 // FINISHED. It returns the MCHTRANSFER.BATCH.FINISHED resource.
 func (s *Server) FinishBatch(outBatchNo string, fail map[string]string) (map[string]any, bool) {
+	return s.finishBatch(batchKey(false, outBatchNo), fail)
+}
+
+// FinishPartnerBatch is FinishBatch for a partner batch (funds return to
+// the sub-merchant).
+func (s *Server) FinishPartnerBatch(outBatchNo string, fail map[string]string) (map[string]any, bool) {
+	return s.finishBatch(batchKey(true, outBatchNo), fail)
+}
+
+func (s *Server) finishBatch(k string, fail map[string]string) (map[string]any, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	bt := s.a.batches[outBatchNo]
+	bt := s.a.batches[k]
 	if bt == nil || bt.BatchStatus == "FINISHED" || bt.BatchStatus == "CLOSED" {
 		return nil, false
 	}
@@ -600,7 +711,7 @@ func (s *Server) FinishBatch(outBatchNo string, fail map[string]string) (map[str
 			d.DetailStatus, d.FailReason = "FAIL", reason
 			bt.FailAmount += d.TransferAmount
 			bt.FailNum++
-			s.a.balance[""] += d.TransferAmount
+			s.a.balance[bt.sub] += d.TransferAmount
 			continue
 		}
 		d.DetailStatus = "SUCCESS"
@@ -615,7 +726,7 @@ func (s *Server) FinishBatch(outBatchNo string, fail map[string]string) (map[str
 	}, true
 }
 
-func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts []string) {
+func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts []string, partner bool) {
 	// parts: [batch-id|out-batch-no, id] or [..., id, details, detail-id|out-detail-no, id2]
 	if len(parts) != 2 && len(parts) != 5 {
 		s.fail(w, r, http.StatusNotFound, "NOT_FOUND", "no such API")
@@ -625,10 +736,10 @@ func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts [
 	var bt *batch
 	switch parts[0] {
 	case "out-batch-no":
-		bt = s.a.batches[parts[1]]
+		bt = s.a.batches[batchKey(partner, parts[1])]
 	case "batch-id":
 		for _, x := range s.a.batches {
-			if x.BatchID == parts[1] {
+			if x.BatchID == parts[1] && x.partner == partner {
 				bt = x
 			}
 		}
@@ -647,7 +758,7 @@ func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts [
 		}
 		var out []byte
 		if d != nil {
-			out, _ = json.Marshal(d)
+			out, _ = json.Marshal(d.view(partner))
 		}
 		s.mu.Unlock()
 		if d == nil || parts[2] != "details" {
@@ -679,9 +790,9 @@ func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts [
 	if q.Get("limit") == "" {
 		limit = 20
 	}
-	res := map[string]any{"transfer_batch": toMap(bt)}
+	var list []map[string]string
 	if need == "true" {
-		list := []map[string]string{}
+		list = []map[string]string{}
 		var matched []*batchDetail
 		for _, d := range bt.details {
 			if status == "" || status == "ALL" || d.DetailStatus == status {
@@ -692,8 +803,8 @@ func (s *Server) serveBatchQuery(w http.ResponseWriter, r *http.Request, parts [
 			d := matched[i]
 			list = append(list, map[string]string{"detail_id": d.DetailID, "out_detail_no": d.OutDetailNo, "detail_status": d.DetailStatus})
 		}
-		res["transfer_detail_list"] = list
 	}
+	res := bt.view(list)
 	s.mu.Unlock()
 	s.reply(w, r, http.StatusOK, res)
 }
@@ -726,13 +837,13 @@ func (s *Server) serveSignatureApply(w http.ResponseWriter, r *http.Request, bod
 		return
 	}
 	s.mu.Lock()
-	bt := s.a.batches[b.OutBatchNo]
+	bt := s.a.batches[batchKey(false, b.OutBatchNo)]
 	ok := bt != nil && bt.BatchStatus == "FINISHED"
 	k := "batch:" + b.OutBatchNo
 	if detail {
 		ok = false
 		for _, d := range bt.detailsOrNil() {
-			ok = ok || (d.OutDetailNo == b.OutDetailNo && d.DetailStatus == "SUCCESS" && d.UserName != "")
+			ok = ok || (d.OutDetailNo == b.OutDetailNo && d.DetailStatus == "SUCCESS" && d.named)
 		}
 		k = "detail:" + b.AcceptType + "/" + b.OutBatchNo + "/" + b.OutDetailNo
 	}
