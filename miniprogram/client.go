@@ -13,13 +13,15 @@ import (
 type Client struct {
 	*wechat.Client
 
-	Auth             *AuthService
-	UserInfo         *UserInfoService
-	Code             *CodeService
-	URLScheme        *URLSchemeService
-	NearbyPOI        *NearbyPOIService
-	Search           *SearchService
-	Store            *StoreService
+	Auth      *AuthService
+	UserInfo  *UserInfoService
+	Code      *CodeService
+	URLScheme *URLSchemeService
+	NearbyPOI *NearbyPOIService
+	Search    *SearchService
+	// Stores manages stores (门店); Store, the token store, is a method of
+	// the embedded core client.
+	Stores           *StoreService
 	OCR              *OCRService
 	Security         *SecurityService
 	LiveRoom         *LiveRoomService
@@ -51,7 +53,7 @@ func Wrap(c *wechat.Client) *Client {
 		URLScheme:        (*URLSchemeService)(&s),
 		NearbyPOI:        (*NearbyPOIService)(&s),
 		Search:           (*SearchService)(&s),
-		Store:            (*StoreService)(&s),
+		Stores:           (*StoreService)(&s),
 		OCR:              (*OCRService)(&s),
 		Security:         (*SecurityService)(&s),
 		LiveRoom:         (*LiveRoomService)(&s),

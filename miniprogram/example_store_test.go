@@ -9,7 +9,7 @@ func ExampleStoreService_Districts() {
 	_, client, done := exampleClient()
 	defer done()
 
-	levels, err := client.Store.Districts(context.Background())
+	levels, err := client.Stores.Districts(context.Background())
 	if err != nil {
 		fmt.Println(err)
 		return

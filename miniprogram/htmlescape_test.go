@@ -40,7 +40,7 @@ func TestHTMLCharactersSentAsIs(t *testing.T) {
 		t.Errorf("nested JSON = %v / %v", body["service_infos"], body["kf_info"])
 	}
 
-	if _, err := c.Store.AddStore(ctx, &miniprogram.Store{MapPOIID: "p", PicList: []string{pic}, ContractPhone: "13800138000", Hour: "10:00-21:00"}); err != nil {
+	if _, err := c.Stores.AddStore(ctx, &miniprogram.Store{MapPOIID: "p", PicList: []string{pic}, ContractPhone: "13800138000", Hour: "10:00-21:00"}); err != nil {
 		// The merchant is not set up in the fake: only the body matters here.
 		var apiErr *wechat.APIError
 		if !errors.As(err, &apiErr) || apiErr.Code == fakewechat.CodeInvalidCharset {

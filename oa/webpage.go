@@ -2,14 +2,11 @@ package oa
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
-	"time"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -222,42 +219,19 @@ type JSSDKConfig struct {
 // jsapi_ticket, a fresh nonce and the current time.
 // https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func (s *WebPageService) JSSDKConfig(ctx context.Context, pageURL string, jsAPIList ...string) (*JSSDKConfig, error) {
-	if u, err := url.Parse(pageURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return nil, invalidArg("url", "must be an absolute http or https URL")
-	}
-	ticket, err := s.c.JSAPITicket(ctx)
+	sig, err := wechat.SignJSSDKPage(ctx, pageURL, s.c.JSAPITicket)
 	if err != nil {
 		return nil, err
 	}
-	nonce, err := nonceStr()
-	if err != nil {
-		return nil, err
-	}
-	ts := time.Now().Unix()
 	if jsAPIList == nil {
 		jsAPIList = []string{}
 	}
-	return &JSSDKConfig{AppID: s.c.AppID(), Timestamp: ts, NonceStr: nonce, Signature: SignJSSDK(ticket, nonce, ts, pageURL), JSAPIList: jsAPIList}, nil
+	return &JSSDKConfig{AppID: s.c.AppID(), Timestamp: sig.Timestamp, NonceStr: sig.Nonce, Signature: sig.Signature, JSAPIList: jsAPIList}, nil
 }
 
-// SignJSSDK returns the JS-SDK signature: the lowercase hex SHA-1 of
-// "jsapi_ticket=T&noncestr=N&timestamp=TS&url=U", where U is pageURL
-// without its fragment.
-// https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
+// SignJSSDK returns the JS-SDK signature.
+//
+// Deprecated: use wechat.SignJSSDK, which has the same signature.
 func SignJSSDK(ticket, nonceStr string, timestamp int64, pageURL string) string {
-	return wechat.SignJSSDK(ticket, nonceStr, strconv.FormatInt(timestamp, 10), pageURL)
-}
-
-const nonceAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
-
-// nonceStr returns 16 random letters and digits.
-func nonceStr() (string, error) {
-	var b [16]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		return "", err
-	}
-	for i := range b {
-		b[i] = nonceAlphabet[int(b[i])%len(nonceAlphabet)]
-	}
-	return string(b[:]), nil
+	return wechat.SignJSSDK(ticket, nonceStr, timestamp, pageURL)
 }

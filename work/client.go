@@ -173,18 +173,6 @@ func (c *Client) Agents() []*AgentClient {
 	return out
 }
 
-// AgentClient calls WeCom with one agent's access token. It embeds the core
-// client, so Call, Stream and Upload reach any endpoint not wrapped yet.
-type AgentClient struct {
-	*wechat.Client
-	corpID                  string
-	agent                   Agent
-	token                   *wechat.TokenCache
-	corpTicket, agentTicket *wechat.TokenCache
-
-	services
-}
-
 // lazySource lets the token cache, which fetches through the client, be
 // created after the client.
 type lazySource struct{ tc *wechat.TokenCache }
@@ -207,7 +195,7 @@ func newAgentClient(corpID string, a Agent, opts []wechat.Option) (*AgentClient,
 	src.tc = ac.token
 	ac.corpTicket = wechat.NewTokenCache(wechat.StoreKey(id, wechat.KeyJSAPITicket), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getCorpTicket, nil))
 	ac.agentTicket = wechat.NewTokenCache(wechat.StoreKey(id, "agent_jsapi_ticket"), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getAgentTicket, url.Values{"type": {"agent_config"}}))
-	ac.services = newServices(wc, a)
+	ac.initServices(wc, a)
 	return ac, nil
 }
 
@@ -266,7 +254,8 @@ func (ac *AgentClient) ticketFetcher(ep wechat.Endpoint, q url.Values) wechat.Fe
 	}
 }
 
-// JSSDKConfig is what wx.config (corp) or wx.agentConfig (agent) takes.
+// JSSDKConfig is what wx.config (corp) or wx.agentConfig (agent) takes;
+// encode it with encoding/json.
 type JSSDKConfig struct {
 	AppID     string `json:"appId,omitempty"`   // corp config
 	CorpID    string `json:"corpid,omitempty"`  // agent config
@@ -274,28 +263,38 @@ type JSSDKConfig struct {
 	Timestamp int64  `json:"timestamp"`
 	NonceStr  string `json:"nonceStr"`
 	Signature string `json:"signature"`
+	// JSAPIList lists the JS APIs the page uses, such as "selectExternalContact".
+	JSAPIList []string `json:"jsApiList"`
 }
 
-// JSSDKConfig signs pageURL for wx.config with the corp jsapi ticket.
+// JSSDKConfig signs pageURL (its full URL, with query string; a fragment is
+// ignored) for wx.config with the corp jsapi ticket, a fresh nonce and the
+// current time, as oa's WebPage.JSSDKConfig does for official accounts.
 // https://developer.work.weixin.qq.com/document/path/90506
-func (ac *AgentClient) JSSDKConfig(ctx context.Context, pageURL, nonce string) (*JSSDKConfig, error) {
-	t, err := ac.corpTicket.Token(ctx)
+func (ac *AgentClient) JSSDKConfig(ctx context.Context, pageURL string, jsAPIList ...string) (*JSSDKConfig, error) {
+	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.corpTicket.Token)
 	if err != nil {
 		return nil, err
 	}
-	ts := time.Now().Unix()
-	return &JSSDKConfig{AppID: ac.corpID, Timestamp: ts, NonceStr: nonce,
-		Signature: wechat.SignJSSDK(t, nonce, strconv.FormatInt(ts, 10), pageURL)}, nil
+	return &JSSDKConfig{AppID: ac.corpID, Timestamp: sig.Timestamp, NonceStr: sig.Nonce, Signature: sig.Signature, JSAPIList: apiList(jsAPIList)}, nil
 }
 
-// AgentJSSDKConfig signs pageURL for wx.agentConfig with the agent ticket.
+// AgentJSSDKConfig signs pageURL for wx.agentConfig with the agent ticket,
+// like JSSDKConfig.
 // https://developer.work.weixin.qq.com/document/path/94313
-func (ac *AgentClient) AgentJSSDKConfig(ctx context.Context, pageURL, nonce string) (*JSSDKConfig, error) {
-	t, err := ac.agentTicket.Token(ctx)
+func (ac *AgentClient) AgentJSSDKConfig(ctx context.Context, pageURL string, jsAPIList ...string) (*JSSDKConfig, error) {
+	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.agentTicket.Token)
 	if err != nil {
 		return nil, err
 	}
-	ts := time.Now().Unix()
-	return &JSSDKConfig{CorpID: ac.corpID, AgentID: strconv.FormatInt(ac.agent.ID, 10), Timestamp: ts, NonceStr: nonce,
-		Signature: wechat.SignJSSDK(t, nonce, strconv.FormatInt(ts, 10), pageURL)}, nil
+	return &JSSDKConfig{CorpID: ac.corpID, AgentID: strconv.FormatInt(ac.agent.ID, 10), Timestamp: sig.Timestamp, NonceStr: sig.Nonce,
+		Signature: sig.Signature, JSAPIList: apiList(jsAPIList)}, nil
+}
+
+// apiList makes a nil list encode as [].
+func apiList(l []string) []string {
+	if l == nil {
+		return []string{}
+	}
+	return l
 }

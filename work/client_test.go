@@ -70,22 +70,22 @@ func TestJSSDKConfigs(t *testing.T) {
 	_, corp := newCorp(t)
 	bot, _ := corp.Agent("bot")
 	ctx := context.Background()
-	cfg, err := bot.JSSDKConfig(ctx, "https://example.com/page?x=1#frag", "nonce1")
+	cfg, err := bot.JSSDKConfig(ctx, "https://example.com/page?x=1#frag", "selectExternalContact")
 	if err != nil {
 		t.Fatal(err)
 	}
 	ticket, _ := mustCred(t, bot, wechat.KeyJSAPITicket).Token(ctx)
-	want := wechat.SignJSSDK(ticket, "nonce1", itoa(cfg.Timestamp), "https://example.com/page?x=1")
-	if cfg.AppID != fakewechat.DefaultCorpID || cfg.Signature != want {
+	want := wechat.SignJSSDK(ticket, cfg.NonceStr, cfg.Timestamp, "https://example.com/page?x=1")
+	if cfg.AppID != fakewechat.DefaultCorpID || cfg.Signature != want || len(cfg.NonceStr) != 16 || len(cfg.JSAPIList) != 1 {
 		t.Fatalf("corp config %+v", cfg)
 	}
-	ac, err := bot.AgentJSSDKConfig(ctx, "https://example.com/page", "nonce2")
+	ac, err := bot.AgentJSSDKConfig(ctx, "https://example.com/page")
 	if err != nil {
 		t.Fatal(err)
 	}
 	aticket, _ := mustCred(t, bot, "agent_jsapi_ticket").Token(ctx)
 	if ac.CorpID != fakewechat.DefaultCorpID || ac.AgentID != "1000002" || aticket == ticket ||
-		ac.Signature != wechat.SignJSSDK(aticket, "nonce2", itoa(ac.Timestamp), "https://example.com/page") {
+		ac.Signature != wechat.SignJSSDK(aticket, ac.NonceStr, ac.Timestamp, "https://example.com/page") || ac.NonceStr == cfg.NonceStr || ac.JSAPIList == nil {
 		t.Fatalf("agent config %+v", ac)
 	}
 }

@@ -8,9 +8,17 @@ type service struct {
 	agent Agent
 }
 
-// services are the API groups of an agent, as fields of AgentClient. The
-// API index: https://developer.work.weixin.qq.com/document/path/90664
-type services struct {
+// AgentClient calls WeCom with one agent's access token: its exported
+// fields are the API groups (services). It embeds the core client, so Call,
+// Stream and Upload reach any endpoint not wrapped yet. The API index:
+// https://developer.work.weixin.qq.com/document/path/90664
+type AgentClient struct {
+	*wechat.Client
+	corpID                  string
+	agent                   Agent
+	token                   *wechat.TokenCache
+	corpTicket, agentTicket *wechat.TokenCache
+
 	// Message sends application messages, recalls them and updates template cards (消息推送).
 	Message *MessageService
 	// App reads and sets the agent's settings (应用管理).
@@ -160,44 +168,43 @@ type (
 	WeDriveFileACLService service
 )
 
-func newServices(c *wechat.Client, a Agent) services {
+// initServices points every service at the agent's client.
+func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	s := &service{c: c, agent: a}
-	return services{
-		Message:            (*MessageService)(s),
-		App:                (*AppService)(s),
-		AppChat:            (*AppChatService)(s),
-		AppMenu:            (*AppMenuService)(s),
-		AppWorkbench:       (*AppWorkbenchService)(s),
-		Material:           (*MaterialService)(s),
-		MiniProgram:        (*MiniProgramService)(s),
-		User:               (*UserService)(s),
-		Department:         (*DepartmentService)(s),
-		Tag:                (*TagService)(s),
-		Customer:           (*CustomerService)(s),
-		CustomerTag:        (*CustomerTagService)(s),
-		CustomerMoment:     (*CustomerMomentService)(s),
-		CustomerTransfer:   (*CustomerTransferService)(s),
-		CustomerStrategy:   (*CustomerStrategyService)(s),
-		CustomerGroupMsg:   (*CustomerGroupMsgService)(s),
-		CustomerGroupChat:  (*CustomerGroupChatService)(s),
-		CustomerWelcome:    (*CustomerWelcomeService)(s),
-		CustomerContactWay: (*CustomerContactWayService)(s),
-		KFAccount:          (*KFAccountService)(s),
-		KFMessage:          (*KFMessageService)(s),
-		KFCustomer:         (*KFCustomerService)(s),
-		Checkin:            (*CheckinService)(s),
-		MeetingRoom:        (*MeetingRoomService)(s),
-		Schedule:           (*ScheduleService)(s),
-		Calendar:           (*CalendarService)(s),
-		Journal:            (*JournalService)(s),
-		Approval:           (*ApprovalService)(s),
-		Vacation:           (*VacationService)(s),
-		Pstncc:             (*PstnccService)(s),
-		Meeting:            (*MeetingService)(s),
-		Living:             (*LivingService)(s),
-		WeDriveSpace:       (*WeDriveSpaceService)(s),
-		WeDriveSpaceACL:    (*WeDriveSpaceACLService)(s),
-		WeDriveFile:        (*WeDriveFileService)(s),
-		WeDriveFileACL:     (*WeDriveFileACLService)(s),
-	}
+	ac.Message = (*MessageService)(s)
+	ac.App = (*AppService)(s)
+	ac.AppChat = (*AppChatService)(s)
+	ac.AppMenu = (*AppMenuService)(s)
+	ac.AppWorkbench = (*AppWorkbenchService)(s)
+	ac.Material = (*MaterialService)(s)
+	ac.MiniProgram = (*MiniProgramService)(s)
+	ac.User = (*UserService)(s)
+	ac.Department = (*DepartmentService)(s)
+	ac.Tag = (*TagService)(s)
+	ac.Customer = (*CustomerService)(s)
+	ac.CustomerTag = (*CustomerTagService)(s)
+	ac.CustomerMoment = (*CustomerMomentService)(s)
+	ac.CustomerTransfer = (*CustomerTransferService)(s)
+	ac.CustomerStrategy = (*CustomerStrategyService)(s)
+	ac.CustomerGroupMsg = (*CustomerGroupMsgService)(s)
+	ac.CustomerGroupChat = (*CustomerGroupChatService)(s)
+	ac.CustomerWelcome = (*CustomerWelcomeService)(s)
+	ac.CustomerContactWay = (*CustomerContactWayService)(s)
+	ac.KFAccount = (*KFAccountService)(s)
+	ac.KFMessage = (*KFMessageService)(s)
+	ac.KFCustomer = (*KFCustomerService)(s)
+	ac.Checkin = (*CheckinService)(s)
+	ac.MeetingRoom = (*MeetingRoomService)(s)
+	ac.Schedule = (*ScheduleService)(s)
+	ac.Calendar = (*CalendarService)(s)
+	ac.Journal = (*JournalService)(s)
+	ac.Approval = (*ApprovalService)(s)
+	ac.Vacation = (*VacationService)(s)
+	ac.Pstncc = (*PstnccService)(s)
+	ac.Meeting = (*MeetingService)(s)
+	ac.Living = (*LivingService)(s)
+	ac.WeDriveSpace = (*WeDriveSpaceService)(s)
+	ac.WeDriveSpaceACL = (*WeDriveSpaceACLService)(s)
+	ac.WeDriveFile = (*WeDriveFileService)(s)
+	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 }
