@@ -11,6 +11,11 @@ import (
 // sub-merchant (sub_mchid) it acts for. Orders, refunds and bills belong to
 // the sub-merchant.
 //
+// Partner notifications come to the same handlers as the merchant ones:
+// in NotifyHandler.OnTransaction and OnRefund (or OnOther) decode them with
+// Notification.PartnerTransaction and Notification.PartnerRefund to get the
+// sp_/sub_ fields.
+//
 // Retries: the prepay calls, Refund and CloseTransaction may be retried
 // with the same out_trade_no / out_refund_no and the same content; queries
 // are safe to repeat. The client never retries on its own except when a
@@ -187,7 +192,7 @@ func (s *PartnerService) QueryTransactionByID(ctx context.Context, subMchID, tra
 	if subMchID == "" || transactionID == "" {
 		return nil, argError("transaction_id", "subMchID and transactionID are required")
 	}
-	return call[PartnerTransaction](ctx, s.c, get("/v3/pay/partner/transactions/id/"+url.PathEscape(transactionID), s.ids(subMchID)))
+	return call[PartnerTransaction](ctx, s.c, get(pathf("/v3/pay/partner/transactions/id/{transaction_id}", transactionID), s.ids(subMchID)))
 }
 
 // QueryTransactionByOutTradeNo queries a sub-merchant order by merchant
@@ -199,7 +204,7 @@ func (s *PartnerService) QueryTransactionByOutTradeNo(ctx context.Context, subMc
 	if subMchID == "" || outTradeNo == "" {
 		return nil, argError("out_trade_no", "subMchID and outTradeNo are required")
 	}
-	return call[PartnerTransaction](ctx, s.c, get("/v3/pay/partner/transactions/out-trade-no/"+url.PathEscape(outTradeNo), s.ids(subMchID)))
+	return call[PartnerTransaction](ctx, s.c, get(pathf("/v3/pay/partner/transactions/out-trade-no/{out_trade_no}", outTradeNo), s.ids(subMchID)))
 }
 
 // CloseTransaction closes an unpaid sub-merchant order (POST
@@ -215,7 +220,7 @@ func (s *PartnerService) CloseTransaction(ctx context.Context, subMchID, outTrad
 		SpMchID  string `json:"sp_mchid"`
 		SubMchID string `json:"sub_mchid"`
 	}{s.c.mchid, subMchID}
-	return s.c.do(ctx, post("/v3/pay/partner/transactions/out-trade-no/"+url.PathEscape(outTradeNo)+"/close", body), nil)
+	return s.c.do(ctx, post(pathf("/v3/pay/partner/transactions/out-trade-no/{out_trade_no}/close", outTradeNo), body), nil)
 }
 
 // PartnerRefundRequest is a RefundRequest for a sub-merchant order.
@@ -265,7 +270,7 @@ func (s *PartnerService) QueryRefund(ctx context.Context, subMchID, outRefundNo 
 	if subMchID == "" || outRefundNo == "" {
 		return nil, argError("out_refund_no", "subMchID and outRefundNo are required")
 	}
-	return call[Refund](ctx, s.c, get("/v3/refund/domestic/refunds/"+url.PathEscape(outRefundNo), url.Values{"sub_mchid": {subMchID}}))
+	return call[Refund](ctx, s.c, get(pathf("/v3/refund/domestic/refunds/{out_refund_no}", outRefundNo), url.Values{"sub_mchid": {subMchID}}))
 }
 
 // TradeBill asks for the trade bill of one sub-merchant (GET

@@ -186,7 +186,7 @@ func (s *ProfitSharingService) QueryOrder(ctx context.Context, subMchID, transac
 	if transactionID == "" || outOrderNo == "" {
 		return nil, argError("out_order_no", "transactionID and outOrderNo are required")
 	}
-	return call[ProfitSharingOrder](ctx, s.c, get("/v3/profitsharing/orders/"+url.PathEscape(outOrderNo), subQuery(subMchID, url.Values{"transaction_id": {transactionID}})))
+	return call[ProfitSharingOrder](ctx, s.c, get(pathf("/v3/profitsharing/orders/{out_order_no}", outOrderNo), subQuery(subMchID, url.Values{"transaction_id": {transactionID}})))
 }
 
 // ReturnRequest is the body of the return API: take back Amount from the
@@ -246,7 +246,7 @@ func (s *ProfitSharingService) QueryReturn(ctx context.Context, subMchID, outOrd
 	if outOrderNo == "" || outReturnNo == "" {
 		return nil, argError("out_return_no", "outOrderNo and outReturnNo are required")
 	}
-	return call[ReturnOrder](ctx, s.c, get("/v3/profitsharing/return-orders/"+url.PathEscape(outReturnNo), subQuery(subMchID, url.Values{"out_order_no": {outOrderNo}})))
+	return call[ReturnOrder](ctx, s.c, get(pathf("/v3/profitsharing/return-orders/{out_return_no}", outReturnNo), subQuery(subMchID, url.Values{"out_order_no": {outOrderNo}})))
 }
 
 // UnfreezeRequest is the body of the unfreeze API: give the rest of the
@@ -284,7 +284,7 @@ func (s *ProfitSharingService) UnsplitAmount(ctx context.Context, transactionID 
 	if transactionID == "" {
 		return nil, argError("transaction_id", "is required")
 	}
-	return call[UnsplitAmount](ctx, s.c, get("/v3/profitsharing/transactions/"+url.PathEscape(transactionID)+"/amounts", nil))
+	return call[UnsplitAmount](ctx, s.c, get(pathf("/v3/profitsharing/transactions/{transaction_id}/amounts", transactionID), nil))
 }
 
 // AddReceiverRequest is the body of the add receiver API. Name is PLAIN
@@ -378,7 +378,7 @@ func (s *ProfitSharingService) MaxRatio(ctx context.Context, subMchID string) (*
 	if subMchID == "" {
 		return nil, argError("sub_mchid", "is required")
 	}
-	return call[MerchantRatio](ctx, s.c, get("/v3/profitsharing/merchant-configs/"+url.PathEscape(subMchID), nil))
+	return call[MerchantRatio](ctx, s.c, get(pathf("/v3/profitsharing/merchant-configs/{sub_mchid}", subMchID), nil))
 }
 
 // ProfitSharingBillRequest selects a profit-sharing bill: BillDate

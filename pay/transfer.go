@@ -211,7 +211,7 @@ func (s *TransferService) QueryBillByOutBillNo(ctx context.Context, outBillNo st
 	if outBillNo == "" {
 		return nil, argError("out_bill_no", "is required")
 	}
-	return call[TransferBill](ctx, s.c, get("/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/"+url.PathEscape(outBillNo), nil))
+	return call[TransferBill](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}", outBillNo), nil))
 }
 
 // QueryBillByTransferBillNo queries a transfer bill by WeChat Pay bill
@@ -222,7 +222,7 @@ func (s *TransferService) QueryBillByTransferBillNo(ctx context.Context, transfe
 	if transferBillNo == "" {
 		return nil, argError("transfer_bill_no", "is required")
 	}
-	return call[TransferBill](ctx, s.c, get("/v3/fund-app/mch-transfer/transfer-bills/transfer-bill-no/"+url.PathEscape(transferBillNo), nil))
+	return call[TransferBill](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/transfer-bills/transfer-bill-no/{transfer_bill_no}", transferBillNo), nil))
 }
 
 // CancelBill cancels a bill the user has not confirmed yet (POST
@@ -234,7 +234,7 @@ func (s *TransferService) CancelBill(ctx context.Context, outBillNo string) (*Tr
 	if outBillNo == "" {
 		return nil, argError("out_bill_no", "is required")
 	}
-	return call[TransferCancelResult](ctx, s.c, request{method: "POST", path: "/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/" + url.PathEscape(outBillNo) + "/cancel"})
+	return call[TransferCancelResult](ctx, s.c, request{method: "POST", path: pathf("/v3/fund-app/mch-transfer/transfer-bills/out-bill-no/{out_bill_no}/cancel", outBillNo)})
 }
 
 // MerchantTransferParams are the arguments of wx.requestMerchantTransfer
@@ -331,7 +331,7 @@ func (s *TransferService) QueryReceiptByOutBillNo(ctx context.Context, outBillNo
 	if outBillNo == "" {
 		return nil, argError("out_bill_no", "is required")
 	}
-	return call[TransferReceipt](ctx, s.c, get("/v3/fund-app/mch-transfer/elecsign/out-bill-no/"+url.PathEscape(outBillNo), nil))
+	return call[TransferReceipt](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/elecsign/out-bill-no/{out_bill_no}", outBillNo), nil))
 }
 
 // QueryReceiptByTransferBillNo is QueryReceiptByOutBillNo by WeChat Pay bill
@@ -342,7 +342,7 @@ func (s *TransferService) QueryReceiptByTransferBillNo(ctx context.Context, tran
 	if transferBillNo == "" {
 		return nil, argError("transfer_bill_no", "is required")
 	}
-	return call[TransferReceipt](ctx, s.c, get("/v3/fund-app/mch-transfer/elecsign/transfer-bill-no/"+url.PathEscape(transferBillNo), nil))
+	return call[TransferReceipt](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/elecsign/transfer-bill-no/{transfer_bill_no}", transferBillNo), nil))
 }
 
 // DownloadReceipt streams a FINISHED receipt's file into w, checking its
@@ -405,7 +405,7 @@ func (s *TransferService) PartnerQueryBillByOutBillNo(ctx context.Context, subMc
 	if subMchID == "" || outBillNo == "" {
 		return nil, argError("out_bill_no", "subMchID and outBillNo are required")
 	}
-	return call[PartnerTransferBill](ctx, s.c, get("/v3/fund-app/mch-transfer/partner/transfer-bills/out-bill-no/"+url.PathEscape(outBillNo), url.Values{"sub_mchid": {subMchID}}))
+	return call[PartnerTransferBill](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/partner/transfer-bills/out-bill-no/{out_bill_no}", outBillNo), url.Values{"sub_mchid": {subMchID}}))
 }
 
 // PartnerQueryBillByTransferBillNo queries a partner bill by WeChat Pay
@@ -418,7 +418,7 @@ func (s *TransferService) PartnerQueryBillByTransferBillNo(ctx context.Context, 
 	if subMchID == "" || transferBillNo == "" {
 		return nil, argError("transfer_bill_no", "subMchID and transferBillNo are required")
 	}
-	return call[PartnerTransferBill](ctx, s.c, get("/v3/fund-app/mch-transfer/partner/transfer-bills/transfer-bill-no/"+url.PathEscape(transferBillNo), url.Values{"sub_mchid": {subMchID}}))
+	return call[PartnerTransferBill](ctx, s.c, get(pathf("/v3/fund-app/mch-transfer/partner/transfer-bills/transfer-bill-no/{transfer_bill_no}", transferBillNo), url.Values{"sub_mchid": {subMchID}}))
 }
 
 // PartnerCancelBill cancels a partner bill the user has not confirmed (POST
@@ -433,5 +433,5 @@ func (s *TransferService) PartnerCancelBill(ctx context.Context, subMchID, outBi
 	body := struct {
 		SubMchID string `json:"sub_mchid"`
 	}{subMchID}
-	return call[TransferCancelResult](ctx, s.c, post("/v3/fund-app/mch-transfer/partner/transfer-bills/out-bill-no/"+url.PathEscape(outBillNo)+"/cancel", body))
+	return call[TransferCancelResult](ctx, s.c, post(pathf("/v3/fund-app/mch-transfer/partner/transfer-bills/out-bill-no/{out_bill_no}/cancel", outBillNo), body))
 }

@@ -223,7 +223,10 @@ const batchPage = 100
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/transfer-batch/get-transfer-batch-by-no.html
 func (s *BatchTransferService) QueryBatchByID(ctx context.Context, batchID string) (*TransferBatch, error) {
-	return s.batch(ctx, "/v3/transfer/batches/batch-id/", batchID)
+	if batchID == "" {
+		return nil, argError("batch_id", "is required")
+	}
+	return s.batch(ctx, pathf("/v3/transfer/batches/batch-id/{batch_id}", batchID))
 }
 
 // QueryBatchByOutBatchNo returns a batch without its details (GET
@@ -231,14 +234,14 @@ func (s *BatchTransferService) QueryBatchByID(ctx context.Context, batchID strin
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/transfer-batch/get-transfer-batch-by-out-no.html
 func (s *BatchTransferService) QueryBatchByOutBatchNo(ctx context.Context, outBatchNo string) (*TransferBatch, error) {
-	return s.batch(ctx, "/v3/transfer/batches/out-batch-no/", outBatchNo)
+	if outBatchNo == "" {
+		return nil, argError("out_batch_no", "is required")
+	}
+	return s.batch(ctx, pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}", outBatchNo))
 }
 
-func (s *BatchTransferService) batch(ctx context.Context, prefix, id string) (*TransferBatch, error) {
-	if id == "" {
-		return nil, argError("batch", "batch id or out_batch_no is required")
-	}
-	e, err := call[TransferBatchEntity](ctx, s.c, get(prefix+url.PathEscape(id), batchQuery(false, 0, 0, "")))
+func (s *BatchTransferService) batch(ctx context.Context, path string) (*TransferBatch, error) {
+	e, err := call[TransferBatchEntity](ctx, s.c, get(path, batchQuery(false, 0, 0, "")))
 	if err != nil {
 		return nil, err
 	}
@@ -251,21 +254,21 @@ func (s *BatchTransferService) batch(ctx context.Context, prefix, id string) (*T
 // BatchDetailsByID lists the details of a batch, all pages (status "" or
 // ALL, SUCCESS, FAIL), with the batch-id query API.
 func (s *BatchTransferService) BatchDetailsByID(ctx context.Context, batchID, status string) iter.Seq2[TransferDetailCompact, error] {
-	return s.details(ctx, "/v3/transfer/batches/batch-id/", batchID, status)
+	return s.details(ctx, pathf("/v3/transfer/batches/batch-id/{batch_id}", batchID), batchID, status)
 }
 
 // BatchDetailsByOutBatchNo lists the details of a batch, all pages, with
 // the out-batch-no query API.
 func (s *BatchTransferService) BatchDetailsByOutBatchNo(ctx context.Context, outBatchNo, status string) iter.Seq2[TransferDetailCompact, error] {
-	return s.details(ctx, "/v3/transfer/batches/out-batch-no/", outBatchNo, status)
+	return s.details(ctx, pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), outBatchNo, status)
 }
 
-func (s *BatchTransferService) details(ctx context.Context, prefix, id, status string) iter.Seq2[TransferDetailCompact, error] {
+func (s *BatchTransferService) details(ctx context.Context, path, id, status string) iter.Seq2[TransferDetailCompact, error] {
 	return offsetSeq(batchPage, func(offset int) ([]TransferDetailCompact, error) {
 		if id == "" {
 			return nil, argError("batch", "batch id or out_batch_no is required")
 		}
-		e, err := call[TransferBatchEntity](ctx, s.c, get(prefix+url.PathEscape(id), batchQuery(true, offset, batchPage, status)))
+		e, err := call[TransferBatchEntity](ctx, s.c, get(path, batchQuery(true, offset, batchPage, status)))
 		if err != nil {
 			return nil, err
 		}
@@ -281,7 +284,7 @@ func (s *BatchTransferService) QueryDetailByID(ctx context.Context, batchID, det
 	if batchID == "" || detailID == "" {
 		return nil, argError("detail_id", "batchID and detailID are required")
 	}
-	return call[TransferDetail](ctx, s.c, get("/v3/transfer/batches/batch-id/"+url.PathEscape(batchID)+"/details/detail-id/"+url.PathEscape(detailID), nil))
+	return call[TransferDetail](ctx, s.c, get(pathf("/v3/transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}", batchID, detailID), nil))
 }
 
 // QueryDetailByOutNo queries one payment by merchant numbers (GET
@@ -292,7 +295,7 @@ func (s *BatchTransferService) QueryDetailByOutNo(ctx context.Context, outBatchN
 	if outBatchNo == "" || outDetailNo == "" {
 		return nil, argError("out_detail_no", "outBatchNo and outDetailNo are required")
 	}
-	return call[TransferDetail](ctx, s.c, get("/v3/transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo)+"/details/out-detail-no/"+url.PathEscape(outDetailNo), nil))
+	return call[TransferDetail](ctx, s.c, get(pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}/details/out-detail-no/{out_detail_no}", outBatchNo, outDetailNo), nil))
 }
 
 // Receipt states of BatchReceipt.SignatureStatus.
@@ -340,7 +343,7 @@ func (s *BatchTransferService) QueryBatchReceipt(ctx context.Context, outBatchNo
 	if outBatchNo == "" {
 		return nil, argError("out_batch_no", "is required")
 	}
-	return call[BatchReceipt](ctx, s.c, get("/v3/transfer/bill-receipt/"+url.PathEscape(outBatchNo), nil))
+	return call[BatchReceipt](ctx, s.c, get(pathf("/v3/transfer/bill-receipt/{out_batch_no}", outBatchNo), nil))
 }
 
 // Receipt accept types of the detail receipt APIs.
@@ -534,7 +537,7 @@ func (s *BatchTransferService) PartnerQueryBatchByID(ctx context.Context, batchI
 	if batchID == "" {
 		return nil, argError("batch_id", "is required")
 	}
-	return call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/batch-id/"+url.PathEscape(batchID), batchQuery(false, 0, 0, "")))
+	return call[PartnerTransferBatch](ctx, s.c, get(pathf("/v3/partner-transfer/batches/batch-id/{batch_id}", batchID), batchQuery(false, 0, 0, "")))
 }
 
 // PartnerQueryBatchByOutBatchNo returns a partner batch without its
@@ -545,7 +548,7 @@ func (s *BatchTransferService) PartnerQueryBatchByOutBatchNo(ctx context.Context
 	if outBatchNo == "" {
 		return nil, argError("out_batch_no", "is required")
 	}
-	return call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo), batchQuery(false, 0, 0, "")))
+	return call[PartnerTransferBatch](ctx, s.c, get(pathf("/v3/partner-transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), batchQuery(false, 0, 0, "")))
 }
 
 // PartnerBatchDetailsByOutBatchNo lists the details of a partner batch, all
@@ -555,7 +558,7 @@ func (s *BatchTransferService) PartnerBatchDetailsByOutBatchNo(ctx context.Conte
 		if outBatchNo == "" {
 			return nil, argError("out_batch_no", "is required")
 		}
-		b, err := call[PartnerTransferBatch](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo), batchQuery(true, offset, batchPage, status)))
+		b, err := call[PartnerTransferBatch](ctx, s.c, get(pathf("/v3/partner-transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), batchQuery(true, offset, batchPage, status)))
 		if err != nil {
 			return nil, err
 		}
@@ -571,7 +574,7 @@ func (s *BatchTransferService) PartnerQueryDetailByID(ctx context.Context, batch
 	if batchID == "" || detailID == "" {
 		return nil, argError("detail_id", "batchID and detailID are required")
 	}
-	return call[PartnerTransferDetail](ctx, s.c, get("/v3/partner-transfer/batches/batch-id/"+url.PathEscape(batchID)+"/details/detail-id/"+url.PathEscape(detailID), nil))
+	return call[PartnerTransferDetail](ctx, s.c, get(pathf("/v3/partner-transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}", batchID, detailID), nil))
 }
 
 // PartnerQueryDetailByOutNo queries one payment of a partner batch by
@@ -583,5 +586,5 @@ func (s *BatchTransferService) PartnerQueryDetailByOutNo(ctx context.Context, ou
 	if outBatchNo == "" || outDetailNo == "" {
 		return nil, argError("out_detail_no", "outBatchNo and outDetailNo are required")
 	}
-	return call[PartnerTransferDetail](ctx, s.c, get("/v3/partner-transfer/batches/out-batch-no/"+url.PathEscape(outBatchNo)+"/details/out-detail-no/"+url.PathEscape(outDetailNo), nil))
+	return call[PartnerTransferDetail](ctx, s.c, get(pathf("/v3/partner-transfer/batches/out-batch-no/{out_batch_no}/details/out-detail-no/{out_detail_no}", outBatchNo, outDetailNo), nil))
 }
