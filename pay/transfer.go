@@ -271,11 +271,15 @@ func (s *TransferService) PartnerConfirmParams(subMchID, appID, subAppID, packag
 	return &MerchantTransferParams{MchID: s.c.mchid, SubMchID: subMchID, AppID: appID, SubAppID: subAppID, Package: packageInfo, OpenID: openID}, nil
 }
 
-// Electronic receipt states (TransferReceipt.State).
+// ReceiptState is the state of an electronic receipt request of a
+// transfer bill.
+type ReceiptState string
+
+// Electronic receipt states.
 const (
-	ReceiptGenerating = "GENERATING"
-	ReceiptFinished   = "FINISHED"
-	ReceiptFailed     = "FAILED"
+	ReceiptGenerating ReceiptState = "GENERATING"
+	ReceiptFinished   ReceiptState = "FINISHED"
+	ReceiptFailed     ReceiptState = "FAILED"
 )
 
 // TransferReceipt is an electronic receipt request of a transfer bill.
@@ -285,13 +289,13 @@ const (
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/mch-trans/elecsign/query-elecsign-by-no.html
 type TransferReceipt struct {
-	State       string `json:"state"`
-	CreateTime  string `json:"create_time"`
-	UpdateTime  string `json:"update_time,omitempty"`
-	HashType    string `json:"hash_type,omitempty"`
-	HashValue   string `json:"hash_value,omitempty"`
-	DownloadURL string `json:"download_url,omitempty"`
-	FailReason  string `json:"fail_reason,omitempty"`
+	State       ReceiptState `json:"state"`
+	CreateTime  string       `json:"create_time"`
+	UpdateTime  string       `json:"update_time,omitempty"`
+	HashType    string       `json:"hash_type,omitempty"`
+	HashValue   string       `json:"hash_value,omitempty"`
+	DownloadURL string       `json:"download_url,omitempty"`
+	FailReason  string       `json:"fail_reason,omitempty"`
 }
 
 // ApplyReceiptByOutBillNo asks for the electronic receipt of a SUCCESS bill

@@ -22,22 +22,28 @@ import (
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/transfer-batch/initiate-batch-transfer.html
 type BatchTransferService struct{ c *Client }
 
-// Batch states (TransferBatch.BatchStatus).
+// BatchStatus is the state of a transfer batch.
+type BatchStatus string
+
+// Batch states.
 const (
-	BatchWaitPay    = "WAIT_PAY"
-	BatchAccepted   = "ACCEPTED"
-	BatchProcessing = "PROCESSING"
-	BatchFinished   = "FINISHED"
-	BatchClosed     = "CLOSED"
+	BatchWaitPay    BatchStatus = "WAIT_PAY"
+	BatchAccepted   BatchStatus = "ACCEPTED"
+	BatchProcessing BatchStatus = "PROCESSING"
+	BatchFinished   BatchStatus = "FINISHED"
+	BatchClosed     BatchStatus = "CLOSED"
 )
 
-// Detail states (TransferDetail.DetailStatus).
+// DetailStatus is the state of one payment of a batch.
+type DetailStatus string
+
+// Detail states.
 const (
-	DetailInit       = "INIT"
-	DetailWaitPay    = "WAIT_PAY"
-	DetailProcessing = "PROCESSING"
-	DetailSuccess    = "SUCCESS"
-	DetailFail       = "FAIL"
+	DetailInit       DetailStatus = "INIT"
+	DetailWaitPay    DetailStatus = "WAIT_PAY"
+	DetailProcessing DetailStatus = "PROCESSING"
+	DetailSuccess    DetailStatus = "SUCCESS"
+	DetailFail       DetailStatus = "FAIL"
 )
 
 // Batch notification event types.
@@ -72,39 +78,39 @@ type BatchTransferRequest struct {
 
 // BatchTransferResult is the answer of the initiate batch transfer API.
 type BatchTransferResult struct {
-	OutBatchNo  string `json:"out_batch_no"`
-	BatchID     string `json:"batch_id"`
-	CreateTime  string `json:"create_time"`
-	BatchStatus string `json:"batch_status,omitempty"`
+	OutBatchNo  string      `json:"out_batch_no"`
+	BatchID     string      `json:"batch_id"`
+	CreateTime  string      `json:"create_time"`
+	BatchStatus BatchStatus `json:"batch_status,omitempty"`
 }
 
 // TransferBatch is a batch as the batch queries return it.
 type TransferBatch struct {
-	MchID           string `json:"mchid"`
-	OutBatchNo      string `json:"out_batch_no"`
-	BatchID         string `json:"batch_id"`
-	AppID           string `json:"appid"`
-	BatchStatus     string `json:"batch_status"`
-	BatchType       string `json:"batch_type"` // API or WEB
-	BatchName       string `json:"batch_name"`
-	BatchRemark     string `json:"batch_remark"`
-	CloseReason     string `json:"close_reason,omitempty"`
-	TotalAmount     int64  `json:"total_amount"`
-	TotalNum        int64  `json:"total_num"`
-	CreateTime      string `json:"create_time,omitempty"`
-	UpdateTime      string `json:"update_time,omitempty"`
-	SuccessAmount   int64  `json:"success_amount,omitempty"`
-	SuccessNum      int64  `json:"success_num,omitempty"`
-	FailAmount      int64  `json:"fail_amount,omitempty"`
-	FailNum         int64  `json:"fail_num,omitempty"`
-	TransferSceneID string `json:"transfer_scene_id,omitempty"`
+	MchID           string      `json:"mchid"`
+	OutBatchNo      string      `json:"out_batch_no"`
+	BatchID         string      `json:"batch_id"`
+	AppID           string      `json:"appid"`
+	BatchStatus     BatchStatus `json:"batch_status"`
+	BatchType       string      `json:"batch_type"` // API or WEB
+	BatchName       string      `json:"batch_name"`
+	BatchRemark     string      `json:"batch_remark"`
+	CloseReason     string      `json:"close_reason,omitempty"`
+	TotalAmount     int64       `json:"total_amount"`
+	TotalNum        int64       `json:"total_num"`
+	CreateTime      string      `json:"create_time,omitempty"`
+	UpdateTime      string      `json:"update_time,omitempty"`
+	SuccessAmount   int64       `json:"success_amount,omitempty"`
+	SuccessNum      int64       `json:"success_num,omitempty"`
+	FailAmount      int64       `json:"fail_amount,omitempty"`
+	FailNum         int64       `json:"fail_num,omitempty"`
+	TransferSceneID string      `json:"transfer_scene_id,omitempty"`
 }
 
 // TransferDetailCompact is a detail line of a batch query.
 type TransferDetailCompact struct {
-	DetailID     string `json:"detail_id"`
-	OutDetailNo  string `json:"out_detail_no"`
-	DetailStatus string `json:"detail_status"`
+	DetailID     string       `json:"detail_id"`
+	OutDetailNo  string       `json:"out_detail_no"`
+	DetailStatus DetailStatus `json:"detail_status"`
 }
 
 // TransferBatchEntity is the answer of the batch queries.
@@ -121,20 +127,20 @@ type TransferBatchEntity struct {
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/transfer-detail/get-transfer-detail-by-out-no.html
 type TransferDetail struct {
-	MchID          string `json:"mchid"`
-	OutBatchNo     string `json:"out_batch_no"`
-	BatchID        string `json:"batch_id"`
-	AppID          string `json:"appid"`
-	OutDetailNo    string `json:"out_detail_no"`
-	DetailID       string `json:"detail_id"`
-	DetailStatus   string `json:"detail_status"`
-	TransferAmount int64  `json:"transfer_amount"`
-	TransferRemark string `json:"transfer_remark"`
-	FailReason     string `json:"fail_reason,omitempty"`
-	OpenID         string `json:"openid"`
-	UserName       string `json:"user_name,omitempty"`
-	InitiateTime   string `json:"initiate_time"`
-	UpdateTime     string `json:"update_time"`
+	MchID          string       `json:"mchid"`
+	OutBatchNo     string       `json:"out_batch_no"`
+	BatchID        string       `json:"batch_id"`
+	AppID          string       `json:"appid"`
+	OutDetailNo    string       `json:"out_detail_no"`
+	DetailID       string       `json:"detail_id"`
+	DetailStatus   DetailStatus `json:"detail_status"`
+	TransferAmount int64        `json:"transfer_amount"`
+	TransferRemark string       `json:"transfer_remark"`
+	FailReason     string       `json:"fail_reason,omitempty"`
+	OpenID         string       `json:"openid"`
+	UserName       string       `json:"user_name,omitempty"`
+	InitiateTime   string       `json:"initiate_time"`
+	UpdateTime     string       `json:"update_time"`
 }
 
 // BatchTransferNotification is the decrypted resource of a
@@ -142,18 +148,18 @@ type TransferDetail struct {
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/transfer-batch-callback-notice.html
 type BatchTransferNotification struct {
-	MchID         string `json:"mchid"`
-	OutBatchNo    string `json:"out_batch_no"`
-	BatchID       string `json:"batch_id"`
-	BatchStatus   string `json:"batch_status"`
-	TotalNum      int64  `json:"total_num"`
-	TotalAmount   int64  `json:"total_amount"`
-	SuccessAmount int64  `json:"success_amount"`
-	SuccessNum    int64  `json:"success_num"`
-	FailAmount    int64  `json:"fail_amount"`
-	FailNum       int64  `json:"fail_num"`
-	UpdateTime    string `json:"update_time"`
-	CloseReason   string `json:"close_reason,omitempty"`
+	MchID         string      `json:"mchid"`
+	OutBatchNo    string      `json:"out_batch_no"`
+	BatchID       string      `json:"batch_id"`
+	BatchStatus   BatchStatus `json:"batch_status"`
+	TotalNum      int64       `json:"total_num"`
+	TotalAmount   int64       `json:"total_amount"`
+	SuccessAmount int64       `json:"success_amount"`
+	SuccessNum    int64       `json:"success_num"`
+	FailAmount    int64       `json:"fail_amount"`
+	FailNum       int64       `json:"fail_num"`
+	UpdateTime    string      `json:"update_time"`
+	CloseReason   string      `json:"close_reason,omitempty"`
 }
 
 // BatchTransfer decodes a MCHTRANSFER.BATCH.* notification.
@@ -298,10 +304,13 @@ func (s *BatchTransferService) QueryDetailByOutNo(ctx context.Context, outBatchN
 	return call[TransferDetail](ctx, s.c, get(pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}/details/out-detail-no/{out_detail_no}", outBatchNo, outDetailNo), nil))
 }
 
-// Receipt states of BatchReceipt.SignatureStatus.
+// SignatureStatus is the state of a batch receipt request.
+type SignatureStatus string
+
+// Batch receipt states.
 const (
-	SignatureAccepted = "ACCEPTED"
-	SignatureFinished = "FINISHED"
+	SignatureAccepted SignatureStatus = "ACCEPTED"
+	SignatureFinished SignatureStatus = "FINISHED"
 )
 
 // BatchReceipt is an electronic receipt request of a batch or of one detail
@@ -309,16 +318,16 @@ const (
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/batch-transfer-to-balance/electronic-signature/get-electronic-signature-by-out-no.html
 type BatchReceipt struct {
-	AcceptType      string `json:"accept_type,omitempty"`
-	OutBatchNo      string `json:"out_batch_no,omitempty"`
-	OutDetailNo     string `json:"out_detail_no,omitempty"`
-	SignatureNo     string `json:"signature_no"`
-	SignatureStatus string `json:"signature_status"`
-	HashType        string `json:"hash_type,omitempty"`
-	HashValue       string `json:"hash_value,omitempty"`
-	DownloadURL     string `json:"download_url,omitempty"`
-	CreateTime      string `json:"create_time,omitempty"`
-	UpdateTime      string `json:"update_time,omitempty"`
+	AcceptType      AcceptType      `json:"accept_type,omitempty"`
+	OutBatchNo      string          `json:"out_batch_no,omitempty"`
+	OutDetailNo     string          `json:"out_detail_no,omitempty"`
+	SignatureNo     string          `json:"signature_no"`
+	SignatureStatus SignatureStatus `json:"signature_status"`
+	HashType        string          `json:"hash_type,omitempty"`
+	HashValue       string          `json:"hash_value,omitempty"`
+	DownloadURL     string          `json:"download_url,omitempty"`
+	CreateTime      string          `json:"create_time,omitempty"`
+	UpdateTime      string          `json:"update_time,omitempty"`
 }
 
 // ApplyBatchReceipt asks for the receipt of a whole batch (POST
@@ -346,19 +355,22 @@ func (s *BatchTransferService) QueryBatchReceipt(ctx context.Context, outBatchNo
 	return call[BatchReceipt](ctx, s.c, get(pathf("/v3/transfer/bill-receipt/{out_batch_no}", outBatchNo), nil))
 }
 
-// Receipt accept types of the detail receipt APIs.
+// AcceptType is the kind of payment a detail receipt is asked for.
+type AcceptType string
+
+// Detail receipt accept types.
 const (
-	AcceptBatchTransfer    = "BATCH_TRANSFER"
-	AcceptTransferToPocket = "TRANSFER_TO_POCKET"
-	AcceptTransferToBank   = "TRANSFER_TO_BANK"
+	AcceptBatchTransfer    AcceptType = "BATCH_TRANSFER"
+	AcceptTransferToPocket AcceptType = "TRANSFER_TO_POCKET"
+	AcceptTransferToBank   AcceptType = "TRANSFER_TO_BANK"
 )
 
 // DetailReceiptRequest selects a detail receipt: OutBatchNo is required
 // with BATCH_TRANSFER and empty otherwise.
 type DetailReceiptRequest struct {
-	AcceptType  string `json:"accept_type"`
-	OutBatchNo  string `json:"out_batch_no,omitempty"`
-	OutDetailNo string `json:"out_detail_no"`
+	AcceptType  AcceptType `json:"accept_type"`
+	OutBatchNo  string     `json:"out_batch_no,omitempty"`
+	OutDetailNo string     `json:"out_detail_no"`
 }
 
 func (r *DetailReceiptRequest) check() error {
@@ -387,7 +399,7 @@ func (s *BatchTransferService) QueryDetailReceipt(ctx context.Context, req *Deta
 	if err := req.check(); err != nil {
 		return nil, err
 	}
-	q := url.Values{"accept_type": {req.AcceptType}, "out_detail_no": {req.OutDetailNo}}
+	q := url.Values{"accept_type": {string(req.AcceptType)}, "out_detail_no": {req.OutDetailNo}}
 	if req.OutBatchNo != "" {
 		q.Set("out_batch_no", req.OutBatchNo)
 	}
@@ -404,11 +416,14 @@ func (s *BatchTransferService) DownloadReceipt(ctx context.Context, r *BatchRece
 	return s.c.download(ctx, r.DownloadURL, r.HashType, r.HashValue, false, w)
 }
 
-// Authorization types of a partner batch (PartnerBatchTransferRequest).
+// AuthorizationType is what a sub-merchant authorized for a partner batch.
+type AuthorizationType string
+
+// Partner batch authorization types.
 const (
-	AuthInformation        = "INFORMATION_AUTHORIZATION_TYPE"
-	AuthFund               = "FUND_AUTHORIZATION_TYPE"
-	AuthInformationAndFund = "INFORMATION_AND_FUND_AUTHORIZATION_TYPE"
+	AuthInformation        AuthorizationType = "INFORMATION_AUTHORIZATION_TYPE"
+	AuthFund               AuthorizationType = "FUND_AUTHORIZATION_TYPE"
+	AuthInformationAndFund AuthorizationType = "INFORMATION_AND_FUND_AUTHORIZATION_TYPE"
 )
 
 // PartnerBatchTransferDetailInput is one payment of a partner batch.
@@ -429,7 +444,7 @@ type PartnerBatchTransferDetailInput struct {
 type PartnerBatchTransferRequest struct {
 	SubMchID           string                            `json:"sub_mchid"`
 	SubAppID           string                            `json:"sub_appid,omitempty"`
-	AuthorizationType  string                            `json:"authorization_type"`
+	AuthorizationType  AuthorizationType                 `json:"authorization_type"`
 	OutBatchNo         string                            `json:"out_batch_no"`
 	BatchName          string                            `json:"batch_name"`
 	BatchRemark        string                            `json:"batch_remark"`
@@ -451,9 +466,9 @@ type PartnerTransferBatch struct {
 	OutBatchNo         string                  `json:"out_batch_no"`
 	BatchID            string                  `json:"batch_id"`
 	SubAppID           string                  `json:"sub_appid,omitempty"`
-	BatchStatus        string                  `json:"batch_status"`
+	BatchStatus        BatchStatus             `json:"batch_status"`
 	BatchType          string                  `json:"batch_type"`
-	AuthorizationType  string                  `json:"authorization_type"`
+	AuthorizationType  AuthorizationType       `json:"authorization_type"`
 	BatchName          string                  `json:"batch_name"`
 	BatchRemark        string                  `json:"batch_remark"`
 	CloseReason        string                  `json:"close_reason,omitempty"`
@@ -476,20 +491,20 @@ type PartnerTransferBatch struct {
 //
 // See https://pay.weixin.qq.com/docs/partner/apis/batch-transfer-to-balance/transfer-detail/get-transfer-detail-by-out-no.html
 type PartnerTransferDetail struct {
-	SpMchID        string `json:"sp_mchid"`
-	OutBatchNo     string `json:"out_batch_no"`
-	BatchID        string `json:"batch_id"`
-	AppID          string `json:"appid,omitempty"`
-	OutDetailNo    string `json:"out_detail_no"`
-	DetailID       string `json:"detail_id"`
-	DetailStatus   string `json:"detail_status"`
-	TransferAmount int64  `json:"transfer_amount"`
-	TransferRemark string `json:"transfer_remark"`
-	FailReason     string `json:"fail_reason,omitempty"`
-	OpenID         string `json:"openid"`
-	Username       string `json:"username"`
-	InitiateTime   string `json:"initiate_time"`
-	UpdateTime     string `json:"update_time"`
+	SpMchID        string       `json:"sp_mchid"`
+	OutBatchNo     string       `json:"out_batch_no"`
+	BatchID        string       `json:"batch_id"`
+	AppID          string       `json:"appid,omitempty"`
+	OutDetailNo    string       `json:"out_detail_no"`
+	DetailID       string       `json:"detail_id"`
+	DetailStatus   DetailStatus `json:"detail_status"`
+	TransferAmount int64        `json:"transfer_amount"`
+	TransferRemark string       `json:"transfer_remark"`
+	FailReason     string       `json:"fail_reason,omitempty"`
+	OpenID         string       `json:"openid"`
+	Username       string       `json:"username"`
+	InitiateTime   string       `json:"initiate_time"`
+	UpdateTime     string       `json:"update_time"`
 }
 
 // PartnerInitiate starts a batch transfer paid by a sub-merchant (POST
