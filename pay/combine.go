@@ -19,7 +19,11 @@ type CombineSettleInfo struct {
 
 // CombineSubOrder is one sub-order of a combined payment.
 type CombineSubOrder struct {
-	MchID       string             `json:"mchid"`
+	MchID string `json:"mchid"`
+	// SubMchID is the sub-merchant of the sub-order when a service provider
+	// combines (PartnerService.CombinePrepayJSAPI); MchID is then the
+	// provider.
+	SubMchID    string             `json:"sub_mchid,omitempty"`
 	Attach      string             `json:"attach"`
 	Amount      CombineAmount      `json:"amount"`
 	OutTradeNo  string             `json:"out_trade_no"`
@@ -95,6 +99,7 @@ func (c *Client) CombinePrepayJSAPIFor(ctx context.Context, appID, combineOutTra
 // CombineSubOrderResult is a sub-order in a combined payment notification.
 type CombineSubOrderResult struct {
 	MchID         string `json:"mchid"`
+	SubMchID      string `json:"sub_mchid,omitempty"` // service-provider combine
 	TradeType     string `json:"trade_type"`
 	TradeState    string `json:"trade_state"`
 	BankType      string `json:"bank_type"`

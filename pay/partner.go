@@ -319,3 +319,23 @@ func (s *PartnerService) AppPayParams(subAppID, subMchID, prepayID string) (*App
 func (s *PartnerService) JSAPIPayParams(appID, prepayID string) (*JSAPIPayParams, error) {
 	return s.c.JSAPIPayParams(appID, prepayID)
 }
+
+// CombinePrepayJSAPI creates a combined JSAPI order of sub-merchants as a
+// service provider (POST /v3/combine-transactions/jsapi): every sub-order
+// names its SubMchID; CombineMchID and each sub-order's MchID default to the
+// provider. Pass the prepay_id to Client.JSAPIPayParams; the notification
+// decodes with Notification.CombineTransaction (SubMchID per sub-order).
+// Safe to retry with the same CombineOutTradeNo and content.
+//
+// See https://pay.weixin.qq.com/docs/partner/products/combine-payment/apilist-jsapi.html
+func (s *PartnerService) CombinePrepayJSAPI(ctx context.Context, req *CombineJSAPIRequest) (*PrepayResponse, error) {
+	if req == nil {
+		return nil, argError("CombineJSAPIRequest", "is nil")
+	}
+	for _, so := range req.SubOrders {
+		if so.SubMchID == "" {
+			return nil, argError("sub_orders.sub_mchid", "every sub-order of a service provider names its sub-merchant")
+		}
+	}
+	return s.c.CombinePrepayJSAPI(ctx, req)
+}

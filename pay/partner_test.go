@@ -150,3 +150,38 @@ func TestPartnerTradeBill(t *testing.T) {
 	_, err = c.Partner.TradeBill(ctx(t), "1900009999", &pay.TradeBillRequest{BillDate: "2026-12-01"})
 	wantPayError(t, err, http.StatusBadRequest, "INVALID_REQUEST")
 }
+
+func TestPartnerCombine(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	cx := ctx(t)
+	sub := fakepay.DefaultSubMchID
+	srv.AddSubMerchant("1900000111")
+	subOrders := []pay.CombineSubOrder{
+		{SubMchID: sub, Attach: "a", OutTradeNo: "PC1", Description: "子单1", Amount: pay.CombineAmount{TotalAmount: 10}},
+		{SubMchID: "1900000111", Attach: "b", OutTradeNo: "PC2", Description: "子单2", Amount: pay.CombineAmount{TotalAmount: 20}},
+	}
+	req := &pay.CombineJSAPIRequest{CombineAppID: "wxsp", CombineOutTradeNo: "PC", NotifyURL: "https://e/n",
+		SubOrders: subOrders, CombinePayerInfo: &pay.Payer{OpenID: "o-sp"}}
+	pr, err := c.Partner.CombinePrepayJSAPI(cx, req)
+	if err != nil || pr.PrepayID == "" {
+		t.Fatalf("partner combine: %+v %v", pr, err)
+	}
+	req.SubOrders = []pay.CombineSubOrder{subOrders[0], {SubMchID: "1900009999", Attach: "c", OutTradeNo: "PC3", Description: "d", Amount: pay.CombineAmount{TotalAmount: 1}}}
+	_, err = c.Partner.CombinePrepayJSAPI(cx, req)
+	wantPayError(t, err, http.StatusBadRequest, "INVALID_REQUEST")
+	req.SubOrders = []pay.CombineSubOrder{{Attach: "c", OutTradeNo: "PC4", Description: "d", Amount: pay.CombineAmount{TotalAmount: 1}}}
+	_, err = c.Partner.CombinePrepayJSAPI(cx, req)
+	wantArgError(t, err)
+
+	resource := map[string]any{"combine_appid": "wxsp", "combine_mchid": srv.Opts.MchID, "combine_out_trade_no": "PC",
+		"sub_orders": []any{map[string]any{"mchid": srv.Opts.MchID, "sub_mchid": sub, "out_trade_no": "PC1", "trade_state": "SUCCESS", "amount": map[string]any{"total_amount": 10}}},
+		"combine_payer_info": map[string]any{"openid": "o-sp"}}
+	notify(t, srv, c, pay.EventTransactionSuccess, resource, func(n *pay.Notification) error {
+		ct, err := n.CombineTransaction()
+		if err != nil || ct.SubOrders[0].SubMchID != sub {
+			return fmt.Errorf("%+v %v", ct, err)
+		}
+		return nil
+	})
+}

@@ -49,7 +49,9 @@
 //     (DefaultSubMchID, or one added with AddSubMerchant); an unknown
 //     sub_mchid gets 400 INVALID_REQUEST and another sub-merchant's order is
 //     not found. sp_mchid must be the server's merchant. PayPartnerOrder and
-//     SetPartnerRefundStatus return notification resources.
+//     SetPartnerRefundStatus return notification resources. A combined
+//     order's sub-order with sub_mchid must have the server's merchant as
+//     mchid and a served sub-merchant.
 //   - Profit sharing: an order paid with settle_info.profit_sharing
 //     (PayOrder, PayPartnerOrder) has its amount frozen. A split needs
 //     receivers added first, at most the unsplit amount (403 NOT_ENOUGH) and

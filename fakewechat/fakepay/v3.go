@@ -271,6 +271,7 @@ func (s *Server) serveCombine(w http.ResponseWriter, r *http.Request, body []byt
 		NotifyURL         string `json:"notify_url"`
 		SubOrders         []struct {
 			MchID       string `json:"mchid"`
+			SubMchID    string `json:"sub_mchid"`
 			Attach      string `json:"attach"`
 			OutTradeNo  string `json:"out_trade_no"`
 			Description string `json:"description"`
@@ -291,6 +292,16 @@ func (s *Server) serveCombine(w http.ResponseWriter, r *http.Request, body []byt
 	if b.CombineMchID != s.Opts.MchID {
 		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "combine_mchid mismatch")
 		return
+	}
+	for _, so := range b.SubOrders {
+		// A service provider's sub-order: mchid is the provider, sub_mchid a
+		// sub-merchant it serves.
+		if so.SubMchID != "" && (so.MchID != s.Opts.MchID || !s.knownSub(w, r, so.SubMchID)) {
+			if so.MchID != s.Opts.MchID {
+				s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "sub_orders.mchid必须为服务商商户号")
+			}
+			return
+		}
 	}
 	prepay := s.id("wx")
 	s.mu.Lock()
