@@ -175,7 +175,7 @@ func TestPartnerCombine(t *testing.T) {
 	wantArgError(t, err)
 
 	resource := map[string]any{"combine_appid": "wxsp", "combine_mchid": srv.Opts.MchID, "combine_out_trade_no": "PC",
-		"sub_orders": []any{map[string]any{"mchid": srv.Opts.MchID, "sub_mchid": sub, "out_trade_no": "PC1", "trade_state": "SUCCESS", "amount": map[string]any{"total_amount": 10}}},
+		"sub_orders":         []any{map[string]any{"mchid": srv.Opts.MchID, "sub_mchid": sub, "out_trade_no": "PC1", "trade_state": "SUCCESS", "amount": map[string]any{"total_amount": 10}}},
 		"combine_payer_info": map[string]any{"openid": "o-sp"}}
 	notify(t, srv, c, pay.EventTransactionSuccess, resource, func(n *pay.Notification) error {
 		ct, err := n.CombineTransaction()
