@@ -92,7 +92,9 @@ func ClaimDelivery(ctx context.Context, store Store, key string, ttl time.Durati
 		}
 		if ok {
 			l := &Lease{store: store, key: key, val: val, ttl: ttl}
+			l.mu.Lock() // renew reads l.timer
 			l.timer = time.AfterFunc(l.renewEvery(), l.renew)
+			l.mu.Unlock()
 			return l, nil, nil
 		}
 		v, err := store.Get(ctx, key)
@@ -143,9 +145,9 @@ func (l *Lease) renew() {
 
 // stop ends the renewals.
 func (l *Lease) stop() {
-	l.timer.Stop()
 	l.mu.Lock()
 	l.ended = true
+	l.timer.Stop()
 	l.mu.Unlock()
 }
 

@@ -36,6 +36,7 @@ type WorkConfig struct {
 
 	Store           wechat.Store
 	DisableDedup    bool
+	LeaseTTL        time.Duration
 	RetryWait       time.Duration
 	MaxBodyBytes    int64
 	TimestampWindow time.Duration
@@ -83,7 +84,7 @@ func NewWorkServer(cfg WorkConfig) (*WorkServer, error) {
 		}
 		s, err := newServer(Config{
 			Token: a.Token, EncodingAESKey: a.EncodingAESKey, AppID: cfg.CorpID, WeCom: true,
-			Handler: a.Handler, Store: cfg.Store, DisableDedup: cfg.DisableDedup, RetryWait: cfg.RetryWait,
+			Handler: a.Handler, Store: cfg.Store, DisableDedup: cfg.DisableDedup, LeaseTTL: cfg.LeaseTTL, RetryWait: cfg.RetryWait,
 			MaxBodyBytes: cfg.MaxBodyBytes, TimestampWindow: cfg.TimestampWindow,
 			Logger: cfg.Logger, Now: cfg.Now,
 		}, cfg.CorpID+"/"+a.AgentID)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -351,4 +352,39 @@ func FuzzNotifyHandler(f *testing.F) {
 			t.Fatal("answer holds the API v3 key")
 		}
 	})
+}
+
+// countingBody counts the bytes a handler reads.
+type countingBody struct {
+	r    io.Reader
+	read int
+}
+
+func (c *countingBody) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.read += n
+	return n, err
+}
+
+func (c *countingBody) Close() error { return nil }
+
+// A notification without signature headers or with a stale timestamp is
+// rejected before its body is read.
+func TestNotifyCheapRejection(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey, pay.WithLogger(slog.New(slog.DiscardHandler)))
+	h := &pay.NotifyHandler{Client: c, Store: wechat.NewMemoryStore()}
+	hdr, body, _ := srv.BuildNotification(pay.EventTransactionSuccess, map[string]any{"out_trade_no": "Q1"}, fakepay.KeyDefault)
+	stale := hdr.Clone()
+	stale.Set("Wechatpay-Timestamp", "1")
+	for name, h2 := range map[string]http.Header{"no headers": {}, "stale": stale} {
+		b := &countingBody{r: bytes.NewReader(body)}
+		r := httptest.NewRequest("POST", "/notify", nil)
+		r.Body, r.Header = b, h2
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, r)
+		if w.Code != http.StatusUnauthorized || b.read != 0 {
+			t.Errorf("%s: %d, %d body bytes read", name, w.Code, b.read)
+		}
+	}
 }
