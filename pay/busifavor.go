@@ -244,15 +244,24 @@ func (s *BusiFavorService) GetStock(ctx context.Context, stockID string) (*BusiF
 	return call[BusiFavorStock](ctx, s.c, get(pathf("/v3/marketing/busifavor/stocks/{stock_id}", stockID), nil))
 }
 
+// ModifyCustomEntrance is the custom entrance of ModifyStock (the store id
+// cannot change).
+type ModifyCustomEntrance struct {
+	MiniProgramsInfo *MiniProgramsEntrance `json:"mini_programs_info,omitempty"`
+	AppID            string                `json:"appid,omitempty"`
+	HallID           string                `json:"hall_id,omitempty"`
+	CodeDisplayMode  string                `json:"code_display_mode,omitempty"`
+}
+
 // ModifyBusiFavorStockRequest is the body of ModifyStock: only the set
 // fields change.
 type ModifyBusiFavorStockRequest struct {
-	CustomEntrance     *CustomEntrance     `json:"custom_entrance,omitempty"`
-	StockName          string              `json:"stock_name,omitempty"`
-	Comment            string              `json:"comment,omitempty"`
-	GoodsName          string              `json:"goods_name,omitempty"`
-	OutRequestNo       string              `json:"out_request_no"`
-	DisplayPatternInfo *DisplayPatternInfo `json:"display_pattern_info,omitempty"`
+	CustomEntrance     *ModifyCustomEntrance `json:"custom_entrance,omitempty"`
+	StockName          string                `json:"stock_name,omitempty"`
+	Comment            string                `json:"comment,omitempty"`
+	GoodsName          string                `json:"goods_name,omitempty"`
+	OutRequestNo       string                `json:"out_request_no"`
+	DisplayPatternInfo *DisplayPatternInfo   `json:"display_pattern_info,omitempty"`
 	CouponUseRule      *struct {
 		UseMethod         string `json:"use_method,omitempty"`
 		MiniProgramsAppID string `json:"mini_programs_appid,omitempty"`
