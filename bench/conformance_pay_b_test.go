@@ -12,7 +12,13 @@ import (
 
 	"github.com/wechatpay-apiv3/wechatpay-go/services/cashcoupons"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/fileuploader"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/giftactivity"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/goldplan"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/lovefeast"
 	mec "github.com/wechatpay-apiv3/wechatpay-go/services/merchantexclusivecoupon"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/payrollcard"
+	ride "github.com/wechatpay-apiv3/wechatpay-go/services/weixinpayscanandride"
+	parking "github.com/wechatpay-apiv3/wechatpay-go/services/wexinpayscoreparking"
 
 	"github.com/weixin-go/wechat/pay"
 )
@@ -21,6 +27,9 @@ import (
 // keep as a string (filled with FormatTime); wechatpay-go's time.Time
 // rejects the placeholder the filler puts in a string.
 const docBusiFavorTimes = "https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/busi-favor/create-busifavor-stock.html (available_begin_time, available_end_time, begin_time, end_time: string, rfc3339)"
+
+// Parking times are RFC 3339 strings in the docs' body tables.
+const docParkingTimes = "https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/parkings/create-parking.html (start_time, end_time: string, rfc3339)"
 
 func TestConformancePayB(t *testing.T) {
 	// Media uploads (the JSON answers; the meta part is checked by the fake).
@@ -87,4 +96,46 @@ func TestConformancePayB(t *testing.T) {
 	conformResponse(t, "GET /v3/marketing/busifavor/subsidy/pay-receipts/{subsidy_receipt_id}", &mec.SubsidyPayReceipt{}, &pay.SubsidyPayReceipt{}, nil)
 	conformRequest(t, "POST /v3/marketing/busifavor/subsidy/return-receipts", &pay.SubsidyReturnRequest{}, &mec.SubsidyReturnRequest{}, nil)
 	conformResponse(t, "GET /v3/marketing/busifavor/subsidy/return-receipts/{subsidy_return_receipt_id}", &mec.SubsidyReturnReceipt{}, &pay.SubsidyReturnReceipt{}, nil)
+
+	// PayScore parking, scan and ride, pay-gift activities, gold plan, love
+	// feast, payroll card.
+	parkingTimes := conformKnown{
+		"type parking_info.start_time: string rejected by time.Time": docParkingTimes,
+		"type parking_info.end_time: string rejected by time.Time":   docParkingTimes,
+	}
+	conformResponse(t, "GET /v3/vehicle/parking/services/find", &parking.PlateService{}, &pay.PlateService{}, nil)
+	conformRequest(t, "POST /v3/vehicle/parking/parkings", &pay.CreateParkingRequest{}, &parking.CreateParkingRequest{}, conformKnown{
+		"type start_time: string rejected by time.Time": docParkingTimes})
+	conformResponse(t, "POST /v3/vehicle/parking/parkings", &parking.Parking{}, &pay.Parking{}, nil)
+	conformRequest(t, "POST /v3/vehicle/transactions/parking", &pay.ParkingTransactionRequest{}, &parking.CreateTransactionRequest{}, parkingTimes)
+	conformResponse(t, "GET /v3/vehicle/transactions/out-trade-no/{out_trade_no}", &parking.Transaction{}, &pay.ParkingTransaction{}, nil)
+	conformRequest(t, "POST /v3/qrcode/transactions", &pay.RideTransactionRequest{}, &ride.CreateTransactionRequest{}, nil)
+	conformResponse(t, "GET /v3/qrcode/transactions/out-trade-no/{out_trade_no}", &ride.TransactionsEntity{}, &pay.RideTransaction{}, nil)
+	conformResponse(t, "GET /v3/qrcode/user-services/contract-id/{contract_id}", &ride.UserServiceEntity{}, &pay.RideUserService{}, nil)
+	conformRequest(t, "POST /v3/marketing/paygiftactivity/unique-threshold-activity", &pay.CreateGiftActivityRequest{}, &giftactivity.CreateFullSendActRequest{}, nil)
+	conformResponse(t, "POST /v3/marketing/paygiftactivity/unique-threshold-activity", &giftactivity.CreateFullSendActResponse{}, &pay.CreatedGiftActivity{}, nil)
+	conformResponse(t, "GET /v3/marketing/paygiftactivity/activities/{activity_id}", &giftactivity.GetActDetailResponse{}, &pay.GiftActivity{}, nil)
+	conformResponse(t, "GET /v3/marketing/paygiftactivity/activities (data[])", &giftactivity.ActivityInformation{}, &pay.GiftActivity{}, nil)
+	conformResponse(t, "GET /v3/marketing/paygiftactivity/activities/{activity_id}/merchants (data[])", &giftactivity.ActParticipateMchInfo{}, &pay.GiftActivityMerchant{}, nil)
+	conformResponse(t, "GET /v3/marketing/paygiftactivity/activities/{activity_id}/goods (data[])", &giftactivity.SkuInfo{}, &pay.GiftActivityGoods{}, nil)
+	conformResponse(t, "POST /v3/marketing/paygiftactivity/activities/{activity_id}/terminate", &giftactivity.TerminateActResponse{}, &pay.TerminatedGiftActivity{}, nil)
+	conformJSON(t, "POST /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/add", `{"merchant_id_list":["x"],"add_request_no":"x"}`, &giftactivity.AddActivityMerchantBody{}, nil)
+	conformResponse(t, "POST /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/add", &giftactivity.AddActivityMerchantResponse{}, &pay.GiftMerchantsChange{}, nil)
+	conformJSON(t, "POST /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/delete", `{"merchant_id_list":["x"],"delete_request_no":"x"}`, &giftactivity.DeleteActivityMerchantBody{}, nil)
+	conformResponse(t, "POST /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/delete", &giftactivity.DeleteActivityMerchantResponse{}, &pay.GiftMerchantsChange{}, nil)
+	conformJSON(t, "POST /v3/goldplan/merchants/changegoldplanstatus", `{"sub_mchid":"x","operation_type":"OPEN","operation_pay_scene":"JSAPI"}`, &goldplan.ChangeGoldPlanStatusRequest{}, nil)
+	conformJSON(t, "POST /v3/goldplan/merchants/changecustompagestatus", `{"sub_mchid":"x","operation_type":"OPEN"}`, &goldplan.ChangeCustomPageStatusRequest{}, nil)
+	conformJSON(t, "POST /v3/goldplan/merchants/set-advertising-industry-filter", `{"sub_mchid":"x","advertising_industry_filters":["E_COMMERCE"]}`, &goldplan.SetAdvertisingIndustryFilterRequest{}, nil)
+	conformJSON(t, "PATCH /v3/goldplan/merchants/open-advertising-show", `{"sub_mchid":"x","advertising_industry_filters":["E_COMMERCE"]}`, &goldplan.OpenAdvertisingShowRequest{}, nil)
+	conformJSON(t, "POST /v3/goldplan/merchants/close-advertising-show", `{"sub_mchid":"x"}`, &goldplan.CloseAdvertisingShowRequest{}, nil)
+	conformResponse(t, "GET /v3/lovefeast/brands/{brand_id}", &lovefeast.BrandEntity{}, &pay.LoveFeastBrand{}, nil)
+	conformResponse(t, "GET /v3/lovefeast/users/{openid}/orders/out-trade-no/{out_trade_no}", &lovefeast.OrdersEntity{}, &pay.LoveFeastOrder{}, nil)
+	conformRequest(t, "POST /v3/payroll-card/tokens", &pay.PayrollTokenRequest{}, &payrollcard.CreateTokenRequest{}, nil)
+	conformResponse(t, "POST /v3/payroll-card/tokens", &payrollcard.TokenEntity{}, &pay.PayrollToken{}, nil)
+	conformResponse(t, "GET /v3/payroll-card/relations/{openid}", &payrollcard.RelationEntity{}, &pay.PayrollRelation{}, nil)
+	conformRequest(t, "POST /v3/payroll-card/authentications/pre-order-with-auth", &pay.PayrollPreOrderRequest{}, &payrollcard.PreOrderAuthenticationWithAuthRequest{}, nil)
+	conformResponse(t, "POST /v3/payroll-card/authentications/pre-order", &payrollcard.PreOrderAuthenticationResponse{}, &pay.PayrollPreOrder{}, nil)
+	conformResponse(t, "GET /v3/payroll-card/authentications/{authenticate_number}", &payrollcard.AuthenticationEntity{}, &pay.PayrollAuthentication{}, nil)
+	conformRequest(t, "POST /v3/payroll-card/transfer-batches", &pay.PayrollTransferBatchRequest{}, &payrollcard.CreateTransferBatchRequest{}, nil)
+	conformResponse(t, "POST /v3/payroll-card/transfer-batches", &payrollcard.TransferBatchEntity{}, &pay.PayrollTransferBatch{}, nil)
 }

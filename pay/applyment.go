@@ -304,13 +304,7 @@ func (s *ApplymentService) Submit(ctx context.Context, req *ApplymentRequest) (*
 		"SettlementInfo.SettlementID", req.SettlementInfo.SettlementID); err != nil {
 		return nil, err
 	}
-	r, serial, err := sealCopy(ctx, s.c, req)
-	if err != nil {
-		return nil, err
-	}
-	rq := post("/v3/applyment4sub/applyment/", r)
-	rq.serial = serial
-	return call[ApplymentSubmitted](ctx, s.c, rq)
+	return sealedCall[ApplymentSubmitted](ctx, s.c, "/v3/applyment4sub/applyment/", req)
 }
 
 // ApplymentState is the state of an onboarding application.
@@ -403,13 +397,7 @@ func (s *ApplymentService) ModifySettlement(ctx context.Context, subMchID string
 	if err := need("subMchID", subMchID, "AccountType", req.AccountType, "AccountBank", req.AccountBank, "AccountNumber", req.AccountNumber); err != nil {
 		return nil, err
 	}
-	r, serial, err := sealCopy(ctx, s.c, req)
-	if err != nil {
-		return nil, err
-	}
-	rq := post(pathf("/v3/apply4sub/sub_merchants/{sub_mchid}/modify-settlement", subMchID), r)
-	rq.serial = serial
-	return call[ModifySettlementResponse](ctx, s.c, rq)
+	return sealedCall[ModifySettlementResponse](ctx, s.c, pathf("/v3/apply4sub/sub_merchants/{sub_mchid}/modify-settlement", subMchID), req)
 }
 
 // Settlement is the settlement account of a sub-merchant (account number

@@ -166,6 +166,18 @@ type Client struct {
 	BusiFavor *BusiFavorService
 	// PayScore manages WeChat Pay Score service orders (微信支付分).
 	PayScore *PayScoreService
+	// Parking is PayScore parking (微信支付分停车服务).
+	Parking *ParkingService
+	// ScanAndRide is scan-and-ride deductions (乘车码).
+	ScanAndRide *ScanAndRideService
+	// GiftActivity manages pay-gift activities (支付有礼).
+	GiftActivity *GiftActivityService
+	// GoldPlan is the gold plan of service providers (点金计划).
+	GoldPlan *GoldPlanService
+	// LoveFeast reads love-feast charity data (爱心餐).
+	LoveFeast *LoveFeastService
+	// PayrollCard is the payroll card (微工卡).
+	PayrollCard *PayrollCardService
 }
 
 // Option customises a Client.

@@ -21,6 +21,12 @@ func (c *Client) initServicesB() {
 	c.CashCoupons = &CashCouponService{s}
 	c.BusiFavor = &BusiFavorService{s}
 	c.PayScore = &PayScoreService{s}
+	c.Parking = &ParkingService{s}
+	c.ScanAndRide = &ScanAndRideService{s}
+	c.GiftActivity = &GiftActivityService{s}
+	c.GoldPlan = &GoldPlanService{s}
+	c.LoveFeast = &LoveFeastService{s}
+	c.PayrollCard = &PayrollCardService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

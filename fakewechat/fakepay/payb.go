@@ -123,9 +123,10 @@ func init() {
 	routesB = append(routesB, complaintRoutes...)
 	routesB = append(routesB, cashCouponRoutes...)
 	routesB = append(routesB, serviceOrderRoutes...)
-	for _, cr := range cannedRoutes {
+	for _, cr := range append(cannedRoutes, cannedMore...) {
 		routesB = append(routesB, cr.route())
 	}
+	routesB = append(routesB, sealedRoutes...)
 	routes = append(routes, (*Server).serveB)
 }
 
@@ -148,10 +149,6 @@ func (s *Server) serveB(w http.ResponseWriter, r *http.Request, body []byte) boo
 				s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "请求体不是合法的JSON对象")
 				return true
 			}
-		}
-		if (r.Method == http.MethodPost || r.Method == http.MethodPut || r.Method == http.MethodPatch) && c.json == nil {
-			s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "请求体为空")
-			return true
 		}
 		rt.h(s, c)
 		return true
