@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/callback"
 	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
@@ -58,7 +59,7 @@ func ExampleMux_HandleEvent() {
 // A third-party platform's authorization event URL keeps
 // component_verify_ticket in the store for the API client.
 func ExampleComponent() {
-	store := newStore()
+	store := wechat.NewMemoryStore() // in production: a redisstore shared by every instance
 	comp := &callback.Component{
 		AppID: "wxcomponent", Store: store,
 		OnAuthorized: func(ctx context.Context, m *callback.Message) error {

@@ -1,38 +1,34 @@
 package fakewechat_test
 
 import (
-	"encoding/json"
+	"context"
 	"fmt"
-	"net/http"
-	"time"
+	"log"
 
+	"github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/oa"
 )
 
+// An SDK client against the fake: a fault injected twice is retried past,
+// and the token comes from POST /cgi-bin/stable_token, the SDK's default
+// token endpoint, once.
 func Example() {
 	srv := fakewechat.New()
-	base, err := srv.Start()
-	if err != nil {
-		panic(err)
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
 	}
 	defer srv.Close()
-
-	// The next menu/create answers "system error" once.
-	srv.Inject(fakewechat.Fault{Path: "POST /cgi-bin/menu/create", Errcode: -1, Times: 1}) //nolint:errcheck
-
-	resp, err := http.Get(base + "/cgi-bin/token?grant_type=client_credential&appid=" +
-		fakewechat.DefaultAppID + "&secret=" + fakewechat.DefaultSecret)
+	client, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
 	if err != nil {
-		panic(err)
+		log.Fatal(err)
 	}
-	var tok struct {
-		AccessToken string `json:"access_token"`
-		ExpiresIn   int    `json:"expires_in"`
-	}
-	json.NewDecoder(resp.Body).Decode(&tok) //nolint:errcheck
-	resp.Body.Close()
 
-	srv.Advance(2 * time.Hour) // the token is now expired: API calls answer 42001
-	fmt.Println(tok.ExpiresIn, srv.Count("GET /cgi-bin/token"))
-	// Output: 7200 1
+	// The next two menu/create calls answer "system error" (-1).
+	srv.Inject(fakewechat.Fault{Path: "POST /cgi-bin/menu/create", Errcode: -1, Times: 2})
+	menu := &oa.Menu{Button: []oa.Button{{Type: "click", Name: "今日歌曲", Key: "V1001"}}}
+	err = client.Menu.Create(context.Background(), menu)
+	fmt.Println(err, srv.Count("POST /cgi-bin/menu/create"), srv.Count("POST /cgi-bin/stable_token"), srv.Count("GET /cgi-bin/token"))
+	// Output: <nil> 3 1 0
 }

@@ -4,13 +4,24 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/miniprogram"
 )
 
 func ExampleCodeService_GetUnlimited() {
-	_, client, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := miniprogram.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	img, err := client.Code.GetUnlimited(context.Background(), &miniprogram.UnlimitedCode{
 		Scene: "shop=42", Page: "pages/shop/shop", CodeOptions: miniprogram.CodeOptions{Width: 280},

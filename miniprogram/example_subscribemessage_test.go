@@ -3,15 +3,25 @@ package miniprogram_test
 import (
 	"context"
 	"fmt"
+	"log"
 	"strconv"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/miniprogram"
 )
 
 func ExampleSubscribeMessageService_Send() {
-	srv, client, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := miniprogram.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 	// Pick a public template of the account's category, with keywords 1 and 3.
 	cats, _ := client.SubscribeMessage.Categories(ctx)

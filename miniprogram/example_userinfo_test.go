@@ -3,7 +3,9 @@ package miniprogram_test
 import (
 	"context"
 	"fmt"
+	"log"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/miniprogram"
 )
@@ -24,8 +26,16 @@ func ExampleDecryptUserProfile() {
 }
 
 func ExampleUserInfoService_GetPhoneNumber() {
-	srv, client, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := miniprogram.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	code := srv.MPPhoneCode(fakewechat.DefaultAppID, "13800138000") // from the getPhoneNumber button
 
 	phone, err := client.UserInfo.GetPhoneNumber(context.Background(), code, "")

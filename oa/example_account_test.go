@@ -12,23 +12,17 @@ import (
 	"github.com/weixin-go/wechat/oa"
 )
 
-// exampleClientA returns a client on a fake server for the examples.
-func exampleClientA() (*fakewechat.Server, *oa.Client) {
-	srv := fakewechat.New()
+func ExampleAccountService_CreateQRCode() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
 	if _, err := srv.Start(); err != nil {
 		log.Fatal(err)
 	}
+	defer srv.Close()
 	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
-		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
 	if err != nil {
 		log.Fatal(err)
 	}
-	return srv, c
-}
-
-func ExampleAccountService_CreateQRCode() {
-	srv, c := exampleClientA()
-	defer srv.Close()
 	q, err := c.Account.CreateQRCode(context.Background(), oa.TempQRCodeStr("invite:42", 10*time.Minute))
 	if err != nil {
 		log.Fatal(err)

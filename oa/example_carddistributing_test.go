@@ -5,12 +5,22 @@ import (
 	"fmt"
 	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleCardDistributingService_ImportCodes() {
-	srv, c := exampleClientA()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	card := &oa.Card{CardType: oa.CardTypeGeneralCoupon, GeneralCoupon: &oa.GeneralCoupon{

@@ -5,16 +5,35 @@ import (
 	"fmt"
 	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleCardManagingService_All() {
-	srv, c := exampleClientA()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
+	card := &oa.Card{CardType: oa.CardTypeCash, Cash: &oa.Cash{
+		BaseInfo: &oa.CardBaseInfo{
+			LogoURL: "http://mmbiz.qpic.cn/logo", BrandName: "测试商户", CodeType: oa.CodeTypeQRCode,
+			Title: "10元代金券", Color: "Color010", Notice: "出示二维码", Description: "不可与其他优惠同享",
+			SKU:      &oa.CardSKU{Quantity: 10},
+			DateInfo: &oa.CardDate{Type: oa.DateTypeFixTerm, FixedTerm: 30},
+		},
+		LeastCost: 10000, ReduceCost: 1000,
+	}}
 	for range 3 {
-		if _, err := c.Card.Create(ctx, cashCardD(10)); err != nil {
+		if _, err := c.Card.Create(ctx, card); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -40,11 +59,28 @@ func ExampleCardManagingService_All() {
 }
 
 func ExampleCardManagingService_ModifyStock() {
-	srv, c := exampleClientA()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
-	cardID, err := c.Card.Create(ctx, cashCardD(100))
+	newCard := &oa.Card{CardType: oa.CardTypeCash, Cash: &oa.Cash{
+		BaseInfo: &oa.CardBaseInfo{
+			LogoURL: "http://mmbiz.qpic.cn/logo", BrandName: "测试商户", CodeType: oa.CodeTypeQRCode,
+			Title: "10元代金券", Color: "Color010", Notice: "出示二维码", Description: "不可与其他优惠同享",
+			SKU:      &oa.CardSKU{Quantity: 100},
+			DateInfo: &oa.CardDate{Type: oa.DateTypeFixTerm, FixedTerm: 30},
+		},
+		LeastCost: 10000, ReduceCost: 1000,
+	}}
+	cardID, err := c.Card.Create(ctx, newCard)
 	if err != nil {
 		log.Fatal(err)
 	}

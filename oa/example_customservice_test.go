@@ -3,11 +3,24 @@ package oa_test
 import (
 	"context"
 	"fmt"
+	"log"
+
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleCustomServiceService_AddAccount() {
-	_, c, done := exampleClientC()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	// The suffix is the official account's WeChat ID.

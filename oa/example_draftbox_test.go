@@ -4,30 +4,24 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"log"
 
 	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
-// exampleClientC returns a client on a fake server, for the examples.
-func exampleClientC() (*fakewechat.Server, *oa.Client, func()) {
-	srv := fakewechat.New()
-	base, err := srv.Start()
-	if err != nil {
-		panic(err)
-	}
-	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
-		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
-	if err != nil {
-		panic(err)
-	}
-	return srv, c, func() { srv.Close() }
-}
-
 func ExampleDraftBoxService_Add() {
-	_, c, done := exampleClientC()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	cover, err := c.Material.Add(ctx, oa.MediaThumb, "cover.jpg", bytes.NewReader([]byte{0xff, 0xd8, 0xff}))
@@ -55,4 +49,3 @@ func ExampleDraftBoxService_Add() {
 }
 
 // bytesReaderC returns a tiny JPEG-looking cover for the examples.
-func bytesReaderC() *bytes.Reader { return bytes.NewReader([]byte{0xff, 0xd8, 0xff, 0xe0}) }

@@ -7,12 +7,22 @@ import (
 	"log"
 	"strings"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleMaterialService_UploadMedia() {
-	c, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	// Any io.Reader is streamed; an *os.File or other io.Seeker can also be
@@ -35,8 +45,16 @@ func ExampleMaterialService_UploadMedia() {
 }
 
 func ExampleMaterialService_All() {
-	c, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 	for _, name := range []string{"a.png", "b.png", "c.png"} {
 		if _, err := c.Material.Add(ctx, oa.MediaImage, name, strings.NewReader("png")); err != nil {

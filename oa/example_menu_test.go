@@ -5,14 +5,24 @@ import (
 	"fmt"
 	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleMenuService_Create() {
-	srv, c := exampleClientA()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
-	err := c.Menu.Create(ctx, &oa.Menu{Button: []oa.Button{
+	err = c.Menu.Create(ctx, &oa.Menu{Button: []oa.Button{
 		{Type: oa.ButtonClick, Name: "Today", Key: "TODAY"},
 		{Name: "More", SubButton: []oa.Button{{Type: oa.ButtonView, Name: "Site", URL: "https://example.com/"}}},
 	}})

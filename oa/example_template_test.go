@@ -10,24 +10,17 @@ import (
 	"github.com/weixin-go/wechat/oa"
 )
 
-// exampleClient returns a client on a fake WeChat server, for the examples.
-func exampleClient() (*oa.Client, func()) {
-	srv := fakewechat.New()
-	base, err := srv.Start()
-	if err != nil {
-		log.Fatal(err)
-	}
-	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
-		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c, func() { srv.Close() }
-}
-
 func ExampleTemplateService_Send() {
-	c, done := exampleClient()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	templateID, err := c.Template.Add(ctx, "TM00015")

@@ -5,12 +5,22 @@ import (
 	"fmt"
 	"log"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleUserTagService_Tag() {
-	srv, c := exampleClientA()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "o1"}, fakewechat.Follower{OpenID: "o2"})
 	ctx := context.Background()
 

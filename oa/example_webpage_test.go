@@ -4,15 +4,25 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log"
 	"strings"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/oa"
 )
 
 func ExampleWebPageService_AuthorizeURL() {
-	_, c, done := exampleClientC()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	u, err := c.WebPage.AuthorizeURL("https://shop.example.com/login?next=/cart", oa.ScopeBase, "s3cr3tState")
 	if err != nil {
@@ -24,8 +34,16 @@ func ExampleWebPageService_AuthorizeURL() {
 }
 
 func ExampleWebPageService_Exchange() {
-	srv, c, done := exampleClientC()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	// WeChat redirected the user back with ?code=...
@@ -45,8 +63,16 @@ func ExampleWebPageService_Exchange() {
 }
 
 func ExampleWebPageService_JSSDKConfig() {
-	_, c, done := exampleClientC()
-	defer done()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	c, err := oa.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	cfg, err := c.WebPage.JSSDKConfig(context.Background(), "https://shop.example.com/item?id=7", "updateAppMessageShareData")
 	if err != nil {

@@ -38,19 +38,17 @@ func ExampleNew() {
 	_ = c
 }
 
-func exampleClient(srv *fakepay.Server) *pay.Client {
-	c, err := pay.New(testConfig(srv, pay.VerifyPublicKey), pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
-	if err != nil {
-		log.Fatal(err)
-	}
-	return c
-}
-
 // Create a JSAPI order and sign the parameters for the front end.
 func ExampleClient_PrepayJSAPI() {
 	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
 	defer srv.Close()
-	c := exampleClient(srv)
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	pr, err := c.PrepayJSAPI(ctx, &pay.PrepayRequest{
@@ -76,7 +74,13 @@ func ExampleClient_PrepayJSAPI() {
 func ExampleNotifyHandler() {
 	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
 	defer srv.Close()
-	c := exampleClient(srv)
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 
 	h := &pay.NotifyHandler{
 		Client: c,
@@ -105,7 +109,13 @@ func ExampleClient_DownloadBill() {
 	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
 	defer srv.Close()
 	srv.AddBill("2026-01-01", []byte("交易时间,公众账号ID\n`2026-01-01 10:00:00,`wx1\n"))
-	c := exampleClient(srv)
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	bill, err := c.TradeBill(ctx, &pay.TradeBillRequest{BillDate: "2026-01-01", TarType: "GZIP"})

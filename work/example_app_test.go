@@ -3,13 +3,26 @@ package work_test
 import (
 	"context"
 	"fmt"
+	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/work"
 )
 
 func ExampleAppService_Set() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	ctx := context.Background()
 	if err := bot.App.Set(ctx, work.AgentSettings{Name: "Helpdesk", Description: "IT support"}); err != nil {
 		fmt.Println(err)
@@ -21,8 +34,18 @@ func ExampleAppService_Set() {
 }
 
 func ExampleAppChatService_SendMarkdown() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	ctx := context.Background()
 	id, err := bot.AppChat.Create(ctx, &work.AppChat{Name: "incident", UserList: []string{"zhangsan", "lisi"}})
 	if err != nil {
@@ -34,10 +57,20 @@ func ExampleAppChatService_SendMarkdown() {
 }
 
 func ExampleAppMenuService_Create() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	ctx := context.Background()
-	err := bot.AppMenu.Create(ctx, &work.AppMenu{Button: []work.MenuButton{{Type: "click", Name: "Status", Key: "status"}}})
+	err = bot.AppMenu.Create(ctx, &work.AppMenu{Button: []work.MenuButton{{Type: "click", Name: "Status", Key: "status"}}})
 	fmt.Println(err)
 	m, _ := bot.AppMenu.Get(ctx)
 	fmt.Println(m.Button[0].Name)
@@ -47,9 +80,19 @@ func ExampleAppMenuService_Create() {
 }
 
 func ExampleAppWorkbenchService_SetData() {
-	bot, stop := exampleAgentA()
-	defer stop()
-	err := bot.AppWorkbench.SetData(context.Background(), "zhangsan", work.Workbench{Type: work.WorkbenchTypeKeyData,
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	err = bot.AppWorkbench.SetData(context.Background(), "zhangsan", work.Workbench{Type: work.WorkbenchTypeKeyData,
 		KeyData: &work.WorkbenchItems{Items: []work.WorkbenchItem{{Key: "Tickets", Data: "4"}}}})
 	fmt.Println(err)
 	// Output: <nil>

@@ -10,13 +10,12 @@ import (
 	"github.com/weixin-go/wechat/work"
 )
 
-// exampleAgentB starts a fake WeCom and returns it with its default agent,
-// for the examples of the customer, OA, meeting, living and WeDrive groups.
-func exampleAgentB() (*fakewechat.Server, *work.AgentClient) {
-	srv := fakewechat.New()
+func ExampleCustomerService_AllByUser() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
 	if _, err := srv.Start(); err != nil {
 		log.Fatal(err)
 	}
+	defer srv.Close()
 	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
 		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
 		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
@@ -24,12 +23,6 @@ func exampleAgentB() (*fakewechat.Server, *work.AgentClient) {
 		log.Fatal(err)
 	}
 	bot, _ := corp.Agent("bot")
-	return srv, bot
-}
-
-func ExampleCustomerService_AllByUser() {
-	srv, bot := exampleAgentB()
-	defer srv.Close()
 	for _, id := range []string{"wmA", "wmB", "wmC"} {
 		srv.AddWeComCustomer(fakewechat.DefaultCorpID, fakewechat.WeComCustomer{ExternalUserID: id, Name: "name of " + id,
 			Follow: []fakewechat.WeComFollow{{UserID: "zhangsan"}}})

@@ -3,13 +3,26 @@ package work_test
 import (
 	"context"
 	"fmt"
+	"log"
 
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/work"
 )
 
 func ExampleKFMessageService_Sync() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	ctx := context.Background()
 	// The cursor would be loaded from, and saved to, durable storage.
 	req := &work.SyncMsgRequest{Token: "token-from-the-callback"}
@@ -27,8 +40,18 @@ func ExampleKFMessageService_Sync() {
 }
 
 func ExampleKFAccountService_All() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	n := 0
 	for _, err := range bot.KFAccount.All(context.Background()) {
 		if err != nil {
@@ -42,8 +65,18 @@ func ExampleKFAccountService_All() {
 }
 
 func ExampleKFCustomerService_BatchGet() {
-	bot, stop := exampleAgentA()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	res, err := bot.KFCustomer.BatchGet(context.Background(), []string{"wm-unknown"}, false)
 	if err != nil {
 		fmt.Println(err)
