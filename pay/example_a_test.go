@@ -15,7 +15,13 @@ import (
 func ExampleTransferService_InitiateBill() {
 	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
 	defer srv.Close()
-	c := exampleClient(srv)
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	res, err := c.Transfer.InitiateBill(ctx, &pay.TransferBillRequest{
@@ -56,7 +62,13 @@ func ExampleTransferService_InitiateBill() {
 func ExampleProfitSharingService_CreateOrder() {
 	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
 	defer srv.Close()
-	c := exampleClient(srv)
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 
 	if _, err := c.PrepayNative(ctx, &pay.PrepayRequest{AppID: "wx8888888888888888", Description: "商品", OutTradeNo: "PS20261201",
