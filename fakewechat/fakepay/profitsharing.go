@@ -203,21 +203,9 @@ func (s *Server) servePSOrder(w http.ResponseWriter, r *http.Request, body []byt
 	k := key(b.SubMchID, b.OutOrderNo)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if ex := s.a.psOrders[k]; ex != nil {
-		if s.a.fps["ps:"+k] != string(fp) {
-			s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "商户分账单号重复，且与原分账请求内容不一致")
-			return
-		}
-		s.replyLocked(w, r, ex)
-		return
-	}
-	f := s.a.frozen[b.TransactionID]
+	f := s.psBeginLocked(w, r, k, string(fp), b.TransactionID, b.SubMchID)
 	switch {
-	case f == nil || f.sub != b.SubMchID:
-		s.failLocked(w, r, http.StatusNotFound, "RESOURCE_NOT_EXISTS", "订单不存在或不是分账订单")
-		return
-	case f.unsplit == 0:
-		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "订单已分账完结，无待分账金额")
+	case f == nil:
 		return
 	case sum > f.unsplit:
 		s.failLocked(w, r, http.StatusForbidden, "NOT_ENOUGH", "分账金额超出订单待分账金额")
@@ -247,6 +235,31 @@ func (s *Server) servePSOrder(w http.ResponseWriter, r *http.Request, body []byt
 	s.a.psOrders[k] = o
 	s.a.fps["ps:"+k] = string(fp)
 	s.replyLocked(w, r, o)
+}
+
+// psBeginLocked starts a split or an unfreeze under out_order_no key k:
+// it answers a retry (same fingerprint fp) with the existing order, refuses a
+// conflicting duplicate, and finds the frozen transaction of the payer sub.
+// It returns nil when it has answered.
+func (s *Server) psBeginLocked(w http.ResponseWriter, r *http.Request, k, fp, transactionID, sub string) *frozenTx {
+	if ex := s.a.psOrders[k]; ex != nil {
+		if s.a.fps["ps:"+k] != fp {
+			s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "商户分账单号重复，且与原请求内容不一致")
+		} else {
+			s.replyLocked(w, r, ex)
+		}
+		return nil
+	}
+	f := s.a.frozen[transactionID]
+	switch {
+	case f == nil || f.sub != sub:
+		s.failLocked(w, r, http.StatusNotFound, "RESOURCE_NOT_EXISTS", "订单不存在或不是分账订单")
+		return nil
+	case f.unsplit == 0:
+		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "订单无待分账金额")
+		return nil
+	}
+	return f
 }
 
 // unfreezeLineLocked releases the rest of f to the paying merchant.
@@ -340,30 +353,19 @@ func (s *Server) servePSUnfreeze(w http.ResponseWriter, r *http.Request, body []
 	if !s.psPayer(w, r, b.SubMchID) {
 		return
 	}
+	fp, _ := json.Marshal(b)
 	k := key(b.SubMchID, b.OutOrderNo)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if ex := s.a.psOrders[k]; ex != nil {
-		if ex.TransactionID != b.TransactionID {
-			s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "商户分账单号重复，且与原请求内容不一致")
-			return
-		}
-		s.replyLocked(w, r, ex)
-		return
-	}
-	f := s.a.frozen[b.TransactionID]
-	switch {
-	case f == nil || f.sub != b.SubMchID:
-		s.failLocked(w, r, http.StatusNotFound, "RESOURCE_NOT_EXISTS", "订单不存在或不是分账订单")
-		return
-	case f.unsplit == 0:
-		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "订单无待分账金额，无需解冻")
+	f := s.psBeginLocked(w, r, k, string(fp), b.TransactionID, b.SubMchID)
+	if f == nil {
 		return
 	}
 	o := &psOrder{SubMchID: b.SubMchID, TransactionID: b.TransactionID, OutOrderNo: b.OutOrderNo,
 		OrderID: "3008" + strconv.FormatInt(4000000000+s.seq.Add(1), 10), State: "FINISHED", returned: map[string]int64{}}
 	o.Receivers = []*psDetail{s.unfreezeLineLocked(f, b.Description, now3339())}
 	s.a.psOrders[k] = o
+	s.a.fps["ps:"+k] = string(fp)
 	s.replyLocked(w, r, o)
 }
 
