@@ -164,6 +164,7 @@ const (
 	docWorkEvents = "https://developer.work.weixin.qq.com/document/path/90240"
 	docWorkExt    = "https://developer.work.weixin.qq.com/document/path/92130"
 	docSuiteAuth  = "https://developer.work.weixin.qq.com/document/path/90642"
+	docAuthChange = "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html"
 	docComponent  = "https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/Before_Develop/authorize_event.html"
 )
 
@@ -226,6 +227,10 @@ var kinds = []Kind{
 	{Event: EventNamingVerifyFail, Type: typeOf[VerifyEvent](), Doc: docOAVerify},
 	{Event: EventAnnualRenew, Type: typeOf[VerifyEvent](), Doc: docOAVerify},
 	{Event: EventVerifyExpired, Type: typeOf[VerifyEvent](), Doc: docOAVerify},
+	{Event: EventPoiCheckNotify, Type: typeOf[PoiCheck](), Doc: "https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Store_Interface.html"},
+	{Event: EventUserInfoModified, Type: typeOf[AuthorizationChange](), Doc: docAuthChange},
+	{Event: EventUserAuthorizationRevoke, Type: typeOf[AuthorizationChange](), Doc: docAuthChange},
+	{Event: EventUserAuthorizationCancellation, Type: typeOf[AuthorizationChange](), Doc: docAuthChange},
 
 	// Mini programs.
 	{Event: EventUserEnterTempsession, Type: typeOf[TempSession](), Doc: docMPKf},
@@ -242,6 +247,7 @@ var kinds = []Kind{
 	{Event: EventXPayCoinPayNotify, Type: typeOf[XPayNotify](), Doc: docMPXPay},
 	{Event: EventXPayRefundNotify, Type: typeOf[XPayNotify](), Doc: docMPXPay},
 	{Event: EventXPayComplaintNotify, Type: typeOf[XPayNotify](), Doc: docMPXPay},
+	{Event: EventWxaliveFollowNotify, Type: typeOf[LiveFollow](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/liveplayer/status_synchronization.html"},
 	{Event: EventAddExpressPath, Type: typeOf[ExpressPath](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/introduction.html"},
 
 	// WeCom apps, and the same changes pushed to a suite's callback.
@@ -259,7 +265,9 @@ var kinds = []Kind{
 	{Event: EventTemplateCardMenuEvent, Type: typeOf[TemplateCardEvent](), Doc: docWorkEvents},
 	{Event: EventTaskCardClick, Type: typeOf[TaskCardClick](), Doc: docWorkEvents},
 	{Event: EventEnterAgent, Doc: docWorkEvents},
-	{Event: EventLivingStatusChange, Type: typeOf[LivingStatusChange](), Doc: docWorkEvents},
+	{Event: EventLivingStatusChange, Type: typeOf[LivingStatusChange](), Doc: "https://developer.work.weixin.qq.com/document/path/94145"},
+	{Event: EventChangeAppAdmin, Doc: "https://developer.work.weixin.qq.com/document/path/95038"},
+	{Event: EventChangeChain, Type: typeOf[ChainChange](), Doc: "https://developer.work.weixin.qq.com/document/path/95796"},
 	{Event: EventModifyCalendar, Type: typeOf[ScheduleEvent](), Doc: docWorkSchedule},
 	{Event: EventDeleteCalendar, Type: typeOf[ScheduleEvent](), Doc: docWorkSchedule},
 	{Event: EventAddSchedule, Type: typeOf[ScheduleEvent](), Doc: docWorkSchedule},
@@ -274,10 +282,11 @@ var kinds = []Kind{
 	{InfoType: InfoTypeChangeAuth, Type: typeOf[SuiteAuth](), Doc: docSuiteAuth},
 	{InfoType: InfoTypeCancelAuth, Type: typeOf[SuiteAuth](), Doc: docSuiteAuth},
 	{InfoType: InfoTypeResetPermanentCode, Type: typeOf[SuiteAuth](), Doc: docSuiteAuth},
-	{InfoType: InfoTypeRegisterCorp, Type: typeOf[RegisterCorp](), Doc: "https://developer.work.weixin.qq.com/document/path/90581"},
+	{InfoType: InfoTypeRegisterCorp, Type: typeOf[RegisterCorp](), Doc: "https://developer.work.weixin.qq.com/document/path/90585"},
 	{InfoType: InfoTypeLicensePaySuccess, Type: typeOf[LicenseNotice](), Doc: docSuiteLicense},
 	{InfoType: InfoTypeLicenseRefund, Type: typeOf[LicenseNotice](), Doc: docSuiteLicense},
-	{InfoType: InfoTypeAutoActivate, Type: typeOf[LicenseNotice](), Doc: docSuiteLicense},
+	{InfoType: InfoTypeAutoActivate, Type: typeOf[LicenseNotice](), Doc: "https://developer.work.weixin.qq.com/document/path/95994"},
+	{InfoType: InfoTypeAdvancedAPIPaySuccess, Type: typeOf[LicenseNotice](), Doc: "https://developer.work.weixin.qq.com/document/path/101401"},
 	{InfoType: InfoTypeOpenOrder, Type: typeOf[AppOrder](), Doc: docSuiteOrder},
 	{InfoType: InfoTypeChangeOrder, Type: typeOf[AppOrder](), Doc: docSuiteOrder},
 	{InfoType: InfoTypePayForAppSuccess, Type: typeOf[AppOrder](), Doc: docSuiteOrder},

@@ -40,6 +40,7 @@ type FastRegisterInfo struct {
 	WxUser             string `push:"wxuser"`    // personal mini programs
 	IDName             string `push:"idname"`    // personal mini programs
 	UniqueID           string `push:"unique_id"` // trial mini programs
+	TaskID             string `push:"taskid"`
 }
 
 // FastRegister returns the fields of a fast registration notification; ok

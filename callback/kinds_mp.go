@@ -15,6 +15,7 @@ const (
 	EventXPayRefundNotify           = "xpay_refund_notify"
 	EventXPayComplaintNotify        = "xpay_complaint_notify"
 	EventAddExpressPath             = "add_express_path"
+	EventWxaliveFollowNotify        = "wxalive_follow_notify"
 )
 
 // TempSession is a user_enter_tempsession event: a user opened a customer
@@ -229,3 +230,20 @@ type ExpressAction struct {
 	ActionType int // 100001 picked up, 200001 in transit, 300002 out for delivery, 300003 signed, ...
 	ActionMsg  string
 }
+
+// LiveFollow is a wxalive_follow_notify event: a user subscribed to a
+// live room of the mini program, or unsubscribed. The documented sample
+// nests the fields in FollowNotify; both shapes decode.
+//
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/liveplayer/status_synchronization.html.
+type LiveFollow struct {
+	RoomID     int64  `push:"FollowNotify/room_id|room_id"`
+	UserOpenID string `push:"FollowNotify/user_openid|user_openid"`
+	Time       int64  `push:"FollowNotify/time|time"`
+	LiveStatus int    `push:"FollowNotify/live_status|live_status"` // 101 live, 102 not started, 103 ended
+	Action     string `push:"FollowNotify/action|action"`           // add_follow or del_follow
+}
+
+// LiveFollow returns the typed view of a wxalive_follow_notify event; ok is
+// false for other pushes.
+func (m *Message) LiveFollow() (LiveFollow, bool) { return typed[LiveFollow](m) }

@@ -14,6 +14,15 @@ const (
 	EventSubmitInvoiceTitle   = "submit_invoice_title"
 )
 
+// Store review and user authorization events (official accounts, mini
+// programs, open platform apps).
+const (
+	EventPoiCheckNotify                = "poi_check_notify"
+	EventUserInfoModified              = "user_info_modified"
+	EventUserAuthorizationRevoke       = "user_authorization_revoke"
+	EventUserAuthorizationCancellation = "user_authorization_cancellation"
+)
+
 const docSubscribeMsg = "https://developers.weixin.qq.com/doc/offiaccount/Subscription_Messages/api.html"
 
 // TextMessage is what a text message carries beyond Message.Content.
@@ -357,3 +366,39 @@ type VerifyEvent struct {
 // VerifyEvent returns the typed view of a verification event; ok is false
 // for other pushes.
 func (m *Message) VerifyEvent() (VerifyEvent, bool) { return typed[VerifyEvent](m) }
+
+// PoiCheck is a poi_check_notify event: the review result of a store.
+//
+// See https://developers.weixin.qq.com/doc/offiaccount/WeChat_Stores/WeChat_Store_Interface.html.
+type PoiCheck struct {
+	UniqID string `push:"UniqId"` // the sid the store was created with
+	PoiID  string `push:"PoiId"`
+	Result string // succ or fail
+	Msg    string `push:"Msg|msg"`
+}
+
+// PoiCheck returns the typed view of a poi_check_notify event; ok is false
+// for other pushes.
+func (m *Message) PoiCheck() (PoiCheck, bool) { return typed[PoiCheck](m) }
+
+// AuthorizationChange is a user_info_modified (the platform cleaned a
+// user's profile: refresh or delete it), user_authorization_revoke (the
+// user revoked some authorisation: delete what RevokeInfo names) or
+// user_authorization_cancellation (the user closed the account) event.
+//
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/platform/authorized_user_information_changes.html
+// and https://developers.weixin.qq.com/doc/service/guide/h5/authorization_change.html.
+type AuthorizationChange struct {
+	OpenID     string `push:"OpenID"`
+	UnionID    string `push:"UnionID"`
+	AppID      string `push:"AppID"`
+	RevokeInfo string // what was revoked: 1 licence plate, 2 address, 8 phone number, 201..207 web, 301 all (apps), ...
+	PluginID   string `push:"PluginID"` // revoked in a plugin
+	OpenPID    string `push:"OpenPID"`  // revoked in a plugin
+}
+
+// AuthorizationChange returns the typed view of a user authorization
+// event; ok is false for other pushes.
+func (m *Message) AuthorizationChange() (AuthorizationChange, bool) {
+	return typed[AuthorizationChange](m)
+}

@@ -16,6 +16,7 @@ const (
 	InfoTypeLicensePaySuccess     = "license_pay_success"
 	InfoTypeLicenseRefund         = "license_refund"
 	InfoTypeAutoActivate          = "auto_activate"
+	InfoTypeAdvancedAPIPaySuccess = "advanced_api_pay_success"
 	InfoTypeOpenOrder             = "open_order"
 	InfoTypeChangeOrder           = "change_order"
 	InfoTypePayForAppSuccess      = "pay_for_app_success"
@@ -65,7 +66,7 @@ func (m *Message) SuiteAuth() (SuiteAuth, bool) { return typed[SuiteAuth](m) }
 // RegisterCorp is a register_corp notification: a company registered
 // through the service provider's registration link.
 //
-// See https://developer.work.weixin.qq.com/document/path/90581.
+// See https://developer.work.weixin.qq.com/document/path/90585.
 type RegisterCorp struct {
 	SuiteHeader
 	RegisterCode string
@@ -86,16 +87,20 @@ type RegisterContactSync struct {
 func (m *Message) RegisterCorp() (RegisterCorp, bool) { return typed[RegisterCorp](m) }
 
 // LicenseNotice is an interface license notification of a service
-// provider: license_pay_success, license_refund and auto_activate.
+// provider: license_pay_success, license_refund, auto_activate and
+// advanced_api_pay_success.
 //
-// See https://developer.work.weixin.qq.com/document/path/97196.
+// See https://developer.work.weixin.qq.com/document/path/97196,
+// https://developer.work.weixin.qq.com/document/path/95994 and
+// https://developer.work.weixin.qq.com/document/path/101401.
 type LicenseNotice struct {
 	SuiteHeader
-	OrderID     string           `push:"OrderId"`     // pay_success, refund
-	BuyerUserID string           `push:"BuyerUserId"` // pay_success
-	OrderStatus int              // refund: 1 refunded, 2 refund rejected
-	Scene       int              // auto_activate
-	AccountList []LicenseAccount // auto_activate
+	OrderID        string           `push:"OrderId"`        // pay_success, refund
+	BuyerUserID    string           `push:"BuyerUserId"`    // pay_success
+	AdvanceAPIType int              `push:"AdvanceApiType"` // advanced_api_pay_success: 1 chat data
+	OrderStatus    int              // refund: 1 refunded, 2 refund rejected
+	Scene          int              // auto_activate
+	AccountList    []LicenseAccount // auto_activate
 }
 
 // LicenseAccount is one account activated by auto_activate.

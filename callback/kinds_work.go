@@ -23,6 +23,8 @@ const (
 	EventDeleteSchedule     = "delete_schedule"
 	EventRespondSchedule    = "respond_schedule"
 	EventUnlicensedNotify   = "unlicensed_notify"
+	EventChangeAppAdmin     = "change_app_admin"
+	EventChangeChain        = "change_chain"
 )
 
 // WeCom ChangeType values of change_external_chat and change_external_tag.
@@ -240,7 +242,7 @@ func (m *Message) TaskCardClick() (TaskCardClick, bool) { return typed[TaskCardC
 // LivingStatusChange is a WeCom living_status_change event: a live
 // stream created by the app changed state.
 //
-// See https://developer.work.weixin.qq.com/document/path/90240.
+// See https://developer.work.weixin.qq.com/document/path/94145.
 type LivingStatusChange struct {
 	LivingID string `push:"LivingId"`
 	Status   int    // 0 reserved, 1 live, 2 ended, 3 expired, 4 cancelled
@@ -347,6 +349,20 @@ type OpenApprovalItem struct {
 // ApprovalChange returns the ApprovalInfo of a sys_approval_change or
 // open_approval_change event; ok is false for other pushes.
 func (m *Message) ApprovalChange() (ApprovalChange, bool) { return typed[ApprovalChange](m) }
+
+// ChainChange is a WeCom change_chain event: an upstream/downstream
+// chain was created or changed (ChangeType create_chain, update_chain,
+// ...).
+//
+// See https://developer.work.weixin.qq.com/document/path/95796.
+type ChainChange struct {
+	ChangeType string
+	ChainID    string `push:"ChainId"`
+}
+
+// ChainChange returns the fields of a change_chain event; ok is false for
+// other pushes.
+func (m *Message) ChainChange() (ChainChange, bool) { return typed[ChainChange](m) }
 
 // SplitList splits a comma-separated WeCom list (Department,
 // AddUserItems, ...) into its items; an empty string gives nil.

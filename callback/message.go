@@ -23,6 +23,15 @@ type Field struct {
 // is reachable with Get, Lookup, Node and Fields, so unknown message kinds
 // arrive intact.
 //
+// Every documented push also has a typed view: Kind finds its entry in the
+// table of kinds (Kinds), and the accessor named after the entry's struct
+// (MassSendJobFinish, ContactChange, MediaCheck, SuiteTicket, ...) or
+// Typed decodes it. The views are filled by Decode, which reads a struct's
+// `push` tags and also serves structs of your own. Times and counts are
+// numbers: a CreateTime or AuthorizationCodeExpiredTime that is not one
+// fails the parse, and a typed field that is not one makes its accessor
+// report false (Decode returns a *FieldError naming the element).
+//
 // Field names follow the official documentation:
 // https://developers.weixin.qq.com/doc/service/guide/product/message/Receiving_standard_messages.html,
 // https://developers.weixin.qq.com/doc/service/guide/product/message/Receiving_event_pushes.html,
