@@ -52,6 +52,18 @@ func conformRequest(t *testing.T, name string, ours, theirs any, known conformKn
 	conformReport(t, name+" (request, ours -> theirs)", data, theirs, known)
 }
 
+// conformRequestFilled is conformRequest for a request the caller filled
+// (conformFill, then a few fields set to valid values, such as a time), so
+// nothing is filled again.
+func conformRequestFilled(t *testing.T, name string, ours, theirs any, known conformKnown) {
+	t.Helper()
+	data, err := conformMarshal(ours)
+	if err != nil {
+		t.Fatalf("%s: encode ours: %v", name, err)
+	}
+	conformReport(t, name+" (request, ours -> theirs)", data, theirs, known)
+}
+
 // conformResponse checks that theirs (a pointer to the other SDK's response
 // type), filled by conformFill, decodes into ours (a pointer to our response
 // type) with no unknown field and no type mismatch.
