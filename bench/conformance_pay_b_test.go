@@ -139,3 +139,62 @@ func TestConformancePayB(t *testing.T) {
 	conformRequest(t, "POST /v3/payroll-card/transfer-batches", &pay.PayrollTransferBatchRequest{}, &payrollcard.CreateTransferBatchRequest{}, nil)
 	conformResponse(t, "POST /v3/payroll-card/transfer-batches", &payrollcard.TransferBatchEntity{}, &pay.PayrollTransferBatch{}, nil)
 }
+
+// Onboarding, complaints and PayScore service orders are not in
+// wechatpay-go v0.2.21: their answers are checked against the examples of
+// their doc pages.
+func TestConformancePayBDocExamples(t *testing.T) {
+	conformJSON(t, "GET /v3/merchant-service/complaints-v2/{complaint_id}", `{
+	  "complaint_id": "200201820200101080076610000", "complaint_time": "2015-05-20T13:29:35.120+08:00",
+	  "complaint_detail": "反馈一个重复扣费的问题", "complainted_mchid": "1900012181", "complaint_state": "PENDING",
+	  "payer_phone": "sGdNeTHMQGlxCWiUyHu6XNO9GCYln2Luv4HhwJzZBfcL12sB",
+	  "complaint_order_info": [{"transaction_id": "4200000000000000000000000000", "out_trade_no": "20190906154617947762231", "amount": 3}],
+	  "complaint_media_list": [{"media_type": "USER_COMPLAINT_IMAGE", "media_url": ["https://api.mch.weixin.qq.com/v3/merchant-service/images/xxxxx"]}],
+	  "service_order_info": [{"order_id": "15646546545165651651", "out_order_no": "1234323JKHDFE1243252", "state": "FINISHED"}],
+	  "additional_info": {"type": "SHARE_POWER_TYPE", "share_power_info": {"return_time": "2015-05-20T13:29:35+08:00",
+	    "return_address_info": {"return_address": "广东省深圳市南山区海天二路33号腾讯滨海大厦", "longitude": "113.93", "latitude": "22.52"}, "is_returned_to_same_machine": false}},
+	  "complaint_full_refunded": true, "incoming_user_response": true, "problem_description": "不满意商家服务",
+	  "user_complaint_times": 1, "problem_type": "REFUND", "apply_refund_amount": 10, "user_tag_list": ["TRUSTED"],
+	  "in_platform_service": true, "need_immediate_service": true
+	}`, &pay.Complaint{}, nil)
+	conformJSON(t, "GET /v3/merchant-service/complaints-v2/{complaint_id}/negotiation-historys (data[])", `{
+	  "log_id": "300285320210322170000071077", "operator": "投诉人", "operate_time": "2015-05-20T13:29:35.120+08:00",
+	  "operate_type": "USER_CREATE_COMPLAINT", "operate_details": "已与用户电话沟通解决", "image_list": ["https://qpic.cn/xxx"],
+	  "complaint_media_list": {"media_type": "USER_COMPLAINT_IMAGE", "media_url": ["https://api.mch.weixin.qq.com/v3/merchant-service/images/xxxxx"]},
+	  "user_appy_platform_service_reason": "商家未处理", "user_appy_platform_service_reason_description": "商家未处理"
+	}`, &pay.NegotiationRecord{}, nil)
+	conformJSON(t, "GET /v3/merchant-service/complaint-notifications", `{"mchid": "1900012181", "url": "https://www.xxx.com/notify"}`, &pay.ComplaintNotificationURL{}, nil)
+	conformJSON(t, "COMPLAINT.CREATE resource", `{"complaint_id": "200201820200101080076610000", "action_type": "CREATE_COMPLAINT",
+	  "out_trade_no": "20190906154617947762231", "complaint_time": "2015-05-20T13:29:35.120+08:00", "amount": 3}`, &pay.ComplaintNotification{}, nil)
+	conformJSON(t, "GET /v3/applyment4sub/applyment/business_code/{business_code}", `{
+	  "business_code": "1900013511_10000", "applyment_id": 2000001234567890, "sub_mchid": "1542488531",
+	  "sign_url": "https://pay.weixin.qq.com/public/apply4ec_sign/s?applymentId=2000002126198476&sign=b207b673049a32c858f3aabd7d27c7ec",
+	  "applyment_state": "APPLYMENT_STATE_FINISHED", "applyment_state_msg": "完成",
+	  "audit_detail": [{"field": "id_card_copy", "field_name": "身份证人像面照片", "reject_reason": "身份证背面识别失败，请上传更清晰的身份证图片。"}]
+	}`, &pay.Applyment{}, nil)
+	conformJSON(t, "GET /v3/apply4sub/sub_merchants/{sub_mchid}/settlement", `{"account_type": "ACCOUNT_TYPE_BUSINESS", "account_bank": "工商银行",
+	  "bank_name": "施秉县农村信用合作联社城关信用社", "bank_branch_id": "402713354941", "account_number": "62*************78",
+	  "verify_result": "VERIFY_SUCCESS", "verify_fail_reason": "银行户名填写错误"}`, &pay.Settlement{}, nil)
+	conformJSON(t, "GET /v3/apply4sub/sub_merchants/{sub_mchid}/application/{application_no}", `{"account_name": "张*", "account_type": "ACCOUNT_TYPE_BUSINESS",
+	  "account_bank": "工商银行", "bank_name": "中国工商银行股份有限公司北京市分行营业部", "bank_branch_id": "402713354941",
+	  "account_number": "62*************78", "verify_result": "AUDIT_SUCCESS", "verify_fail_reason": "银行卡号错误", "verify_finish_time": "2015-05-20T13:29:35.120+08:00"}`, &pay.SettlementApplication{}, nil)
+	conformJSON(t, "GET /v3/payscore/serviceorder", `{
+	  "out_order_no": "1234323JKHDFE1243252", "service_id": "500001", "appid": "wxd678efh567hg6787", "mchid": "1230000109",
+	  "service_introduction": "某某酒店", "state": "CREATED", "state_description": "MCH_COMPLETE", "total_amount": 50000,
+	  "post_payments": [{"name": "就餐费用", "amount": 40000, "description": "就餐人均100元", "count": 4}],
+	  "post_discounts": [{"name": "满20减1元", "description": "不与其他优惠叠加", "amount": 100, "count": 2}],
+	  "risk_fund": {"name": "ESTIMATE_ORDER_COST", "amount": 10000, "description": "就餐的预估费用"},
+	  "time_range": {"start_time": "20091225091010", "start_time_remark": "房间使用开始时间", "end_time": "20091225121010", "end_time_remark": "房间使用结束时间"},
+	  "location": {"start_location": "嗨客时尚主题展餐厅", "end_location": "嗨客时尚主题展餐厅"},
+	  "attach": "Easdfowealsdkjfnlaksjdlfkwqoi&wl3l2sald", "notify_url": "https://api.test.com",
+	  "order_id": "15646546545165651651", "need_collection": true, "openid": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o",
+	  "collection": {"state": "USER_PAYING", "total_amount": 3900, "paying_amount": 3000, "paid_amount": 900,
+	    "details": [{"seq": 1, "amount": 900, "paid_type": "NEWTON", "paid_time": "20091225091210", "transaction_id": "15646546545165651651",
+	      "promotion_detail": [{"coupon_id": "109519", "name": "单品惠-6", "scope": "SINGLE", "type": "DISCOUNT", "amount": 100, "stock_id": "931386",
+	        "wechatpay_contribute": 0, "merchant_contribute": 0, "other_contribute": 0, "currency": "CNY",
+	        "goods_detail": [{"goods_id": "M1006", "quantity": 1, "unit_price": 100, "discount_amount": 1, "goods_remark": "商品备注信息"}]}]}]}
+	}`, &pay.ServiceOrder{}, nil)
+	conformJSON(t, "GET /v3/payscore/permissions/openid/{openid}", `{"appid": "wxd678efh567hg6787", "mchid": "1230000109", "service_id": "500001",
+	  "openid": "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o", "authorization_state": "AVAILABLE", "cancel_authorization_time": "2015-05-20T13:29:35.120+08:00",
+	  "authorization_success_time": "2015-05-20T13:29:35.120+08:00"}`, &pay.Permissions{}, nil)
+}

@@ -9,8 +9,8 @@ import (
 // CashCouponService manages cash coupon stocks (代金券) and the coupons sent
 // to users. Queries and lists are safe to retry. Create and Send are
 // idempotent by OutRequestNo: retry them with the same number. Start,
-// Pause, Restart and Stop are safe to retry (a repeated state change fails
-// with a business error and no effect); SetCallback is safe to retry.
+// Pause and Restart are documented as idempotent (幂等重入): a retry of a
+// change that took effect succeeds again. SetCallback is safe to retry.
 type CashCouponService struct{ service }
 
 // CashStockStatus is the status of a cash coupon stock (lower case on the
@@ -200,7 +200,7 @@ func (s *CashCouponService) RestartStock(ctx context.Context, stockID string) (*
 // StopStock stops a stock for good (POST
 // /v3/marketing/favor/stocks/{stock_id}/stop).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012534633
+// See https://pay.weixin.qq.com/docs/merchant/apis/cash-coupons/stock/stop-stock.html
 func (s *CashCouponService) StopStock(ctx context.Context, stockID string) (*CashStockStateChange, error) {
 	return s.change(ctx, "/v3/marketing/favor/stocks/{stock_id}/stop", stockID)
 }
@@ -500,7 +500,7 @@ func (s *CashCouponService) SetCallback(ctx context.Context, notifyURL string, e
 // Callback queries the coupon notification URL (GET
 // /v3/marketing/favor/callbacks?mchid=).
 //
-// See https://pay.weixin.qq.com/doc/v3/merchant/4012534640
+// See https://pay.weixin.qq.com/docs/merchant/apis/cash-coupons/call-back-url/query-callback.html
 func (s *CashCouponService) Callback(ctx context.Context) (*CashCouponCallback, error) {
 	return call[CashCouponCallback](ctx, s.c, get("/v3/marketing/favor/callbacks", query("mchid", s.c.mchid)))
 }
@@ -510,7 +510,7 @@ const EventCouponUse = "COUPON.USE"
 
 // CashCoupon decodes a cash coupon use notification (COUPON.USE).
 //
-// See https://pay.weixin.qq.com/wiki/doc/apiv3/apis/chapter9_1_15.shtml
+// See https://pay.weixin.qq.com/docs/merchant/apis/cash-coupons/check-notice.html
 func (n *Notification) CashCoupon() (*CashCoupon, error) {
 	v := new(CashCoupon)
 	return v, n.Decode(v)

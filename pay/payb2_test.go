@@ -47,7 +47,10 @@ func TestCashCouponStockLifecycle(t *testing.T) {
 			if ch, err := cc.StartStock(ctx(t), st.StockID); err != nil || ch.StartTime == "" {
 				t.Fatal(ch, err)
 			}
-			_, err = cc.StartStock(ctx(t), st.StockID)
+			if again, err := cc.StartStock(ctx(t), st.StockID); err != nil || again.StartTime == "" {
+				t.Fatalf("start retry: %v %v", again, err)
+			}
+			_, err = cc.RestartStock(ctx(t), st.StockID)
 			wantPayError(t, err, 400, "STOCK_STATUS_INVALID")
 			got, err := cc.Send(ctx(t), "openid1", send)
 			if err != nil {

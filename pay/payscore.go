@@ -7,9 +7,10 @@ import (
 
 // PayScoreService manages WeChat Pay Score (微信支付分) service orders and
 // user authorizations. Queries and permission calls are safe to retry.
-// CreateServiceOrder, Cancel, Complete, Modify, Sync and Pay change the
-// order: after a network failure query it by OutOrderNo first, and retry
-// only if the change did not take effect.
+// CreateServiceOrder is documented as re-entrant with the same parameters
+// (原参重入): retry it unchanged. Cancel, Complete, Modify, Sync and Pay
+// change the order: after a network failure query it by OutOrderNo first,
+// and retry only if the change did not take effect.
 type PayScoreService struct{ service }
 
 // ServiceOrderState is the state of a service order.

@@ -19,6 +19,7 @@ type cashStock struct {
 	amount     int64
 	minimum    int64
 	sent       int64
+	changed    map[string]string // action -> time of its last change
 }
 
 // cashCoupon is a coupon sent to a user: SENDED, then USED.
@@ -128,6 +129,12 @@ func stockChange(action string) func(*Server, *call) {
 			return
 		}
 		cur := st.data["status"].(string)
+		if prev, done := st.changed[action]; done && cur == to {
+			// Documented as idempotent: a retry answers the first change.
+			s.b.mu.Unlock()
+			s.reply(c.w, c.r, http.StatusOK, map[string]any{"stock_id": c.params["stock_id"], action + "_time": prev})
+			return
+		}
 		ok := false
 		for _, f := range from {
 			ok = ok || f == cur
@@ -139,6 +146,10 @@ func stockChange(action string) func(*Server, *call) {
 		}
 		now := s.now3339()
 		st.data["status"] = to
+		if st.changed == nil {
+			st.changed = map[string]string{}
+		}
+		st.changed[action] = now
 		if action == "start" {
 			st.data["start_time"] = now
 		}

@@ -88,7 +88,8 @@
 //   - cash coupons: max_amount must equal max_coupons times coupon_amount;
 //     stocks go unactivated -> running (start) -> paused (pause) -> running
 //     (restart), stop from running or paused, other moves
-//     STOCK_STATUS_INVALID; out_request_no is idempotent for stocks and
+//     STOCK_STATUS_INVALID, a repeated change answers the first (documented
+//     as idempotent); out_request_no is idempotent for stocks and
 //     sends; sends need a running stock, respect max_coupons
 //     (STOCK_AMOUNT_NOT_ENOUGH) and max_coupons_per_user
 //     (USER_ACCOUNT_ABNORMAL); UseCashCoupon marks a coupon USED; use and
