@@ -247,9 +247,9 @@ type result[T any] struct {
 // that a store ignoring its context (a hung server) cannot hold the caller.
 func bounded[T any](ctx context.Context, d time.Duration, key string, op func(context.Context) (T, error)) (T, error) {
 	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel() // after the result is in, or to give up on the operation
 	ch := make(chan result[T], 1)
 	go func() {
-		defer cancel()
 		v, err := op(ctx)
 		ch <- result[T]{v, err}
 	}()
