@@ -37,6 +37,9 @@ type DraftArticle struct {
 	// ThumbMediaID is the cover, a permanent image or thumb material;
 	// required for "news".
 	ThumbMediaID string `json:"thumb_media_id,omitempty"`
+	// ShowCoverPic (1) shows the cover in the body; answers of draft/get
+	// carry it (https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Get_draft.html).
+	ShowCoverPic int `json:"show_cover_pic,omitempty"`
 	// NeedOpenComment (1) opens comments; OnlyFansCanComment (1) restricts
 	// them to followers.
 	NeedOpenComment    int `json:"need_open_comment"`
