@@ -248,6 +248,8 @@ var kinds = []Kind{
 	{Event: EventXPayRefundNotify, Type: typeOf[XPayNotify](), Doc: docMPXPay},
 	{Event: EventXPayComplaintNotify, Type: typeOf[XPayNotify](), Doc: docMPXPay},
 	{Event: EventWxaliveFollowNotify, Type: typeOf[LiveFollow](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/liveplayer/status_synchronization.html"},
+	{Event: EventSecvodUpload, Type: typeOf[DramaMedia](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/mini_drama/asset_upload_completion_event.html"},
+	{Event: EventSecvodAudit, Type: typeOf[DramaMedia](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/mini_drama/drama_review_status_event.html"},
 	{Event: EventAddExpressPath, Type: typeOf[ExpressPath](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/introduction.html"},
 
 	// WeCom apps, and the same changes pushed to a suite's callback.

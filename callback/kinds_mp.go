@@ -16,6 +16,8 @@ const (
 	EventXPayComplaintNotify        = "xpay_complaint_notify"
 	EventAddExpressPath             = "add_express_path"
 	EventWxaliveFollowNotify        = "wxalive_follow_notify"
+	EventSecvodUpload               = "secvod_upload_event"
+	EventSecvodAudit                = "secvod_audit_event"
 )
 
 // TempSession is a user_enter_tempsession event: a user opened a customer
@@ -247,3 +249,31 @@ type LiveFollow struct {
 // LiveFollow returns the typed view of a wxalive_follow_notify event; ok is
 // false for other pushes.
 func (m *Message) LiveFollow() (LiveFollow, bool) { return typed[LiveFollow](m) }
+
+// DramaMedia is a short drama media event: secvod_upload_event (an upload
+// finished: MediaID, SourceContext, ErrCode) or secvod_audit_event (a
+// drama was reviewed: DramaID and the Audit fields).
+//
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/mini_drama/asset_upload_completion_event.html
+// and https://developers.weixin.qq.com/miniprogram/dev/server/event_push/mini_drama/drama_review_status_event.html.
+type DramaMedia struct {
+	MediaID       int64  `push:"upload_event/media_id"`
+	SourceContext string `push:"upload_event/source_context"`
+	ErrCode       int    `push:"upload_event/errcode"` // non-zero when the upload failed
+	ErrMsg        string `push:"upload_event/errmsg"`
+
+	DramaID int64       `push:"audit_event/drama_id"`
+	Audit   DramaReview `push:"audit_event/audit_detail"`
+}
+
+// DramaReview is the review result of a short drama.
+type DramaReview struct {
+	Status     int   `push:"status"` // 1 in review, 2 failed, 3 approved, 4 to be resubmitted
+	AuditType  int   `push:"audit_type"`
+	CreateTime int64 `push:"create_time"`
+	AuditTime  int64 `push:"audit_time"`
+}
+
+// DramaMedia returns the typed view of a short drama media event; ok is
+// false for other pushes.
+func (m *Message) DramaMedia() (DramaMedia, bool) { return typed[DramaMedia](m) }

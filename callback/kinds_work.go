@@ -73,10 +73,10 @@ type ContactChange struct {
 	DirectLeader   string
 	Position       string
 	Mobile         string
-	Gender         string
+	Gender         int // 0 unset, 1 male, 2 female
 	Email          string
 	BizMail        string
-	Status         string
+	Status         int // 1 active, 2 disabled, 4 not activated, 5 left
 	Avatar         string
 	Alias          string
 	Telephone      string
@@ -86,7 +86,7 @@ type ContactChange struct {
 	// Departments (create_party, update_party, delete_party).
 	PartyID  string `push:"Id"`
 	ParentID string `push:"ParentId"`
-	Order    string
+	Order    int
 
 	// Tags (update_tag).
 	TagID         string `push:"TagId"`

@@ -35,13 +35,13 @@ func TestContactChange(t *testing.T) {
 		want ContactChange
 	}{
 		{workEvent("change_contact", `<ChangeType>create_user</ChangeType><UserID><![CDATA[zhangsan]]></UserID><Name><![CDATA[张三]]></Name><Department><![CDATA[1,2,3]]></Department><MainDepartment>1</MainDepartment><IsLeaderInDept><![CDATA[1,0,0]]></IsLeaderInDept><DirectLeader><![CDATA[lisi,wangwu]]></DirectLeader><Position><![CDATA[产品经理]]></Position><Mobile>13800000000</Mobile><Gender>1</Gender><Email><![CDATA[zhangsan@gzdev.com]]></Email><BizMail><![CDATA[zhangsan@qyycs2.wecom.work]]></BizMail><Status>1</Status><Avatar><![CDATA[http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3W/0]]></Avatar><Alias><![CDATA[zhangsan]]></Alias><Telephone><![CDATA[020-123456]]></Telephone><Address><![CDATA[广州市]]></Address><ExtAttr><Item><Name><![CDATA[爱好]]></Name><Type>0</Type><Text><Value><![CDATA[旅游]]></Value></Text></Item></ExtAttr>`),
-			ContactChange{ChangeType: "create_user", UserID: "zhangsan", Name: "张三", Department: "1,2,3", MainDepartment: "1", IsLeaderInDept: "1,0,0", DirectLeader: "lisi,wangwu", Position: "产品经理", Mobile: "13800000000", Gender: "1", Email: "zhangsan@gzdev.com", BizMail: "zhangsan@qyycs2.wecom.work", Status: "1", Avatar: "http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3W/0", Alias: "zhangsan", Telephone: "020-123456", Address: "广州市"}},
+			ContactChange{ChangeType: "create_user", UserID: "zhangsan", Name: "张三", Department: "1,2,3", MainDepartment: "1", IsLeaderInDept: "1,0,0", DirectLeader: "lisi,wangwu", Position: "产品经理", Mobile: "13800000000", Gender: 1, Email: "zhangsan@gzdev.com", BizMail: "zhangsan@qyycs2.wecom.work", Status: 1, Avatar: "http://wx.qlogo.cn/mmopen/ajNVdqHZLLA3W/0", Alias: "zhangsan", Telephone: "020-123456", Address: "广州市"}},
 		{workEvent("change_contact", `<ChangeType>update_user</ChangeType><UserID><![CDATA[zhangsan]]></UserID><NewUserID><![CDATA[zhangsan001]]></NewUserID><Position><![CDATA[总监]]></Position>`),
 			ContactChange{ChangeType: "update_user", UserID: "zhangsan", NewUserID: "zhangsan001", Position: "总监"}},
 		{workEvent("change_contact", `<ChangeType>delete_user</ChangeType><UserID><![CDATA[zhangsan]]></UserID>`),
 			ContactChange{ChangeType: "delete_user", UserID: "zhangsan"}},
 		{workEvent("change_contact", `<ChangeType>create_party</ChangeType><Id>2</Id><Name><![CDATA[张三]]></Name><ParentId><![CDATA[1]]></ParentId><Order>1</Order>`),
-			ContactChange{ChangeType: "create_party", PartyID: "2", Name: "张三", ParentID: "1", Order: "1"}},
+			ContactChange{ChangeType: "create_party", PartyID: "2", Name: "张三", ParentID: "1", Order: 1}},
 		{workEvent("change_contact", `<ChangeType>update_party</ChangeType><Id>2</Id><Name><![CDATA[研发部]]></Name><ParentId><![CDATA[1]]></ParentId>`),
 			ContactChange{ChangeType: "update_party", PartyID: "2", Name: "研发部", ParentID: "1"}},
 		{workEvent("change_contact", `<ChangeType>delete_party</ChangeType><Id>2</Id>`),
