@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -68,7 +69,7 @@ func (c *Client) Do(ctx context.Context, ep Endpoint, query url.Values, body, ou
 			return fmt.Errorf("wechat: encode %s %s: %w", ep.Method, ep.Path, err)
 		}
 	}
-	return c.roundTrip(ctx, ep, query, bodyBytes(payload), func(resp *http.Response) error {
+	return c.roundTrip(ctx, ep, query, payload, nil, func(resp *http.Response) error {
 		return c.decodeResponse(ep, resp, out)
 	})
 }
@@ -102,7 +103,7 @@ func (c *Client) Stream(ctx context.Context, ep Endpoint, query url.Values, body
 		}
 	}
 	var dl *Download
-	err := c.roundTrip(ctx, ep, query, bodyBytes(payload), func(resp *http.Response) error {
+	err := c.roundTrip(ctx, ep, query, payload, nil, func(resp *http.Response) error {
 		ct := resp.Header.Get("Content-Type")
 		if isJSONish(ct) || resp.StatusCode/100 != 2 {
 			data, err := readLimited(resp.Body, maxJSONResponse)
@@ -170,7 +171,7 @@ func (c *Client) Upload(ctx context.Context, ep Endpoint, query url.Values, file
 		}()
 		return pr, mw.FormDataContentType(), true
 	}
-	return c.roundTrip(ctx, ep, query, mk, func(resp *http.Response) error {
+	return c.roundTrip(ctx, ep, query, nil, mk, func(resp *http.Response) error {
 		return c.decodeResponse(ep, resp, out)
 	})
 }
@@ -213,18 +214,13 @@ func writeMultipart(mw *multipart.Writer, file UploadFile, fields map[string]str
 // when the body cannot be sent again.
 type bodyFunc func() (r io.Reader, contentType string, ok bool)
 
-func bodyBytes(b []byte) bodyFunc {
-	return func() (io.Reader, string, bool) {
-		if b == nil {
-			return nil, "", true
-		}
-		return bytes.NewReader(b), "application/json; charset=utf-8", true
-	}
-}
+const jsonContentType = "application/json; charset=utf-8"
 
 // roundTrip is the one request path: token, URL, send, retries, and handing
-// the response to handle, which turns it into a result or an error.
-func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, body bodyFunc, handle func(*http.Response) error) error {
+// the response to handle, which turns it into a result or an error. The
+// request body is payload (JSON, nil for none) or, if mk is not nil, what mk
+// makes for each attempt.
+func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, payload []byte, mk bodyFunc, handle func(*http.Response) error) error {
 	tokenRetried := false
 	for attempt := 0; ; attempt++ {
 		var tok string
@@ -234,9 +230,18 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 				return err
 			}
 		}
-		rd, ct, ok := body()
-		if !ok {
-			return fmt.Errorf("wechat: %s %s: request body cannot be replayed for a retry", ep.Method, ep.Path)
+		var (
+			rd io.Reader
+			ct string
+		)
+		switch {
+		case mk != nil:
+			var ok bool
+			if rd, ct, ok = mk(); !ok {
+				return fmt.Errorf("wechat: %s %s: request body cannot be replayed for a retry", ep.Method, ep.Path)
+			}
+		case payload != nil:
+			rd, ct = bytes.NewReader(payload), jsonContentType
 		}
 		req, err := http.NewRequestWithContext(ctx, ep.Method, c.buildURL(ep, query, tok), rd)
 		if err != nil {
@@ -263,6 +268,12 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 			return &HTTPError{StatusCode: resp.StatusCode, Method: ep.Method, Path: ep.Path}
 		}
 		err = handle(resp)
+		if err == nil {
+			if c.logger.Enabled(ctx, levelDebug) {
+				c.logger.LogAttrs(ctx, levelDebug, "wechat request", attrEP(ep), attrInt("status", resp.StatusCode), attrDur(time.Since(start)))
+			}
+			return nil
+		}
 		var apiErr *APIError
 		if errors.As(err, &apiErr) {
 			c.logger.LogAttrs(ctx, levelDebug, "wechat api error", attrEP(ep), attrInt("errcode", apiErr.Code), attrStr("rid", apiErr.RID))
@@ -279,10 +290,6 @@ func (c *Client) roundTrip(ctx context.Context, ep Endpoint, query url.Values, b
 					continue
 				}
 			}
-			return err
-		}
-		if c.logger.Enabled(ctx, levelDebug) {
-			c.logger.LogAttrs(ctx, levelDebug, "wechat request", attrEP(ep), attrInt("status", resp.StatusCode), attrDur(time.Since(start)))
 		}
 		return err
 	}
@@ -324,20 +331,44 @@ func (c *Client) buildURL(ep Endpoint, query url.Values, tok string) string {
 	}
 	if len(query) > 0 {
 		b.WriteByte(sep)
-		b.WriteString(query.Encode())
+		writeQuery(&b, query)
 	}
 	return b.String()
+}
+
+// writeQuery writes query as url.Values.Encode does (keys sorted), straight
+// into b.
+func writeQuery(b *strings.Builder, query url.Values) {
+	var arr [16]string
+	keys := arr[:0]
+	for k := range query {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	first := true
+	for _, k := range keys {
+		ek := url.QueryEscape(k)
+		for _, v := range query[k] {
+			if !first {
+				b.WriteByte('&')
+			}
+			first = false
+			b.WriteString(ek)
+			b.WriteByte('=')
+			b.WriteString(url.QueryEscape(v))
+		}
+	}
 }
 
 func (c *Client) decodeResponse(ep Endpoint, resp *http.Response, out any) error {
 	defer resp.Body.Close()
 	buf := getBuf()
 	defer putBuf(buf)
-	if _, err := buf.ReadFrom(io.LimitReader(resp.Body, maxJSONResponse+1)); err != nil {
+	if err := readAtMost(buf, resp.Body, maxJSONResponse); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return fmt.Errorf("wechat: %s %s: response larger than %d bytes", ep.Method, ep.Path, maxJSONResponse)
+		}
 		return fmt.Errorf("wechat: read %s %s: %w", ep.Method, ep.Path, err)
-	}
-	if buf.Len() > maxJSONResponse {
-		return fmt.Errorf("wechat: %s %s: response larger than %d bytes", ep.Method, ep.Path, maxJSONResponse)
 	}
 	data := buf.Bytes()
 	if err := checkErrcode(ep, resp.StatusCode, data); err != nil {
@@ -352,12 +383,39 @@ func (c *Client) decodeResponse(ep Endpoint, resp *http.Response, out any) error
 	return nil
 }
 
+var errTooLarge = errors.New("response too large")
+
+// readAtMost appends what r holds to buf, failing with errTooLarge once it
+// has read more than limit bytes. Unlike buf.ReadFrom(io.LimitReader(r, ...))
+// it allocates nothing beyond buf's growth.
+func readAtMost(buf *bytes.Buffer, r io.Reader, limit int) error {
+	for {
+		if buf.Available() < 512 {
+			buf.Grow(512)
+		}
+		free := buf.AvailableBuffer()
+		n, err := r.Read(free[:cap(free)])
+		buf.Write(free[:n])
+		if buf.Len() > limit {
+			return errTooLarge
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
 var errcodeKey = []byte(`"errcode"`)
 
 // checkErrcode turns a WeChat error answer into an *APIError, and a non-2xx
-// status without errcode into an *HTTPError.
+// status without errcode into an *HTTPError. A successful answer is only
+// scanned (scanErrcode); an error answer, or one the scanner cannot read
+// cheaply, is decoded with encoding/json.
 func checkErrcode(ep Endpoint, status int, data []byte) error {
-	if containsFold(data, errcodeKey) {
+	if code, ok := scanErrcode(data); (!ok || code != 0) && containsFold(data, errcodeKey) {
 		var e struct {
 			Code    int    `json:"errcode"`
 			Message string `json:"errmsg"`
