@@ -3,11 +3,15 @@ package wechat
 import (
 	"context"
 	"errors"
-	"io"
+	"fmt"
 	"log/slog"
 	"net/http"
+	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
+
+	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
 
 // AppType tells an official account from a mini program.
@@ -54,7 +58,11 @@ const (
 type Config struct {
 	AppID     string
 	AppSecret string
-	// Token and EncodingAESKey are the server (callback) configuration.
+	// Token and EncodingAESKey are the server (callback) configuration,
+	// checked by NewClient when set: Token is 3 to 32 letters or digits,
+	// EncodingAESKey 43 characters of base64 without padding. A callback
+	// server can be built from the client (callback.NewServerFor).
+	// https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Access_Overview.html
 	Token          string
 	EncodingAESKey string
 	// CodeName is an optional short name to find the client in a Registry.
@@ -78,19 +86,23 @@ type Client struct {
 	cfg        Config
 	httpClient *http.Client
 	baseURL    string
+	keyScope   string // appended to store keys of fetched credentials; "" for WeChat's hosts
 	logger     *slog.Logger
 	store      Store
 	retry      RetryPolicy
 	tokens     TokenSource
-	managed    []*TokenCache // tokens this client refreshes itself
-	access     *TokenCache   // nil when tokens come from an external source
-	jsapi      *TokenCache
-	card       *TokenCache
 	tokenOpts  TokenOptions
 	endpoint   TokenEndpoint
 	middleware []Middleware
 	stop       context.CancelFunc
-	ownStore   io.Closer // the default store, opened by NewClient
+
+	// The caches of the credentials the client fetches itself, built on
+	// first use so that an idle client costs little.
+	access, jsapi, card atomic.Pointer[TokenCache]
+	ownAccess           bool // access tokens fetched with the appsecret (no WithTokenSource)
+
+	ownStore bool        // the shared default file store, released by Close
+	closed   atomic.Bool // Close was called
 }
 
 // RetryPolicy bounds the retries the client makes on its own. Only failures
@@ -115,15 +127,27 @@ func (p RetryPolicy) delay(attempt int) time.Duration {
 type Option func(*Client)
 
 // WithStore sets the store that shares tokens between processes. The default
-// is a file store at DefaultFileStorePath.
+// is the file store at DefaultFileStorePath, opened once per process and
+// shared by every client made without WithStore.
 func WithStore(s Store) Option { return func(c *Client) { c.store = s } }
+
+// WithMemoryStore keeps the client's tokens in a new MemoryStore: nothing
+// is written to disk and nothing is shared with other processes. Use it
+// where the default file store cannot be written (read-only containers).
+func WithMemoryStore() Option { return WithStore(NewMemoryStore()) }
 
 // WithHTTPClient sets the HTTP client (timeouts, proxies, transport).
 func WithHTTPClient(h *http.Client) Option { return func(c *Client) { c.httpClient = h } }
 
-// WithBaseURL points the client at another host, such as a fakewechat server.
+// WithBaseURL points the client at another host, such as a fakewechat server
+// or a forwarding proxy: scheme and host are required ("http://127.0.0.1:8080"),
+// a path prefix is allowed. NewClient rejects anything else.
+//
+// Credentials fetched from a host other than WeChat's own are kept in the
+// store under keys that name the base URL (see Client.StoreKey), so that a
+// token issued by a test server is never served for WeChat, or the reverse.
 func WithBaseURL(u string) Option {
-	return func(c *Client) { c.baseURL = strings.TrimRight(u, "/") }
+	return func(c *Client) { c.baseURL = u }
 }
 
 // WithLogger sets the structured logger (default slog.Default(); pass
@@ -158,17 +182,30 @@ type Middleware func(next RoundTripFunc) RoundTripFunc
 // RoundTripFunc sends one HTTP request.
 type RoundTripFunc func(*http.Request) (*http.Response, error)
 
-// NewClient returns a client for the app described by cfg.
+// defaultHTTPClient is shared: an idle client holds no HTTP client of its own.
+var defaultHTTPClient = &http.Client{Timeout: 30 * time.Second}
+
+// NewClient returns a client for the app described by cfg. It checks the
+// configuration (base URL, callback token and key) and opens the default
+// store if no store is given; it makes no request.
 func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	if cfg.AppID == "" {
 		return nil, errors.New("wechat: Config.AppID is required")
+	}
+	if err := CheckCallbackConfig(cfg.Token, cfg.EncodingAESKey); err != nil {
+		return nil, err
 	}
 	c := &Client{cfg: cfg, baseURL: DefaultBaseURL}
 	for _, o := range opts {
 		o(c)
 	}
+	scope, err := checkBaseURL(c.baseURL)
+	if err != nil {
+		return nil, err
+	}
+	c.baseURL, c.keyScope = strings.TrimRight(c.baseURL, "/"), scope
 	if c.httpClient == nil {
-		c.httpClient = &http.Client{Timeout: 30 * time.Second}
+		c.httpClient = defaultHTTPClient
 	}
 	if c.logger == nil {
 		c.logger = slog.Default()
@@ -182,27 +219,144 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	if c.retry.MaxDelay <= 0 {
 		c.retry.MaxDelay = time.Second
 	}
+	if c.tokens == nil && cfg.AppSecret == "" {
+		return nil, errors.New("wechat: Config.AppSecret is required unless WithTokenSource is used")
+	}
 	if c.store == nil {
-		fs, err := NewFileStore(DefaultFileStorePath())
+		fs, err := openDefaultFileStore()
 		if err != nil {
 			return nil, err
 		}
-		c.store, c.ownStore = fs, fs
+		c.store, c.ownStore = fs, true
 	}
 	c.tokenOpts = c.tokenOpts.withDefaults()
 	if c.tokens == nil {
-		if cfg.AppSecret == "" {
-			return nil, errors.New("wechat: Config.AppSecret is required unless WithTokenSource is used")
-		}
-		c.access = newTokenCache(StoreKey(cfg.AppID, KeyAccessToken), c.store, c.tokenOpts, c.logger, c.fetchAccessToken)
-		c.tokens = c.access
-		c.managed = append(c.managed, c.access)
-	}
-	if cfg.Type == OfficialAccount {
-		c.jsapi = newTokenCache(StoreKey(cfg.AppID, KeyJSAPITicket), c.store, c.tokenOpts, c.logger, c.ticketFetcher("jsapi"))
-		c.card = newTokenCache(StoreKey(cfg.AppID, KeyCardTicket), c.store, c.tokenOpts, c.logger, c.ticketFetcher("wx_card"))
+		c.ownAccess = true
+		c.tokens = (*accessSource)(c)
 	}
 	return c, nil
+}
+
+// checkBaseURL validates a base URL and returns the store key scope of the
+// credentials fetched from it: "" for WeChat's own hosts, "@" plus the
+// URL otherwise. Errors show the URL (with any password redacted).
+func checkBaseURL(raw string) (scope string, err error) {
+	if raw == "" {
+		return "", errors.New(`wechat: WithBaseURL(""): empty base URL; want scheme and host, such as "http://127.0.0.1:8080"`)
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
+		shown := raw
+		if strings.Contains(raw, "@") {
+			if err == nil {
+				shown = u.Redacted()
+			} else {
+				shown = "(redacted)"
+			}
+		}
+		hint := ""
+		if !strings.Contains(raw, "://") {
+			hint = fmt.Sprintf(", such as %q", "http://"+shown)
+		}
+		return "", fmt.Errorf("wechat: invalid base URL %q: want http:// or https://, a host and an optional path%s", shown, hint)
+	}
+	if u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("wechat: invalid base URL %q: a query or fragment is not allowed", u.Redacted())
+	}
+	host := strings.ToLower(u.Hostname())
+	if u.Scheme == "https" && (u.Port() == "" || u.Port() == "443") && strings.Trim(u.Path, "/") == "" && strings.HasSuffix(host, ".weixin.qq.com") {
+		return "", nil // api., api2., sh.api., qyapi. ...: the same credentials
+	}
+	return "@" + u.Scheme + "://" + u.Host + strings.TrimRight(u.EscapedPath(), "/"), nil
+}
+
+// CheckCallbackConfig validates the message push configuration: token (3 to
+// 32 ASCII letters or digits) and encodingAESKey (43 characters of base64
+// without padding), each only when set. Errors never contain either value.
+// https://developers.weixin.qq.com/doc/offiaccount/Basic_Information/Access_Overview.html
+func CheckCallbackConfig(token, encodingAESKey string) error {
+	if token != "" {
+		if len(token) < 3 || len(token) > 32 {
+			return fmt.Errorf("wechat: Config.Token must be 3 to 32 letters or digits, got %d characters", len(token))
+		}
+		for i := 0; i < len(token); i++ {
+			if b := token[i]; !('a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9') {
+				return fmt.Errorf("wechat: Config.Token must be letters or digits only (character %d is not)", i+1)
+			}
+		}
+	}
+	if encodingAESKey != "" {
+		if _, err := msgcrypt.DecodeKey(encodingAESKey); err != nil {
+			return fmt.Errorf("wechat: Config.EncodingAESKey must be 43 characters of base64 without padding, got %d characters", len(encodingAESKey))
+		}
+	}
+	return nil
+}
+
+// StoreKey returns the store key of a credential the client fetches from
+// its base URL: StoreKey(id, name) for WeChat's own hosts, followed by "@"
+// and the base URL for any other (a fake server, a proxy), so that tokens
+// of different servers never mix in a shared store. Product packages use
+// it for the credentials they fetch themselves.
+func (c *Client) StoreKey(id, name string) string {
+	return StoreKey(id, name) + c.keyScope
+}
+
+// accessSource is the client as the TokenSource of its own access tokens.
+type accessSource Client
+
+func (s *accessSource) Token(ctx context.Context) (string, error) {
+	return (*Client)(s).accessCache().Token(ctx)
+}
+
+func (s *accessSource) Invalidate(ctx context.Context, token string) error {
+	return (*Client)(s).accessCache().Invalidate(ctx, token)
+}
+
+func (c *Client) accessCache() *TokenCache {
+	if tc := c.access.Load(); tc != nil {
+		return tc
+	}
+	return c.buildCache(&c.access, KeyAccessToken)
+}
+
+// cache returns the cache of a credential the client keeps itself, building
+// it on first use; nil if the client has no such credential.
+func (c *Client) cache(name string) *TokenCache {
+	switch name {
+	case KeyAccessToken:
+		if c.ownAccess {
+			return c.accessCache()
+		}
+	case KeyJSAPITicket, KeyCardTicket:
+		if c.cfg.Type != OfficialAccount {
+			return nil
+		}
+		p := &c.jsapi
+		if name == KeyCardTicket {
+			p = &c.card
+		}
+		if tc := p.Load(); tc != nil {
+			return tc
+		}
+		return c.buildCache(p, name)
+	}
+	return nil
+}
+
+func (c *Client) buildCache(p *atomic.Pointer[TokenCache], name string) *TokenCache {
+	var fetch FetchFunc
+	switch name {
+	case KeyAccessToken:
+		fetch = c.fetchAccessToken
+	case KeyJSAPITicket:
+		fetch = c.ticketFetcher("jsapi")
+	case KeyCardTicket:
+		fetch = c.ticketFetcher("wx_card")
+	}
+	// A cache does nothing until used: a racing builder's copy is dropped.
+	p.CompareAndSwap(nil, newTokenCache(c.StoreKey(c.cfg.AppID, name), c.store, c.tokenOpts, c.logger, fetch))
+	return p.Load()
 }
 
 // TokenOptions returns the token timing the client was configured with, for
@@ -228,15 +382,7 @@ func (c *Client) AccessToken(ctx context.Context) (string, error) { return c.tok
 // itself: KeyAccessToken (unless WithTokenSource is used), KeyJSAPITicket or
 // KeyCardTicket (official accounts). A token hub serves these.
 func (c *Client) Credential(name string) (*TokenCache, bool) {
-	var tc *TokenCache
-	switch name {
-	case KeyAccessToken:
-		tc = c.access
-	case KeyJSAPITicket:
-		tc = c.jsapi
-	case KeyCardTicket:
-		tc = c.card
-	}
+	tc := c.cache(name)
 	return tc, tc != nil
 }
 
@@ -247,18 +393,20 @@ func (c *Client) TokenSource() TokenSource { return c.tokens }
 // sign JS-SDK configurations.
 // https://developers.weixin.qq.com/doc/offiaccount/OA_Web_Apps/JS-SDK.html
 func (c *Client) JSAPITicket(ctx context.Context) (string, error) {
-	if c.jsapi == nil {
+	tc := c.cache(KeyJSAPITicket)
+	if tc == nil {
 		return "", errors.New("wechat: jsapi_ticket is for official accounts")
 	}
-	return c.jsapi.Token(ctx)
+	return tc.Token(ctx)
 }
 
 // CardTicket returns a valid wx_card ticket (official accounts only).
 func (c *Client) CardTicket(ctx context.Context) (string, error) {
-	if c.card == nil {
+	tc := c.cache(KeyCardTicket)
+	if tc == nil {
 		return "", errors.New("wechat: wx_card ticket is for official accounts")
 	}
-	return c.card.Token(ctx)
+	return tc.Token(ctx)
 }
 
 // StartRefresher keeps the client's tokens and tickets fresh in the
@@ -268,24 +416,27 @@ func (c *Client) CardTicket(ctx context.Context) (string, error) {
 func (c *Client) StartRefresher(ctx context.Context, withTickets bool) {
 	ctx, cancel := context.WithCancel(ctx)
 	c.stop = cancel
-	caches := append([]*TokenCache(nil), c.managed...)
-	if withTickets && c.jsapi != nil {
-		caches = append(caches, c.jsapi, c.card)
+	names := []string{KeyAccessToken}
+	if withTickets {
+		names = append(names, KeyJSAPITicket, KeyCardTicket)
 	}
-	for _, tc := range caches {
-		go tc.run(ctx)
+	for _, name := range names {
+		if tc := c.cache(name); tc != nil {
+			go tc.run(ctx)
+		}
 	}
 }
 
-// Close stops the background refresher, if any, and closes the default
-// file store if the client opened it. A store passed with WithStore is left
-// open: it belongs to the caller.
+// Close stops the background refresher, if any, and releases the default
+// file store if the client uses it (the store is closed when its last
+// client is). A store passed with WithStore is left open: it belongs to
+// the caller.
 func (c *Client) Close() error {
 	if c.stop != nil {
 		c.stop()
 	}
-	if c.ownStore != nil {
-		return c.ownStore.Close()
+	if c.ownStore && c.closed.CompareAndSwap(false, true) {
+		return releaseDefaultFileStore(c.store.(*FileStore))
 	}
 	return nil
 }

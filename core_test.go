@@ -397,7 +397,7 @@ func TestInvalidateOnlyDropsTheRejectedToken(t *testing.T) {
 	if now, _ := c.AccessToken(ctx); now != tok || srv.Count(stablePath) != 1 {
 		t.Fatal("a token that was not the rejected one was dropped")
 	}
-	if _, err := store.Get(ctx, wechat.StoreKey(fakewechat.DefaultAppID, wechat.KeyAccessToken)); err != nil {
+	if _, err := store.Get(ctx, c.StoreKey(fakewechat.DefaultAppID, wechat.KeyAccessToken)); err != nil {
 		t.Fatal("stored token was dropped", err)
 	}
 }
@@ -523,7 +523,7 @@ func TestDefaultStoreIsAFile(t *testing.T) {
 	}
 	fs, _ := wechat.NewFileStore(wechat.DefaultFileStorePath())
 	defer fs.Close()
-	if _, err := fs.Get(context.Background(), wechat.StoreKey(fakewechat.DefaultAppID, wechat.KeyAccessToken)); err != nil {
+	if _, err := fs.Get(context.Background(), c.StoreKey(fakewechat.DefaultAppID, wechat.KeyAccessToken)); err != nil {
 		t.Fatalf("token not in the default file store: %v", err)
 	}
 	if err := c.Close(); err != nil {

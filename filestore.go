@@ -102,17 +102,79 @@ func NewFileStore(path string) (*FileStore, error) {
 	if path == "" {
 		return nil, errors.New("wechat: NewFileStore: empty path")
 	}
-	abs, err := filepath.Abs(path)
+	s, err := newFileStore(path)
 	if err != nil {
-		return nil, fmt.Errorf("wechat: file store %s: %w", path, err)
-	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
 		return nil, fmt.Errorf("wechat: file store: %w", err)
 	}
+	return s, nil
+}
+
+func newFileStore(path string) (*FileStore, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o700); err != nil {
+		return nil, err
+	}
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
-		return nil, fmt.Errorf("wechat: file store %s: is a directory", abs)
+		return nil, fmt.Errorf("%s: is a directory", abs)
 	}
 	return &FileStore{path: abs, lockPath: abs + ".lock", sem: make(chan struct{}, 1)}, nil
+}
+
+// ErrDefaultStore is matched (with errors.Is) by the error of a client
+// constructor that could not open the default file store, for example in a
+// read-only container. The error names the file and the cause; pass
+// WithStore (WithMemoryStore for one process, a redisstore for several
+// hosts) to keep tokens elsewhere.
+var ErrDefaultStore = errors.New("wechat: the default token store cannot be used")
+
+// The default file stores of the process, one per path, shared by every
+// client made without WithStore and closed when the last of them is.
+var defaultStores struct {
+	sync.Mutex
+	m map[string]*sharedFileStore
+}
+
+type sharedFileStore struct {
+	fs   *FileStore
+	refs int
+}
+
+func openDefaultFileStore() (*FileStore, error) {
+	path := DefaultFileStorePath()
+	defaultStores.Lock()
+	defer defaultStores.Unlock()
+	if sh := defaultStores.m[path]; sh != nil {
+		sh.refs++
+		return sh.fs, nil
+	}
+	fs, err := newFileStore(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w: file %s: %w; choose another store with wechat.WithStore (wechat.WithMemoryStore() keeps tokens in this process only)", ErrDefaultStore, path, err)
+	}
+	if defaultStores.m == nil {
+		defaultStores.m = map[string]*sharedFileStore{}
+	}
+	defaultStores.m[path] = &sharedFileStore{fs: fs, refs: 1}
+	return fs, nil
+}
+
+func releaseDefaultFileStore(fs *FileStore) error {
+	defaultStores.Lock()
+	defer defaultStores.Unlock()
+	for path, sh := range defaultStores.m {
+		if sh.fs != fs {
+			continue
+		}
+		if sh.refs--; sh.refs > 0 {
+			return nil
+		}
+		delete(defaultStores.m, path)
+		return fs.Close()
+	}
+	return nil
 }
 
 // Path returns the absolute path of the store file.

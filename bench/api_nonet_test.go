@@ -64,7 +64,7 @@ func BenchmarkAPICallNoNetwork(b *testing.B) {
 		ctx := context.Background()
 		b.Run(tc.name+"/ours", func(b *testing.B) {
 			c, err := oa.New(wechat.Config{AppID: "wxbench0000000001", AppSecret: "secret"},
-				wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(hc))
+				wechat.WithMemoryStore(), wechat.WithHTTPClient(hc))
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -34,7 +34,9 @@ type Config struct {
 	AppID     string // component appid
 	AppSecret string // component appsecret
 	// Token and EncodingAESKey are the message verification token and key
-	// of the authorization event URL (see package callback).
+	// of the authorization event URL, checked when set (see
+	// wechat.CheckCallbackConfig); callback.NewServerFor(client.Core(), ...)
+	// builds the server of that URL from them.
 	Token          string
 	EncodingAESKey string
 	// TokenOptions tunes the component_access_token and authorizer token
@@ -88,7 +90,7 @@ func New(cfg Config, opts ...wechat.Option) (*Client, error) {
 	c.core = core
 	// Later clients share the store (a default file store is opened once).
 	c.opts = append(append([]wechat.Option(nil), opts...), wechat.WithStore(core.Store()))
-	c.token = wechat.NewTokenCache(wechat.StoreKey(cfg.AppID, wechat.KeyComponentAccessToken),
+	c.token = wechat.NewTokenCache(core.StoreKey(cfg.AppID, wechat.KeyComponentAccessToken),
 		core.Store(), cfg.TokenOptions, core.Logger(), c.fetchComponentToken)
 	return c, nil
 }

@@ -72,7 +72,7 @@ func TestComponentTokenFetchAndCache(t *testing.T) {
 			t.Errorf("body[%s] = %v, want %v", k, body[k], v)
 		}
 	}
-	if got := storedToken(t, store, wechat.StoreKey(fakewechat.DefaultComponentAppID, wechat.KeyComponentAccessToken)); got != tok {
+	if got := storedToken(t, store, c.Core().StoreKey(fakewechat.DefaultComponentAppID, wechat.KeyComponentAccessToken)); got != tok {
 		t.Errorf("stored component token %q, want %q", got, tok)
 	}
 	for range 3 {
@@ -208,7 +208,7 @@ func TestRequestComponentToken(t *testing.T) {
 		t.Fatalf("token %+v, %v", tok, err)
 	}
 	// Uncached: nothing stored, the next call fetches again.
-	if storedToken(t, store, wechat.StoreKey(fakewechat.DefaultComponentAppID, wechat.KeyComponentAccessToken)) != "" {
+	if storedToken(t, store, c.Core().StoreKey(fakewechat.DefaultComponentAppID, wechat.KeyComponentAccessToken)) != "" {
 		t.Error("RequestComponentToken stored the token")
 	}
 	if _, err := c.RequestComponentToken(ctx, ticket); err != nil {

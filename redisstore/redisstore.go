@@ -6,12 +6,17 @@
 // (SET ... PX), SetNX is SET ... NX PX and CompareAndDelete is a Lua script,
 // so every operation is atomic on the server. Works with a single server,
 // Sentinel or Cluster through redis.UniversalClient.
+//
+// Importing the package routes go-redis's own log lines (connection pool
+// and handshake notices) to slog.Default at debug level, so that they never
+// reach stderr unasked; call redis.SetLogger afterwards to choose otherwise.
 package redisstore
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/url"
 	"time"
 
@@ -19,11 +24,29 @@ import (
 	"github.com/weixin-go/wechat"
 )
 
+func init() { redis.SetLogger(slogLogger{}) }
+
+// slogLogger passes go-redis's log lines to slog.Default at debug level.
+type slogLogger struct{}
+
+func (slogLogger) Printf(ctx context.Context, format string, v ...any) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if l := slog.Default(); l.Enabled(ctx, slog.LevelDebug) {
+		l.DebugContext(ctx, "go-redis: "+fmt.Sprintf(format, v...))
+	}
+}
+
+// DefaultCheckTimeout bounds the connection check of NewFromURL.
+const DefaultCheckTimeout = 2 * time.Second
+
 // Store is a wechat.Store kept in Redis. It is safe for concurrent use.
 type Store struct {
-	client redis.UniversalClient
-	prefix string
-	owned  bool // client created by NewFromURL, closed by Close
+	client       redis.UniversalClient
+	prefix       string
+	owned        bool // client created by NewFromURL, closed by Close
+	checkTimeout time.Duration
 }
 
 // Option configures a Store.
@@ -34,10 +57,15 @@ type Option func(*Store)
 // separate environments or tenants sharing one database, e.g. "staging:".
 func WithPrefix(prefix string) Option { return func(s *Store) { s.prefix = prefix } }
 
+// WithCheckTimeout sets how long NewFromURL waits for the server to answer
+// its connection check (default DefaultCheckTimeout). Zero or a negative
+// duration skips the check: the first operation then makes the connection.
+func WithCheckTimeout(d time.Duration) Option { return func(s *Store) { s.checkTimeout = d } }
+
 // New returns a Store using client. The caller keeps ownership of client:
-// Close does not close it.
+// Close does not close it. New makes no connection; call Ping to check it.
 func New(client redis.UniversalClient, opts ...Option) *Store {
-	s := &Store{client: client}
+	s := &Store{client: client, checkTimeout: DefaultCheckTimeout}
 	for _, o := range opts {
 		o(s)
 	}
@@ -48,8 +76,12 @@ func New(client redis.UniversalClient, opts ...Option) *Store {
 // the form redis://[user:password@]host[:port][/db] (rediss:// for TLS,
 // unix:///path?db=N for a socket; query options as in redis.ParseURL, e.g.
 // ?dial_timeout=2s). The client honours context deadlines
-// (ContextTimeoutEnabled). Close the store to close the client. No
-// connection is made until the first operation.
+// (ContextTimeoutEnabled). Close the store to close the client.
+//
+// NewFromURL checks that the server answers (PING, once, without retries,
+// within DefaultCheckTimeout or WithCheckTimeout), so that a wrong address
+// or password is reported here and not by the first token refresh. The
+// error never contains the password.
 func NewFromURL(rawURL string, opts ...Option) (*Store, error) {
 	// url.Parse errors quote the whole URL, password included: report only
 	// the cause.
@@ -65,9 +97,46 @@ func NewFromURL(rawURL string, opts ...Option) (*Store, error) {
 		return nil, fmt.Errorf("redisstore: invalid Redis URL: %w", err)
 	}
 	o.ContextTimeoutEnabled = true
+	if err := checkConnection(o, opts); err != nil {
+		return nil, err
+	}
 	s := New(redis.NewClient(o), opts...)
 	s.owned = true
 	return s, nil
+}
+
+// checkConnection pings the server of o once, with a client of its own
+// that does not retry, so that an unreachable server fails at once.
+func checkConnection(o *redis.Options, opts []Option) error {
+	var cfg Store
+	cfg.checkTimeout = DefaultCheckTimeout
+	for _, opt := range opts {
+		opt(&cfg)
+	}
+	if cfg.checkTimeout <= 0 {
+		return nil
+	}
+	po := *o
+	po.MaxRetries = -1
+	if po.DialTimeout <= 0 || po.DialTimeout > cfg.checkTimeout {
+		po.DialTimeout = cfg.checkTimeout
+	}
+	c := redis.NewClient(&po)
+	defer c.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), cfg.checkTimeout)
+	defer cancel()
+	if err := c.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redisstore: Redis at %s does not answer: %w", po.Addr, err)
+	}
+	return nil
+}
+
+// Ping checks that the server answers.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.client.Ping(ctx).Err(); err != nil {
+		return fmt.Errorf("redisstore: PING: %w", err)
+	}
+	return nil
 }
 
 // Client returns the underlying client.

@@ -35,7 +35,9 @@ type Agent struct {
 	// Name finds the agent with Client.Agent; defaults to the ID.
 	Name   string
 	Secret string
-	// Token and EncodingAESKey are the agent's callback configuration.
+	// Token and EncodingAESKey are the agent's callback configuration,
+	// checked when set (see wechat.CheckCallbackConfig); a callback server
+	// can be built from the agent's client (callback.NewServerFor).
 	Token          string
 	EncodingAESKey string
 }
@@ -113,7 +115,7 @@ func (c *Client) AddAgent(a Agent) error {
 	}
 	ac, err := newAgentClient(c.cfg.CorpID, a, c.opts)
 	if err != nil {
-		return err
+		return fmt.Errorf("work: agent %s: %w", a.key(), err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -191,10 +193,10 @@ func newAgentClient(corpID string, a Agent, opts []wechat.Option) (*AgentClient,
 	}
 	ac := &AgentClient{Client: wc, corpID: corpID, agent: a}
 	id := corpID + "/" + a.key()
-	ac.token = wechat.NewTokenCache(wechat.StoreKey(id, wechat.KeyAccessToken), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.fetchToken)
+	ac.token = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyAccessToken), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.fetchToken)
 	src.tc = ac.token
-	ac.corpTicket = wechat.NewTokenCache(wechat.StoreKey(id, wechat.KeyJSAPITicket), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getCorpTicket, nil))
-	ac.agentTicket = wechat.NewTokenCache(wechat.StoreKey(id, "agent_jsapi_ticket"), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getAgentTicket, url.Values{"type": {"agent_config"}}))
+	ac.corpTicket = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyJSAPITicket), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getCorpTicket, nil))
+	ac.agentTicket = wechat.NewTokenCache(wc.StoreKey(id, "agent_jsapi_ticket"), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getAgentTicket, url.Values{"type": {"agent_config"}}))
 	ac.initServices(wc, a)
 	return ac, nil
 }
