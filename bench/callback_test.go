@@ -3,7 +3,6 @@ package bench
 import (
 	"bytes"
 	"context"
-	"io"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -116,32 +115,7 @@ func BenchmarkCallbackSafeMode(b *testing.B) {
 	req, raw := safeModeRequest(b)
 
 	b.Run("sdk=weixin-go", func(b *testing.B) {
-		mux := callback.NewMux()
-		mux.HandleText(func(ctx context.Context, m *callback.Message) (callback.Reply, error) {
-			return callback.Text(m.Content), nil
-		})
-		srv, err := callback.NewServer(callback.Config{
-			Token: cbToken, EncodingAESKey: cbAESKey, AppID: cbAppID, Handler: mux,
-			// The same message is served b.N times; silenceper has no
-			// de-duplication either, so compare like with like.
-			DisableDedup: true,
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		w := &reusableWriter{h: http.Header{}}
-		rb := &body{}
-		serve := func() {
-			w.reset()
-			rb.Reset(raw)
-			req.Body = rb
-			srv.ServeHTTP(w, req)
-		}
-		serve()
-		if w.status != 200 {
-			b.Fatalf("status %d: %s", w.status, w.buf.String())
-		}
-		checkReply(b, w.buf.Bytes())
+		serve := ourCallbackServer(b, req, raw)
 		measure(b, func() {
 			for i := 0; i < b.N; i++ {
 				serve()
@@ -198,36 +172,101 @@ func BenchmarkCallbackSafeMode(b *testing.B) {
 		})
 	})
 
-	b.Run("sdk=silenceper", func(b *testing.B) {
-		logrus.SetOutput(io.Discard)
-		oa := swechat.NewWechat().GetOfficialAccount(&soaconfig.Config{
-			AppID: cbAppID, AppSecret: "unused", Token: cbToken, EncodingAESKey: cbAESKey,
-			Cache: scache.NewMemory(),
+	for _, row := range []struct {
+		name  string
+		level logrus.Level
+	}{{"sdk=silenceper", logrus.WarnLevel}, {"sdk=silenceper,log=default", logrus.InfoLevel}} {
+		b.Run(row.name, func(b *testing.B) {
+			setSilenceperLogging(b, row.level)
+			serve := peerCallbackServer(b, req, raw)
+			measure(b, func() {
+				for i := 0; i < b.N; i++ {
+					serve()
+				}
+			})
 		})
-		handler := func(m *smessage.MixMessage) *smessage.Reply {
-			return &smessage.Reply{MsgType: smessage.MsgTypeText, MsgData: smessage.NewText(m.Content)}
+	}
+
+	// Both SDKs in one loop, request after request (the first of each
+	// pair alternating), silenceper's logger at Warn: the per-request times
+	// of this row are the comparison.
+	b.Run("interleaved", func(b *testing.B) {
+		setSilenceperLogging(b, logrus.WarnLevel)
+		serves := [2]func(){ourCallbackServer(b, req, raw), peerCallbackServer(b, req, raw)}
+		var spent [2]time.Duration
+		b.ReportAllocs()
+		b.ResetTimer()
+		for i := range b.N {
+			for k := range 2 {
+				j := (i + k) % 2
+				start := time.Now()
+				serves[j]()
+				spent[j] += time.Since(start)
+			}
 		}
-		w := &reusableWriter{h: http.Header{}}
-		rb := &body{}
-		serve := func() {
-			w.reset()
-			rb.Reset(raw)
-			req.Body = rb
-			s := oa.GetServer(req, w)
-			s.SetMessageHandler(handler)
-			if err := s.Serve(); err != nil {
-				b.Fatal(err)
-			}
-			if err := s.Send(); err != nil {
-				b.Fatal(err)
-			}
-		}
-		serve()
-		checkReply(b, w.buf.Bytes())
-		measure(b, func() {
-			for i := 0; i < b.N; i++ {
-				serve()
-			}
-		})
+		b.StopTimer()
+		b.ReportMetric(float64(spent[0].Nanoseconds())/float64(b.N), "weixin-go-ns/req")
+		b.ReportMetric(float64(spent[1].Nanoseconds())/float64(b.N), "silenceper-ns/req")
+		b.ReportMetric(float64(spent[0])/float64(spent[1]), "ratio")
 	})
+}
+
+// ourCallbackServer returns a function serving req (body raw) with our
+// callback.Server, checked once. The same message is served again and
+// again; silenceper has no de-duplication, so ours is off too.
+func ourCallbackServer(b *testing.B, req *http.Request, raw []byte) func() {
+	mux := callback.NewMux()
+	mux.HandleText(func(ctx context.Context, m *callback.Message) (callback.Reply, error) {
+		return callback.Text(m.Content), nil
+	})
+	srv, err := callback.NewServer(callback.Config{
+		Token: cbToken, EncodingAESKey: cbAESKey, AppID: cbAppID, Handler: mux,
+		DisableDedup: true,
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	w := &reusableWriter{h: http.Header{}}
+	rb := &body{}
+	serve := func() {
+		w.reset()
+		rb.Reset(raw)
+		req.Body = rb
+		srv.ServeHTTP(w, req)
+	}
+	serve()
+	if w.status != 200 {
+		b.Fatalf("status %d: %s", w.status, w.buf.String())
+	}
+	checkReply(b, w.buf.Bytes())
+	return serve
+}
+
+// peerCallbackServer is ourCallbackServer for silenceper.
+func peerCallbackServer(b *testing.B, req *http.Request, raw []byte) func() {
+	oa := swechat.NewWechat().GetOfficialAccount(&soaconfig.Config{
+		AppID: cbAppID, AppSecret: "unused", Token: cbToken, EncodingAESKey: cbAESKey,
+		Cache: scache.NewMemory(),
+	})
+	handler := func(m *smessage.MixMessage) *smessage.Reply {
+		return &smessage.Reply{MsgType: smessage.MsgTypeText, MsgData: smessage.NewText(m.Content)}
+	}
+	w := &reusableWriter{h: http.Header{}}
+	rb := &body{}
+	serve := func() {
+		w.reset()
+		rb.Reset(raw)
+		req.Body = rb
+		s := oa.GetServer(req, w)
+		s.SetMessageHandler(handler)
+		if err := s.Serve(); err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Send(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	serve()
+	checkReply(b, w.buf.Bytes())
+	return serve
 }
