@@ -12,6 +12,41 @@
 //     when unknown or superseded, 42001 when expired; errmsg carries the
 //     ", rid: xxxxxxxx-xxxxxxxx-xxxxxxxx" suffix.
 //
+// # Rules
+//
+// What the fake accepts, in one place; each rule is WeChat's, made strict
+// enough for a test to notice a mistake.
+//
+//   - Apps: tokens are issued only to registered apps: DefaultAppID with
+//     DefaultSecret (unless WithoutDefaultApp), WithApp or AddApp, and for
+//     `wechat mock` --app appid:secret or a fixtures file (see Fixtures).
+//     An unknown appid answers 40013, a wrong secret 40125.
+//   - Openids: an openid is OpenIDLen (28) characters of [A-Za-z0-9_-], as
+//     WeChat issues them; ValidOpenID is the rule. AddFollowers and
+//     fixtures refuse other openids; template messages and custom messages
+//     (send, typing) answer 40003 "invalid openid" for them. Subscribe
+//     message sends only require a non-empty touser.
+//   - Followers: an official account has only the followers given by
+//     AddFollowers or a fixtures file (none by default, also under
+//     `wechat mock`). user/info, remarks, tags and the blacklist answer
+//     40003 for an openid that is not one of them; user/get lists the
+//     subscribed ones in the order added, 10000 a page (SetUserPageSize,
+//     or user_page_size in fixtures, makes pages smaller).
+//   - Templates: message/template/send needs a template_id of the
+//     account: one returned by api_add_template (oa Template.Add, whose
+//     short id is TM or OPENTM and 5 to 9 digits), or one given by
+//     AddTemplate or a fixtures file. At most 25 templates (45026); an
+//     unknown id answers 40037; url must be http(s) (40062); a repeated
+//     client_msg_id is refused.
+//   - Tags: at most 100 per account (45056) and 20 per user (45059); names
+//     up to 30 characters (45158) and unique (45157); tags 0 to 2 are
+//     reserved (45058).
+//   - Bodies: an empty JSON body answers 44002, a malformed one 47001.
+//   - State (followers, templates, menus, media...) is per app and Reset
+//     (POST /fake/reset) empties it; apps stay registered. `wechat mock
+//     --fixtures` loads its fixtures again after a reset.
+//   - WeChat Pay is another server: package fakepay, with its own rules.
+//
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,
 // InvalidateToken), inject faults (latency, HTTP status, dropped
 // connections, errcodes such as 45009, -1 or 40164 for the next N requests),

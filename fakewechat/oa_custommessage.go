@@ -120,7 +120,7 @@ func registerOACustomMessage(s *Server) {
 		var toUser, msgType string
 		json.Unmarshal(msg["touser"], &toUser)   //nolint:errcheck // checked below
 		json.Unmarshal(msg["msgtype"], &msgType) //nolint:errcheck // checked below
-		if !oaValidOpenID(toUser) {
+		if !ValidOpenID(toUser) {
 			return nil, ErrCode(40003)
 		}
 		check, ok := oaCustomChecks[msgType]
@@ -152,7 +152,7 @@ func registerOACustomMessage(s *Server) {
 		if err := r.Decode(&req); err != nil {
 			return nil, err
 		}
-		if !oaValidOpenID(req.ToUser) {
+		if !ValidOpenID(req.ToUser) {
 			return nil, ErrCode(40003)
 		}
 		if req.Command != "Typing" && req.Command != "CancelTyping" {

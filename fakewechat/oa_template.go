@@ -31,7 +31,6 @@ const (
 	oaMaxTemplates   = 25
 	oaTemplateKey    = "oa.template"
 	oaMaxIndustryID  = 41
-	oaOpenIDLen      = 28
 	oaTemplateIDLen  = 43
 	oaTemplateFields = 3
 )
@@ -79,15 +78,60 @@ func oaIndustry(id int) M {
 	return M{"first_class": n[0], "second_class": n[1]}
 }
 
-var oaOpenIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+var oaShortIDPattern = regexp.MustCompile(`^(TM|OPENTM)\d{5,9}$`)
 
-// oaValidOpenID reports whether s has the shape of an openid: 28 characters
-// of [A-Za-z0-9_-].
-func oaValidOpenID(s string) bool {
-	return len(s) == oaOpenIDLen && oaOpenIDPattern.MatchString(s)
+// Template is a template of an official account's list (我的模板), as
+// get_all_private_template answers it; AddTemplate and fixtures files add
+// them without going through api_add_template.
+type Template struct {
+	// ID is the template_id; AddTemplate makes one up when empty. It must
+	// satisfy ValidTemplateID.
+	ID string `json:"template_id"`
+	// Title defaults to "模板".
+	Title           string `json:"title,omitempty"`
+	PrimaryIndustry string `json:"primary_industry,omitempty"`
+	DeputyIndustry  string `json:"deputy_industry,omitempty"`
+	// Content defaults to "{{first.DATA}}\n{{keyword1.DATA}}\n{{remark.DATA}}".
+	Content string `json:"content,omitempty"`
+	Example string `json:"example,omitempty"`
 }
 
-var oaShortIDPattern = regexp.MustCompile(`^(TM|OPENTM)\d{5,9}$`)
+var templateIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+
+// ValidTemplateID reports whether s can be a template_id: 1 to 64
+// characters of [A-Za-z0-9_-] (WeChat's own are 43 characters long).
+func ValidTemplateID(s string) bool { return templateIDPattern.MatchString(s) }
+
+// AddTemplate adds t to the templates of the official account appid, as if
+// api_add_template had added it, and returns its template_id. It fails when
+// the id is malformed or already used, or when the account has 25
+// templates.
+func (s *Server) AddTemplate(appid string, t Template) (string, error) {
+	if t.Title == "" {
+		t.Title = "模板"
+	}
+	if t.Content == "" {
+		t.Content = "{{first.DATA}}\n{{keyword1.DATA}}\n{{remark.DATA}}"
+	}
+	ts := oaTemplates(s.State(appid))
+	ts.mu.Lock()
+	defer ts.mu.Unlock()
+	if t.ID == "" {
+		ts.seq++
+		t.ID = (fmt.Sprintf("fixture-%d-%x", ts.seq, s.Now().UnixNano()) + strings.Repeat("t", oaTemplateIDLen))[:oaTemplateIDLen]
+	}
+	switch {
+	case !ValidTemplateID(t.ID):
+		return "", fmt.Errorf("fakewechat: AddTemplate: template_id %q is not 1 to 64 characters of [A-Za-z0-9_-]", t.ID)
+	case ts.find(t.ID) >= 0:
+		return "", fmt.Errorf("fakewechat: AddTemplate: template_id %q already exists", t.ID)
+	case len(ts.templates) >= oaMaxTemplates:
+		return "", fmt.Errorf("fakewechat: AddTemplate: the account already has %d templates (WeChat's limit)", oaMaxTemplates)
+	}
+	ts.templates = append(ts.templates, &oaTemplate{ID: t.ID, Title: t.Title, Primary: t.PrimaryIndustry,
+		Deputy: t.DeputyIndustry, Content: t.Content, Example: t.Example})
+	return t.ID, nil
+}
 
 func (ts *oaTemplateStore) find(id string) int {
 	for i, t := range ts.templates {
@@ -216,7 +260,7 @@ func registerOATemplate(s *Server) {
 		if err := r.Decode(&req); err != nil {
 			return nil, err
 		}
-		if !oaValidOpenID(req.ToUser) {
+		if !ValidOpenID(req.ToUser) {
 			return nil, ErrCode(40003)
 		}
 		if req.URL != "" && !strings.HasPrefix(req.URL, "http://") && !strings.HasPrefix(req.URL, "https://") {

@@ -1,6 +1,8 @@
 package fakewechat
 
 import (
+	"fmt"
+	"regexp"
 	"slices"
 	"sync"
 	"time"
@@ -30,21 +32,38 @@ func init() {
 	builtin = append(builtin, registerOAUser)
 }
 
-// Follower is a user of a fake official account, added with AddFollowers.
+// Follower is a user of a fake official account, added with AddFollowers
+// or from a fixtures file (the JSON names are those of the fields' tags).
 type Follower struct {
-	OpenID  string
-	UnionID string
+	// OpenID must satisfy ValidOpenID.
+	OpenID  string `json:"openid"`
+	UnionID string `json:"unionid,omitempty"`
 	// Language defaults to zh_CN.
-	Language string
+	Language string `json:"language,omitempty"`
 	// SubscribeTime defaults to the server's clock when added.
-	SubscribeTime time.Time
+	SubscribeTime time.Time `json:"subscribe_time,omitzero"`
 	// SubscribeScene defaults to ADD_SCENE_QR_CODE.
-	SubscribeScene string
-	QRScene        int64
-	QRSceneStr     string
+	SubscribeScene string `json:"subscribe_scene,omitempty"`
+	QRScene        int64  `json:"qr_scene,omitempty"`
+	QRSceneStr     string `json:"qr_scene_str,omitempty"`
 	// Unsubscribed users are known (user/info answers subscribe 0) but not
 	// listed by user/get.
-	Unsubscribed bool
+	Unsubscribed bool `json:"unsubscribed,omitempty"`
+}
+
+// OpenIDLen is the length of every openid WeChat issues, and so of every
+// openid the fake accepts.
+const OpenIDLen = 28
+
+var openIDPattern = regexp.MustCompile(`^[A-Za-z0-9_-]+$`)
+
+// ValidOpenID reports whether s has the shape of an openid: OpenIDLen (28)
+// characters of [A-Za-z0-9_-], such as "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o".
+// It is the fake's only openid rule: AddFollowers refuses other openids,
+// and the send endpoints (template, custom and subscribe messages) answer
+// 40003 "invalid openid" for them.
+func ValidOpenID(s string) bool {
+	return len(s) == OpenIDLen && openIDPattern.MatchString(s)
 }
 
 // Limits the fake enforces, as WeChat documents them.
@@ -97,8 +116,14 @@ func (s *Server) oaUsers(appid string) *oaUsers {
 }
 
 // AddFollowers adds users to the official account appid, in order. An
-// openid already known is updated in place.
-func (s *Server) AddFollowers(appid string, fs ...Follower) {
+// openid already known is updated in place. It adds none and returns an
+// error when an openid does not satisfy ValidOpenID.
+func (s *Server) AddFollowers(appid string, fs ...Follower) error {
+	for _, f := range fs {
+		if !ValidOpenID(f.OpenID) {
+			return fmt.Errorf("fakewechat: AddFollowers: openid %q is not %d characters of [A-Za-z0-9_-] (see ValidOpenID)", f.OpenID, OpenIDLen)
+		}
+	}
 	d := s.oaUsers(appid)
 	now := s.Now()
 	d.mu.Lock()
@@ -120,6 +145,7 @@ func (s *Server) AddFollowers(appid string, fs ...Follower) {
 		d.users[f.OpenID] = &oaUser{Follower: f}
 		d.order = append(d.order, f.OpenID)
 	}
+	return nil
 }
 
 // SetUserPageSize sets how many openids one page of user/get, user/tag/get

@@ -25,7 +25,7 @@ func ExampleCommentService_All() {
 	ctx := context.Background()
 
 	// A news message sent to followers, and a reader's comment on it.
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oReader"})
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oExample_reader_000000000001"})
 	cover, _ := c.Material.Add(ctx, oa.MediaThumb, "cover.jpg", bytes.NewReader([]byte{0xff, 0xd8, 0xff, 0xe0}) /* a JPEG header */)
 	news, _ := c.Material.AddNews(ctx, []oa.MaterialArticle{{Title: "Hi", Content: "<p>Hi</p>", ThumbMediaID: cover.MediaID, NeedOpenComment: 1}})
 	sent, err := c.BatchSends.SendToAll(ctx, oa.NewMassNews(news))
@@ -34,7 +34,7 @@ func ExampleCommentService_All() {
 		return
 	}
 	msgDataID, _ := sent.MsgDataID.Int64()
-	srv.AddComment(fakewechat.DefaultAppID, msgDataID, 0, "oReader", "Great news!")
+	srv.AddComment(fakewechat.DefaultAppID, msgDataID, 0, "oExample_reader_000000000001", "Great news!")
 
 	// Reply to every comment not answered yet.
 	article := oa.CommentArticle{MsgDataID: sent.MsgDataID, Index: 0}
@@ -50,5 +50,5 @@ func ExampleCommentService_All() {
 			}
 		}
 	}
-	// Output: oReader Great news!
+	// Output: oExample_reader_000000000001 Great news!
 }

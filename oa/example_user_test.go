@@ -21,7 +21,7 @@ func ExampleUserService_All() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "o1"}, fakewechat.Follower{OpenID: "o2"}, fakewechat.Follower{OpenID: "o3"})
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oExample_follower_0000000001"}, fakewechat.Follower{OpenID: "oExample_follower_0000000002"}, fakewechat.Follower{OpenID: "oExample_follower_0000000003"})
 	srv.SetUserPageSize(fakewechat.DefaultAppID, 2) // WeChat pages by 10000
 
 	for openid, err := range c.User.All(context.Background()) {
@@ -31,7 +31,7 @@ func ExampleUserService_All() {
 		fmt.Println(openid)
 	}
 	// Output:
-	// o1
-	// o2
-	// o3
+	// oExample_follower_0000000001
+	// oExample_follower_0000000002
+	// oExample_follower_0000000003
 }

@@ -21,10 +21,10 @@ func ExampleUserBlacklistService_Block() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "spammer"})
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oExample_spammer_00000000001"})
 	ctx := context.Background()
 
-	if err := c.UserBlacklist.Block(ctx, []string{"spammer"}); err != nil {
+	if err := c.UserBlacklist.Block(ctx, []string{"oExample_spammer_00000000001"}); err != nil {
 		log.Fatal(err)
 	}
 	page, err := c.UserBlacklist.List(ctx, "")
@@ -32,5 +32,5 @@ func ExampleUserBlacklistService_Block() {
 		log.Fatal(err)
 	}
 	fmt.Println(page.Total, page.OpenIDs())
-	// Output: 1 [spammer]
+	// Output: 1 [oExample_spammer_00000000001]
 }

@@ -21,14 +21,14 @@ func ExampleUserTagService_Tag() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "o1"}, fakewechat.Follower{OpenID: "o2"})
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oExample_follower_0000000001"}, fakewechat.Follower{OpenID: "oExample_follower_0000000002"})
 	ctx := context.Background()
 
 	tag, err := c.UserTag.Create(ctx, "vip")
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := c.UserTag.Tag(ctx, tag.ID, []string{"o2"}); err != nil {
+	if err := c.UserTag.Tag(ctx, tag.ID, []string{"oExample_follower_0000000002"}); err != nil {
 		log.Fatal(err)
 	}
 	for openid, err := range c.UserTag.AllUsers(ctx, tag.ID) {
@@ -37,5 +37,5 @@ func ExampleUserTagService_Tag() {
 		}
 		fmt.Println(tag.Name, openid)
 	}
-	// Output: vip o2
+	// Output: vip oExample_follower_0000000002
 }

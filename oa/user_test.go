@@ -15,7 +15,7 @@ func TestUserInfoAndRemark(t *testing.T) {
 	ctx := context.Background()
 	srv, c := newAClient(t)
 	ids := addFollowersA(srv, 2)
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "gone", UnionID: "ugone", Unsubscribed: true},
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oTest_gone_follower_00000001", UnionID: "uoTest_gone_follower_00000001", Unsubscribed: true},
 		fakewechat.Follower{OpenID: ids[1], QRScene: 98765, QRSceneStr: "s", SubscribeScene: "ADD_SCENE_QR_CODE"})
 
 	u, err := c.User.Info(ctx, ids[0], "")
@@ -35,7 +35,7 @@ func TestUserInfoAndRemark(t *testing.T) {
 	if rr, _ := reqA(t, srv, "GET /cgi-bin/user/info"); rr.Query.Get("lang") != "en" {
 		t.Errorf("lang not sent: %v", rr.Query)
 	}
-	if u, err = c.User.Info(ctx, "gone", ""); err != nil || u.Subscribe != 0 || u.UnionID != "ugone" {
+	if u, err = c.User.Info(ctx, "oTest_gone_follower_00000001", ""); err != nil || u.Subscribe != 0 || u.UnionID != "uoTest_gone_follower_00000001" {
 		t.Errorf("unsubscribed = %+v, %v", u, err)
 	}
 	_, err = c.User.Info(ctx, "nobody", "")
@@ -84,7 +84,7 @@ func TestUserListAndAll(t *testing.T) {
 	ctx := context.Background()
 	srv, c := newAClient(t)
 	ids := addFollowersA(srv, 7)
-	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "gone", Unsubscribed: true})
+	srv.AddFollowers(fakewechat.DefaultAppID, fakewechat.Follower{OpenID: "oTest_gone_follower_00000001", Unsubscribed: true})
 	srv.SetUserPageSize(fakewechat.DefaultAppID, 3)
 
 	p, err := c.User.List(ctx, "")

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -22,6 +21,7 @@ func init() {
 type queryFlag url.Values
 
 func (q queryFlag) String() string { return url.Values(q).Encode() }
+
 func (q queryFlag) Set(s string) error {
 	k, v, ok := strings.Cut(s, "=")
 	if !ok {
@@ -32,32 +32,34 @@ func (q queryFlag) Set(s string) error {
 }
 
 func runAPI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("wechat api", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("api METHOD PATH [-d JSON|@FILE|-] [-q key=value ...] [flags]",
+		"Calls an endpoint of the configured app with its access token and prints the answer\n(JSON indented; other content as is). METHOD is GET or POST; PATH starts with /,\nsuch as /cgi-bin/menu/get.",
+		stdout, stderr)
 	var app appFlags
-	app.register(fs)
+	app.register(fs.FlagSet)
 	data := fs.String("d", "", "JSON request body; @FILE reads a file, - reads stdin")
 	query := queryFlag(url.Values{})
 	fs.Var(query, "q", "extra query parameter key=value (repeatable)")
 	timeout := fs.Duration("timeout", 60*time.Second, "give up after this long")
-	pos, err := parseInterleaved(fs, args)
-	if err != nil {
-		return 2
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
 	if len(pos) != 2 {
-		fmt.Fprintln(stderr, "usage: wechat api METHOD PATH [-d JSON] [-q key=value]")
-		return 2
+		return fs.usageError("want METHOD and PATH, got %d arguments", len(pos))
 	}
 	method, path := strings.ToUpper(pos[0]), pos[1]
 	if !strings.HasPrefix(path, "/") {
-		fmt.Fprintln(stderr, "wechat api: PATH must start with /")
-		return 2
+		return fs.usageError("PATH must start with /, got %q", path)
+	}
+	if *timeout <= 0 {
+		return fs.usageError("--timeout must be positive")
 	}
 	var body any
 	if *data != "" {
 		raw, err := readData(*data, stdin)
 		if err != nil {
-			fmt.Fprintln(stderr, "wechat api:", err)
+			fmt.Fprintln(stderr, "wechat api:", errText(err))
 			return 1
 		}
 		if !json.Valid(raw) {
@@ -66,24 +68,30 @@ func runAPI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		body = json.RawMessage(raw)
 	}
-	c, err := app.client()
-	if err != nil {
-		fmt.Fprintln(stderr, "wechat api:", err)
-		return 1
-	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	dl, err := c.Stream(ctx, wechat.Endpoint{Method: method, Path: path}, url.Values(query), body)
-	if err != nil {
-		fmt.Fprintln(stderr, "wechat api:", err)
+	fail := func(err error) int {
+		target := strings.TrimRight(app.baseURL, "/") + path
+		fmt.Fprintln(stderr, failure("wechat api", err, target, *timeout, app.secrets()...))
 		return 1
 	}
+	c, err := app.client(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	defer c.Close()
+	dl, err := c.Stream(ctx, wechat.Endpoint{Method: method, Path: path}, url.Values(query), body)
+	if err != nil {
+		return fail(err)
+	}
 	defer dl.Close()
+	if err := app.writeError(); err != nil {
+		fmt.Fprintln(stderr, "wechat api: warning:", errText(err))
+	}
 	if strings.HasPrefix(dl.ContentType, "application/json") || strings.HasPrefix(dl.ContentType, "text/plain") {
 		raw, err := io.ReadAll(dl)
 		if err != nil {
-			fmt.Fprintln(stderr, "wechat api:", err)
-			return 1
+			return fail(err)
 		}
 		var pretty bytes.Buffer
 		if json.Indent(&pretty, raw, "", "  ") == nil {
@@ -94,8 +102,7 @@ func runAPI(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	}
 	if _, err := io.Copy(stdout, dl); err != nil {
-		fmt.Fprintln(stderr, "wechat api:", err)
-		return 1
+		return fail(err)
 	}
 	return 0
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -22,14 +21,19 @@ func init() {
 // WeChat server on loopback and drives an official account client through
 // it with the embedded defaults (the file token store), then a callback.
 func runDemo(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("wechat demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("demo [--store FILE]",
+		"Starts the fake WeChat server on loopback and drives an official account client through it\n(token, menu, tags, followers, a rejected token, an encrypted callback). No network needed.",
+		stdout, stderr)
 	storePath := fs.String("store", wechat.DefaultFileStorePath(), "file store path")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
+	}
+	if len(pos) > 0 {
+		return fs.usageError("unexpected argument %q", pos[0])
 	}
 	if err := demo(stdout, *storePath); err != nil {
-		fmt.Fprintln(stderr, "wechat demo:", err)
+		fmt.Fprintln(stderr, "wechat demo:", errText(err))
 		return 1
 	}
 	return 0
@@ -45,10 +49,12 @@ func demo(w io.Writer, storePath string) error {
 	}
 	defer srv.Close()
 	fmt.Fprintf(w, "fake WeChat server on %s\n", base)
-	srv.AddFollowers(fakewechat.DefaultAppID,
-		fakewechat.Follower{OpenID: "o-demo-alice"},
-		fakewechat.Follower{OpenID: "o-demo-bob"},
-		fakewechat.Follower{OpenID: "o-demo-carol"})
+	// Openids are 28 characters, as WeChat's (see fakewechat.ValidOpenID).
+	const alice, bob, carol = "oDemo_alice_0000000000000001", "oDemo_bob_000000000000000002", "oDemo_carol_0000000000000003"
+	if err := srv.AddFollowers(fakewechat.DefaultAppID,
+		fakewechat.Follower{OpenID: alice}, fakewechat.Follower{OpenID: bob}, fakewechat.Follower{OpenID: carol}); err != nil {
+		return err
+	}
 	srv.SetUserPageSize(fakewechat.DefaultAppID, 2)
 
 	store, err := wechat.NewFileStore(storePath)
@@ -85,10 +91,10 @@ func demo(w io.Writer, storePath string) error {
 	if err != nil {
 		return err
 	}
-	if err := client.UserTag.Tag(ctx, tag.ID, []string{"o-demo-alice", "o-demo-carol"}); err != nil {
+	if err := client.UserTag.Tag(ctx, tag.ID, []string{alice, carol}); err != nil {
 		return err
 	}
-	if err := client.User.UpdateRemark(ctx, "o-demo-bob", "Bob"); err != nil {
+	if err := client.User.UpdateRemark(ctx, bob, "Bob"); err != nil {
 		return err
 	}
 	var names []string

@@ -36,7 +36,7 @@ func demoCallback(ctx context.Context, w io.Writer) error {
 		return err
 	}
 	now := strconv.FormatInt(time.Now().Unix(), 10)
-	msg := "<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName><![CDATA[o-demo-alice]]></FromUserName>" +
+	msg := "<xml><ToUserName><![CDATA[gh_demo]]></ToUserName><FromUserName><![CDATA[oDemo_alice_0000000000000001]]></FromUserName>" +
 		"<CreateTime>" + now + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[你好]]></Content><MsgId>1</MsgId></xml>"
 	enc, err := crypt.Encrypt([]byte(msg))
 	if err != nil {

@@ -14,7 +14,7 @@ func TestDemoRunsOffline(t *testing.T) {
 	}
 	for _, want := range []string{
 		"menu created and read back: 2 top-level buttons",
-		`o-demo-bob (remark "Bob"`,
+		`oDemo_bob_000000000000000002 (remark "Bob"`,
 		"errcode 45157",
 		"rejected token refreshed",
 		"POST /cgi-bin/stable_token     2",

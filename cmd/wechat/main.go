@@ -1,10 +1,17 @@
 // Command wechat is the SDK's command-line tool: a fake WeChat server,
-// token and API access for a configured app, and message encryption helpers.
+// token and API access for a configured app, a token hub, message
+// encryption helpers and an offline demo.
 //
-//	wechat mock  [--addr 127.0.0.1:8080]
+//	wechat mock  [--addr 127.0.0.1:8080] [--fixtures FILE]
 //	wechat token [--appid A --secret S --base-url U --store memory|file:PATH|redis://HOST:PORT/DB]
 //	wechat api METHOD PATH [-d JSON]
+//	wechat hub [--addr A] [--tls-cert F --tls-key F]
 //	wechat msg decrypt|encrypt ...
+//	wechat demo
+//
+// `wechat help COMMAND` or `wechat COMMAND --help` shows a command's
+// arguments and flags. Secrets given through the environment (WECHAT_SECRET,
+// WECHAT_HUB_SECRET, a password in WECHAT_STORE) are never printed.
 package main
 
 import (
@@ -31,9 +38,26 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		usage(stderr)
 		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		usage(stdout)
+		return 0
+	case "help":
+		if len(args) == 1 {
+			usage(stdout)
+			return 0
+		}
+		c, ok := commands[args[1]]
+		if !ok {
+			fmt.Fprintf(stderr, "wechat help: unknown command %q\n", args[1])
+			usage(stderr)
+			return 2
+		}
+		return c.run([]string{"--help"}, stdin, stdout, stderr)
 	}
 	c, ok := commands[args[0]]
 	if !ok {
@@ -45,7 +69,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: wechat COMMAND [flags]\n\ncommands:")
+	fmt.Fprintln(w, "usage: wechat COMMAND [arguments] [flags]\n\ncommands:")
 	names := make([]string, 0, len(commands))
 	for n := range commands {
 		names = append(names, n)
@@ -54,4 +78,5 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-8s %s\n", n, commands[n].summary)
 	}
+	fmt.Fprintln(w, "\n`wechat help COMMAND` or `wechat COMMAND --help` shows a command's arguments and flags.")
 }

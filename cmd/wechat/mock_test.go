@@ -122,7 +122,7 @@ func TestMockRegistered(t *testing.T) {
 		t.Fatal("mock command not registered")
 	}
 	var out, errb bytes.Buffer
-	if code := run([]string{"mock", "-h"}, nil, &out, &errb); code != 0 || !strings.Contains(errb.String(), "--addr") {
-		t.Fatalf("mock -h: code %d, stderr %q", code, errb.String())
+	if code := run([]string{"mock", "-h"}, nil, &out, &errb); code != 0 || !strings.Contains(out.String(), "-addr") || errb.Len() != 0 {
+		t.Fatalf("mock -h: code %d, stdout %q, stderr %q", code, out.String(), errb.String())
 	}
 }

@@ -4,11 +4,11 @@ import (
 	"crypto/rand"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"math/big"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -26,6 +26,9 @@ const msgUsage = `usage:
       verifies msg_signature, decrypts the POSTed body (XML or JSON envelope) and prints the message
   wechat msg encrypt --token T --aes-key K --appid A [--timestamp TS --nonce N] < message
       prints the encrypted POST body on the first line and the query string on the second
+
+--token and --aes-key default to $WECHAT_CALLBACK_TOKEN and $WECHAT_AES_KEY (better than the
+command line, which other users of the machine can see); their values are never printed.
 `
 
 // maxStdin bounds what the command reads, like the handler's body limit.
@@ -41,24 +44,30 @@ func runMsg(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return msgDecrypt(args[1:], stdin, stdout, stderr)
 	case "encrypt":
 		return msgEncrypt(args[1:], stdin, stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprint(stderr, msgUsage)
-		return 2
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, msgUsage)
+		return 0
 	}
 	fmt.Fprintf(stderr, "wechat msg: unknown subcommand %q\n%s", args[0], msgUsage)
 	return 2
 }
 
 type msgFlags struct {
-	fs                                             *flag.FlagSet
+	fs                                             *cmdFlags
 	token, aesKey, appID, timestamp, nonce, msgSig string
 }
 
-func newMsgFlags(name string, stderr io.Writer) *msgFlags {
-	f := &msgFlags{fs: flag.NewFlagSet("wechat msg "+name, flag.ContinueOnError)}
-	f.fs.SetOutput(stderr)
-	f.fs.StringVar(&f.token, "token", "", "token configured on the WeChat console")
-	f.fs.StringVar(&f.aesKey, "aes-key", "", "43-character EncodingAESKey")
+var msgSynopsis = map[string][2]string{
+	"decrypt": {"msg decrypt --token T --aes-key K --appid A --timestamp TS --nonce N --msg-signature S < body",
+		"Verifies msg_signature, decrypts the POSTed body read from stdin (XML or JSON envelope)\nand prints the message. The query parameters of the push give --timestamp, --nonce\nand --msg-signature."},
+	"encrypt": {"msg encrypt --token T --aes-key K --appid A [--timestamp TS --nonce N] < message",
+		"Encrypts the message read from stdin as WeChat pushes it: prints the POST body on the\nfirst line and the query string on the second."},
+}
+
+func newMsgFlags(name string, stdout, stderr io.Writer) *msgFlags {
+	f := &msgFlags{fs: newFlags(msgSynopsis[name][0], msgSynopsis[name][1], stdout, stderr)}
+	secretVar(f.fs.FlagSet, &f.token, "token", "WECHAT_CALLBACK_TOKEN", "`token` configured on the WeChat console")
+	secretVar(f.fs.FlagSet, &f.aesKey, "aes-key", "WECHAT_AES_KEY", "43-character `EncodingAESKey`")
 	f.fs.StringVar(&f.appID, "appid", "", "receiver id: appid, component appid, corp id or suite id")
 	f.fs.StringVar(&f.timestamp, "timestamp", "", "timestamp query parameter")
 	f.fs.StringVar(&f.nonce, "nonce", "", "nonce query parameter")
@@ -70,30 +79,33 @@ func newMsgFlags(name string, stderr io.Writer) *msgFlags {
 
 // parse parses args and builds the Crypter; it returns an exit code > 0 on
 // failure.
-func (f *msgFlags) parse(args []string, stderr io.Writer, required ...string) (*msgcrypt.Crypter, int) {
-	if err := f.fs.Parse(args); err != nil {
-		return nil, 2
+// parse parses args and builds the Crypter; it returns ok false and the
+// exit code when the command must stop (0 after --help).
+func (f *msgFlags) parse(args []string, stderr io.Writer, required ...string) (*msgcrypt.Crypter, int, bool) {
+	pos, code, ok := f.fs.parse(args)
+	if !ok {
+		return nil, code, false
 	}
-	if f.fs.NArg() != 0 {
-		fmt.Fprintf(stderr, "%s: unexpected argument %q\n", f.fs.Name(), f.fs.Arg(0))
-		return nil, 2
+	if len(pos) != 0 {
+		return nil, f.fs.usageError("unexpected argument %q", pos[0]), false
 	}
+	values := map[string]string{"token": f.token, "aes-key": f.aesKey, "appid": f.appID,
+		"timestamp": f.timestamp, "nonce": f.nonce, "msg-signature": f.msgSig}
 	var missing []string
 	for _, name := range required {
-		if f.fs.Lookup(name).Value.String() == "" {
+		if values[name] == "" {
 			missing = append(missing, "--"+name)
 		}
 	}
 	if len(missing) > 0 {
-		fmt.Fprintf(stderr, "%s: missing %s\n", f.fs.Name(), strings.Join(missing, ", "))
-		return nil, 2
+		return nil, f.fs.usageError("missing %s", strings.Join(missing, ", ")), false
 	}
 	c, err := msgcrypt.New(f.token, f.aesKey, f.appID)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s: %v\n", f.fs.Name(), err)
-		return nil, 2
+		fmt.Fprintf(stderr, "%s: %s\n", f.fs.Name(), redact(errText(err), f.aesKey, f.token))
+		return nil, 2, false
 	}
-	return c, 0
+	return c, 0, true
 }
 
 func readStdin(stdin io.Reader) ([]byte, error) {
@@ -108,9 +120,9 @@ func readStdin(stdin io.Reader) ([]byte, error) {
 }
 
 func msgDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	f := newMsgFlags("decrypt", stderr)
-	c, code := f.parse(args, stderr, "token", "aes-key", "appid", "timestamp", "nonce", "msg-signature")
-	if code != 0 {
+	f := newMsgFlags("decrypt", stdout, stderr)
+	c, code, ok := f.parse(args, stderr, "token", "aes-key", "appid", "timestamp", "nonce", "msg-signature")
+	if !ok {
 		return code
 	}
 	body, err := readStdin(stdin)
@@ -129,7 +141,7 @@ func msgDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	msg, err := c.Decrypt(enc)
 	if err != nil {
-		fmt.Fprintf(stderr, "wechat msg decrypt: %v\n", err)
+		fmt.Fprintln(stderr, "wechat msg decrypt:", decryptAdvice(c, enc, err))
 		return 1
 	}
 	_, _ = stdout.Write(msg)
@@ -139,10 +151,26 @@ func msgDecrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 0
 }
 
+var printableID = regexp.MustCompile(`^[A-Za-z0-9_.-]{1,64}$`)
+
+// decryptAdvice explains a decryption failure after a valid msg_signature:
+// the EncodingAESKey or the receiver id does not match. Ids are shown (they
+// are not secrets); the key never is.
+func decryptAdvice(c *msgcrypt.Crypter, enc string, err error) string {
+	_, id, anyErr := c.DecryptAny(enc)
+	switch {
+	case anyErr == nil && printableID.MatchString(id):
+		return fmt.Sprintf("the receiver id does not match: the message is for %q but --appid is %q; pass --appid %s (the appid, component appid, corp id or suite id the push was sent to)", id, c.ReceiverID(), id)
+	case errors.Is(err, msgcrypt.ErrBase64) || errors.Is(err, msgcrypt.ErrBlockSize):
+		return fmt.Sprintf("the Encrypt field is not a WeChat ciphertext (%s)", errText(err))
+	}
+	return fmt.Sprintf("the EncodingAESKey (--aes-key) or the receiver id does not match this message (%s): check --aes-key against the console's EncodingAESKey for receiver id %q, or the body was altered", errText(err), c.ReceiverID())
+}
+
 func msgEncrypt(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	f := newMsgFlags("encrypt", stderr)
-	c, code := f.parse(args, stderr, "token", "aes-key", "appid")
-	if code != 0 {
+	f := newMsgFlags("encrypt", stdout, stderr)
+	c, code, ok := f.parse(args, stderr, "token", "aes-key", "appid")
+	if !ok {
 		return code
 	}
 	if f.timestamp == "" {

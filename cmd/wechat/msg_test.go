@@ -72,7 +72,7 @@ func TestMsgDecryptFailures(t *testing.T) {
 	lines := strings.Split(strings.TrimSpace(body), "\n")
 	sig := queryParam(lines[1], "msg_signature")
 	code, _, errs := runMsgCLI(lines[0], decryptArgs("1714112445", "7", sig)...)
-	if code != 1 || !strings.Contains(errs, "receiver id mismatch") {
+	if code != 1 || !strings.Contains(errs, `the receiver id does not match: the message is for "wxother" but --appid is "`+msgAppID+`"`) {
 		t.Fatalf("wrong appid: code %d, %s", code, errs)
 	}
 	// A ciphertext changed after encryption, signed again so that only

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"time"
@@ -13,24 +12,36 @@ func init() {
 }
 
 func runToken(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("wechat token", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("token [--appid A --secret S --base-url U --store SPEC]",
+		"Prints the app's access token, taken from the token store or fetched from WeChat and stored.\nExits non-zero, printing nothing on stdout, when the token cannot be fetched or stored.",
+		stdout, stderr)
 	var app appFlags
-	app.register(fs)
+	app.register(fs.FlagSet)
 	timeout := fs.Duration("timeout", 30*time.Second, "give up after this long")
-	if err := fs.Parse(args); err != nil {
-		return 2
+	pos, code, ok := fs.parse(args)
+	if !ok {
+		return code
 	}
-	c, err := app.client()
-	if err != nil {
-		fmt.Fprintln(stderr, "wechat token:", err)
-		return 1
+	if len(pos) > 0 {
+		return fs.usageError("unexpected argument %q", pos[0])
+	}
+	if *timeout <= 0 {
+		return fs.usageError("--timeout must be positive")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), *timeout)
 	defer cancel()
-	tok, err := c.AccessToken(ctx)
+	c, err := app.client(ctx)
 	if err != nil {
-		fmt.Fprintln(stderr, "wechat token:", err)
+		fmt.Fprintln(stderr, failure("wechat token", err, redactStore(app.store), *timeout, app.secrets()...))
+		return 1
+	}
+	defer c.Close()
+	tok, err := c.AccessToken(ctx)
+	if err == nil {
+		err = app.writeError()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, failure("wechat token", err, app.tokenURL(), *timeout, app.secrets()...))
 		return 1
 	}
 	fmt.Fprintln(stdout, tok)

@@ -9,6 +9,40 @@
 // Its cryptography is written independently of package pay so that a bug
 // in one is not mirrored by the other.
 //
+// # Rules
+//
+//   - Merchants: the fake knows the built-in merchant (Options.MchID,
+//     default DefaultMchID, with the certificate and key of
+//     TestKeys().Merchant and the keys Options.APIv3Key and APIv2Key) and
+//     the merchants of Options.Merchants (see NewMerchant; `wechat mock`
+//     reads them from the "merchants" of a fixtures file).
+//   - v3 requests must carry "Authorization: WECHATPAY2-SHA256-RSA2048"
+//     with the mchid of a known merchant, the serial_no of that merchant's
+//     certificate, a timestamp within 5 minutes of the real clock, a nonce,
+//     and a signature by that certificate's key; anything else answers 401
+//     SIGN_ERROR (signed, like every answer).
+//   - The mchid a request names (body mchid or combine_mchid, query mchid)
+//     must be the merchant that signed it: MCH_NOT_EXISTS or PARAM_ERROR.
+//   - /v3/certificates encrypts the platform certificates with the API v3
+//     key of the requesting merchant; notifications are encrypted with the
+//     key of the merchant named by the resource's mchid (the built-in
+//     merchant's otherwise).
+//   - v2 XML requests need the mch_id of a merchant with an API v2 key and
+//     its MD5 or HMAC-SHA256 signature; /secapi also needs that merchant's
+//     certificate as the TLS client certificate.
+//   - Orders: prepay needs appid, description, out_trade_no, notify_url and
+//     a positive amount.total (JSAPI: payer.openid; H5:
+//     scene_info.h5_info). out_trade_no is one table for all merchants. An
+//     order is paid only by PayOrder; refunds need a paid order, its exact
+//     total and at most the amount not yet refunded.
+//   - Bills exist only for the dates given to AddBill.
+//   - Partner requests must name the signing merchant as sp_mchid. Balances,
+//     profit-sharing ratios and batch transfers are kept for the built-in
+//     merchant (and sub-merchants) only, whichever merchant signs.
+//   - Answers are signed with the platform certificate (ModeCertificates),
+//     the WeChat Pay public key (ModePublicKey), or, in ModeBoth, with the
+//     public key when the request's Wechatpay-Serial names it.
+//
 // # Transfers, partner mode and profit sharing
 //
 // The fake keeps state for these and refuses what WeChat Pay refuses:
@@ -171,14 +205,24 @@ func loadPair(name string, withCert bool) KeyPair {
 		if err != nil {
 			panic("fakepay: bad test certificate " + name)
 		}
-		kp.Serial = strings.ToUpper(kp.Cert.SerialNumber.Text(16))
-		if len(kp.Serial)%2 == 1 {
-			kp.Serial = "0" + kp.Serial
-		}
+		kp.Serial = certSerial(kp.Cert)
 	}
 	der, _ := x509.MarshalPKIXPublicKey(&kp.Key.PublicKey)
 	kp.PubPEM = pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der})
 	return kp
+}
+
+// certSerial spells a certificate serial as WeChat Pay does: uppercase hex
+// of even length.
+func certSerial(c *x509.Certificate) string {
+	if c == nil {
+		return ""
+	}
+	s := strings.ToUpper(c.SerialNumber.Text(16))
+	if len(s)%2 == 1 {
+		s = "0" + s
+	}
+	return s
 }
 
 // TestKeys returns the shared test keys (parsed once per process).

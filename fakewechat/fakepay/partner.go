@@ -113,7 +113,7 @@ func (s *Server) servePartnerPrepay(w http.ResponseWriter, r *http.Request, body
 	case b.SpAppID == "" || b.SubMchID == "" || b.Description == "" || b.OutTradeNo == "" || b.NotifyURL == "":
 		bad("sp_appid、sub_mchid、description、out_trade_no、notify_url必填")
 		return
-	case b.SpMchID != s.Opts.MchID:
+	case b.SpMchID != s.requestMchID(r):
 		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "sp_mchid与请求的商户号不一致")
 		return
 	case b.Amount.Total <= 0:
@@ -188,7 +188,7 @@ func (s *Server) findPartnerOrderLocked(sub, outTradeNo, transactionID string) *
 
 func (s *Server) servePartnerQuery(w http.ResponseWriter, r *http.Request, outTradeNo, transactionID string) {
 	q := r.URL.Query()
-	if q.Get("sp_mchid") != s.Opts.MchID || q.Get("sub_mchid") == "" {
+	if q.Get("sp_mchid") != s.requestMchID(r) || q.Get("sub_mchid") == "" {
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "sp_mchid、sub_mchid必填")
 		return
 	}
@@ -214,7 +214,7 @@ func (s *Server) servePartnerClose(w http.ResponseWriter, r *http.Request, body 
 	if !s.decodeJSON(w, r, body, &b) {
 		return
 	}
-	if b.SpMchID != s.Opts.MchID || b.SubMchID == "" {
+	if b.SpMchID != s.requestMchID(r) || b.SubMchID == "" {
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "sp_mchid、sub_mchid必填")
 		return
 	}

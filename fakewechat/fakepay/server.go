@@ -15,6 +15,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
+	"encoding/pem"
 	"fmt"
 	"io"
 	"net/http"
@@ -46,6 +47,9 @@ type Options struct {
 	APIv3Key string // default a fixed 32-byte test key
 	APIv2Key string // default a fixed 32-byte test key
 	Mode     Mode
+	// Merchants are merchants known besides the built-in one (MchID, with
+	// the test merchant certificate of TestKeys); see Merchant.
+	Merchants []Merchant
 }
 
 // Default test credentials.
@@ -78,6 +82,7 @@ type Server struct {
 	platforms []KeyPair // served by /v3/certificates; the last one signs
 	hook      func(r *http.Request, h http.Header, body []byte) []byte
 	signer    func(r *http.Request) Signer
+	merchants map[string]*Merchant // by mchid; set by New, read-only after
 	now       func() time.Time
 	seq       atomic.Int64
 	// Requests counts the requests received, by path.
@@ -89,8 +94,19 @@ type Server struct {
 	b stateB // media, onboarding, complaints, marketing, PayScore (payb.go)
 }
 
-// New starts a fake WeChat Pay server; Close it when done.
+// New starts a fake WeChat Pay server; Close it when done. It panics when
+// opts.Merchants holds an invalid merchant; NewServer returns that error.
 func New(opts Options) *Server {
+	s, err := NewServer(opts)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
+
+// NewServer is New returning an error for an invalid merchant in
+// opts.Merchants (see NewMerchant for the rules).
+func NewServer(opts Options) (*Server, error) {
 	if opts.MchID == "" {
 		opts.MchID = DefaultMchID
 	}
@@ -107,13 +123,22 @@ func New(opts Options) *Server {
 		abnormal: map[string]map[string]string{}, platforms: []KeyPair{k.Platform},
 		now: time.Now, requests: map[string]int{}, a: newStateA(),
 	}
+	if err := s.initMerchants(opts); err != nil {
+		return nil, err
+	}
 	s.srv = httptest.NewUnstartedServer(http.HandlerFunc(s.serve))
-	pool := x509.NewCertPool()
-	pool.AddCert(k.Merchant.Cert)
-	s.srv.TLS = &tls.Config{ClientAuth: tls.VerifyClientCertIfGiven, ClientCAs: pool}
+	// Client certificates are requested and compared with the merchant's
+	// own certificate by /secapi (see checkClientCert).
+	s.srv.TLS = &tls.Config{ClientAuth: tls.RequestClientCert}
 	s.srv.StartTLS()
 	s.URL = s.srv.URL
-	return s
+	return s, nil
+}
+
+// CertificatePEM returns the PEM certificate of the server's HTTPS
+// listener, for clients in other processes to trust.
+func (s *Server) CertificatePEM() []byte {
+	return pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: s.srv.Certificate().Raw})
 }
 
 // Close shuts the server down.
@@ -269,44 +294,46 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, code, 
 	s.reply(w, r, status, apiError{Code: code, Message: msg})
 }
 
-// checkAuth verifies the merchant signature of a v3 request like WeChat Pay.
-func (s *Server) checkAuth(r *http.Request, body []byte) error {
+// checkAuth verifies the merchant signature of a v3 request like WeChat Pay
+// and returns the merchant it authenticates.
+func (s *Server) checkAuth(r *http.Request, body []byte) (*Merchant, error) {
 	a := r.Header.Get("Authorization")
 	const scheme = "WECHATPAY2-SHA256-RSA2048 "
 	if !strings.HasPrefix(a, scheme) {
-		return fmt.Errorf("authorization scheme")
+		return nil, fmt.Errorf("authorization scheme")
 	}
 	f := map[string]string{}
 	for _, part := range strings.Split(a[len(scheme):], ",") {
 		k, v, ok := strings.Cut(part, "=")
 		if !ok || len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
-			return fmt.Errorf("malformed authorization")
+			return nil, fmt.Errorf("malformed authorization")
 		}
 		f[strings.TrimSpace(k)] = v[1 : len(v)-1]
 	}
-	if f["mchid"] != s.Opts.MchID {
-		return fmt.Errorf("mchid")
+	m := s.merchants[f["mchid"]]
+	if m == nil {
+		return nil, fmt.Errorf("mchid")
 	}
-	if f["serial_no"] != s.Keys.Merchant.Serial {
-		return fmt.Errorf("serial_no")
+	if f["serial_no"] != m.Serial() {
+		return nil, fmt.Errorf("serial_no")
 	}
 	ts, err := strconv.ParseInt(f["timestamp"], 10, 64)
 	if err != nil || abs(time.Now().Unix()-ts) > 300 {
-		return fmt.Errorf("timestamp")
+		return nil, fmt.Errorf("timestamp")
 	}
 	if len(f["nonce_str"]) == 0 {
-		return fmt.Errorf("nonce")
+		return nil, fmt.Errorf("nonce")
 	}
 	msg := r.Method + "\n" + r.URL.RequestURI() + "\n" + f["timestamp"] + "\n" + f["nonce_str"] + "\n" + string(body) + "\n"
 	sig, err := base64.StdEncoding.DecodeString(f["signature"])
 	if err != nil {
-		return fmt.Errorf("signature encoding")
+		return nil, fmt.Errorf("signature encoding")
 	}
 	sum := sha256.Sum256([]byte(msg))
-	if err := rsa.VerifyPKCS1v15(&s.Keys.Merchant.Key.PublicKey, crypto.SHA256, sum[:], sig); err != nil {
-		return fmt.Errorf("signature")
+	if err := rsa.VerifyPKCS1v15(m.Cert.PublicKey.(*rsa.PublicKey), crypto.SHA256, sum[:], sig); err != nil {
+		return nil, fmt.Errorf("signature")
 	}
-	return nil
+	return m, nil
 }
 
 func abs(x int64) int64 {
@@ -334,16 +361,17 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.serveV2(w, r, body)
 		return
 	}
-	if err := s.checkAuth(r, body); err != nil {
+	m, err := s.checkAuth(r, body)
+	if err != nil {
 		s.fail(w, r, http.StatusUnauthorized, "SIGN_ERROR", "签名错误: "+err.Error())
 		return
 	}
-	s.serveV3(w, r, body)
+	s.serveV3(w, withMerchant(r, m), body)
 }
 
-// encryptResource seals plaintext with the API v3 key as WeChat Pay does.
-func (s *Server) encryptResource(plaintext []byte, ad string) (nonce, ciphertext string) {
-	block, _ := aes.NewCipher([]byte(s.Opts.APIv3Key))
+// encryptResourceWith seals plaintext with apiV3Key as WeChat Pay does.
+func encryptResourceWith(apiV3Key string, plaintext []byte, ad string) (nonce, ciphertext string) {
+	block, _ := aes.NewCipher([]byte(apiV3Key))
 	g, _ := cipher.NewGCM(block)
 	n := nonceHex()[:12]
 	ct := g.Seal(nil, []byte(n), plaintext, []byte(ad))

@@ -168,9 +168,9 @@ func (s *Server) serveTransferBill(w http.ResponseWriter, r *http.Request, body 
 		tb.UserName = s.sealForMerchant(name)
 	}
 	if partner {
-		tb.SpMchID, tb.SubMchID = s.Opts.MchID, b.SubMchID
+		tb.SpMchID, tb.SubMchID = s.requestMchID(r), b.SubMchID
 	} else {
-		tb.MchID = s.Opts.MchID
+		tb.MchID = s.requestMchID(r)
 	}
 	s.a.bills[k] = tb
 	res := tb.result()

@@ -81,23 +81,24 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, body []byte) {
 		return
 	}
 	signType := m["sign_type"]
-	if m["mch_id"] != s.Opts.MchID || m["nonce_str"] == "" || v2sign(m, s.Opts.APIv2Key, signType) != m["sign"] {
+	mch := s.merchants[m["mch_id"]]
+	if mch == nil || mch.APIv2Key == "" || m["nonce_str"] == "" || v2sign(m, mch.APIv2Key, signType) != m["sign"] {
 		writeXML(w, map[string]string{"return_code": "FAIL", "return_msg": "签名错误"})
 		return
 	}
 	signed := func(out map[string]string) {
 		out["return_code"], out["return_msg"] = "SUCCESS", "OK"
-		out["mch_id"], out["nonce_str"] = s.Opts.MchID, nonceHex()
+		out["mch_id"], out["nonce_str"] = mch.MchID, nonceHex()
 		if m["appid"] != "" {
 			out["appid"] = m["appid"]
 		}
-		out["sign"] = v2sign(out, s.Opts.APIv2Key, signType)
+		out["sign"] = v2sign(out, mch.APIv2Key, signType)
 		writeXML(w, out)
 	}
 	switch r.URL.Path {
 	case "/xdc/apiv2getsignkey/sign/getsignkey":
-		sum := md5.Sum([]byte(s.Opts.MchID + s.Opts.APIv2Key))
-		writeXML(w, map[string]string{"return_code": "SUCCESS", "return_msg": "ok", "mch_id": s.Opts.MchID,
+		sum := md5.Sum([]byte(mch.MchID + mch.APIv2Key))
+		writeXML(w, map[string]string{"return_code": "SUCCESS", "return_msg": "ok", "mch_id": mch.MchID,
 			"sandbox_signkey": strings.ToUpper(hex.EncodeToString(sum[:]))})
 	case "/pay/micropay":
 		total, err := strconv.ParseInt(m["total_fee"], 10, 64)
@@ -109,7 +110,7 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, body []byte) {
 			signed(map[string]string{"result_code": "FAIL", "err_code": "USERPAYING", "err_code_des": "需要用户输入支付密码"})
 			return
 		}
-		o := &Order{AppID: m["appid"], MchID: s.Opts.MchID, OutTradeNo: m["out_trade_no"], TradeType: "MICROPAY",
+		o := &Order{AppID: m["appid"], MchID: mch.MchID, OutTradeNo: m["out_trade_no"], TradeType: "MICROPAY",
 			TradeState: "SUCCESS", TradeStateDesc: "支付成功", BankType: "CMC",
 			TransactionID: "4200" + strconv.FormatInt(3000000000+s.seq.Add(1), 10),
 			SuccessTime:   time.Now().Format(time.RFC3339),
@@ -124,7 +125,7 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, body []byte) {
 			"cash_fee": m["total_fee"], "transaction_id": o.TransactionID, "out_trade_no": o.OutTradeNo,
 			"time_end": time.Now().Format("20060102150405")})
 	case "/secapi/pay/reverse":
-		if r.TLS == nil || len(r.TLS.PeerCertificates) == 0 {
+		if checkClientCert(r, mch) != nil {
 			writeXML(w, map[string]string{"return_code": "FAIL", "return_msg": "证书错误: client certificate required"})
 			return
 		}
@@ -171,7 +172,7 @@ func (s *Server) BuildNotification(eventType string, resource any, key Key) (htt
 	case strings.HasPrefix(eventType, "PROFITSHARING."):
 		originalType = "profitsharing"
 	}
-	nonce, ct := s.encryptResource(pt, originalType)
+	nonce, ct := encryptResourceWith(s.apiV3KeyOf(resource), pt, originalType)
 	env := map[string]any{
 		"id":            "EV-" + nonceHex(),
 		"create_time":   time.Now().Format(time.RFC3339),

@@ -131,7 +131,7 @@ func (s *Server) serveCertificates(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	var data []map[string]any
 	for _, kp := range plats {
-		nonce, ct := s.encryptResource(kp.CertPEM, "certificate")
+		nonce, ct := encryptResourceWith(s.requestMerchant(r).APIv3Key, kp.CertPEM, "certificate")
 		data = append(data, map[string]any{
 			"serial_no":      kp.Serial,
 			"effective_time": kp.Cert.NotBefore.Format(time.RFC3339),
@@ -154,7 +154,7 @@ func (s *Server) servePrepay(w http.ResponseWriter, r *http.Request, body []byte
 	case b.AppID == "" || b.Description == "" || b.OutTradeNo == "" || b.NotifyURL == "":
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "missing required parameter")
 		return
-	case b.MchID != s.Opts.MchID:
+	case b.MchID != s.requestMchID(r):
 		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "mchid mismatch")
 		return
 	case b.Amount.Total <= 0:
@@ -217,7 +217,7 @@ func (s *Server) findOrder(outTradeNo, transactionID string) *Order {
 }
 
 func (s *Server) serveQuery(w http.ResponseWriter, r *http.Request, outTradeNo, transactionID string) {
-	if r.URL.Query().Get("mchid") != s.Opts.MchID {
+	if r.URL.Query().Get("mchid") != s.requestMchID(r) {
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "mchid is required")
 		return
 	}
@@ -239,7 +239,7 @@ func (s *Server) serveClose(w http.ResponseWriter, r *http.Request, body []byte,
 	var b struct {
 		MchID string `json:"mchid"`
 	}
-	if json.Unmarshal(body, &b) != nil || b.MchID != s.Opts.MchID {
+	if json.Unmarshal(body, &b) != nil || b.MchID != s.requestMchID(r) {
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "mchid is required")
 		return
 	}
@@ -289,7 +289,7 @@ func (s *Server) serveCombine(w http.ResponseWriter, r *http.Request, body []byt
 		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "missing required parameter")
 		return
 	}
-	if b.CombineMchID != s.Opts.MchID {
+	if b.CombineMchID != s.requestMchID(r) {
 		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "combine_mchid mismatch")
 		return
 	}
@@ -441,8 +441,12 @@ func (s *Server) SetRefundStatus(outRefundNo, status string) (map[string]any, bo
 	if status == "SUCCESS" {
 		rf.SuccessTime = time.Now().Format(time.RFC3339)
 	}
+	mchID := s.Opts.MchID
+	if o := s.orders[rf.OutTradeNo]; o != nil {
+		mchID = o.MchID
+	}
 	return map[string]any{
-		"mchid": s.Opts.MchID, "out_trade_no": rf.OutTradeNo, "transaction_id": rf.TransactionID,
+		"mchid": mchID, "out_trade_no": rf.OutTradeNo, "transaction_id": rf.TransactionID,
 		"out_refund_no": rf.OutRefundNo, "refund_id": rf.RefundID, "refund_status": status,
 		"success_time": rf.SuccessTime, "user_received_account": rf.UserReceivedAccount,
 		"amount": map[string]any{"total": rf.Amount["total"], "refund": rf.Amount["refund"],
