@@ -278,7 +278,7 @@ func (s *Server) serveUpload(w http.ResponseWriter, r *http.Request) bool {
 			file, _ = io.ReadAll(io.LimitReader(part, u.max+1))
 		}
 	}
-	if err := s.checkAuth(r, meta); err != nil {
+	if _, err := s.checkAuth(r, meta); err != nil {
 		s.fail(w, r, http.StatusUnauthorized, "SIGN_ERROR", "签名错误: "+err.Error())
 		return true
 	}
