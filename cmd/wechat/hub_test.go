@@ -121,7 +121,7 @@ func TestHubServesTLSAndLogsRejections(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
 	logs := errb.String()
-	if !strings.Contains(logs, "unauthorized") || strings.Contains(logs, "wrong-secret-0123456789") || strings.Contains(logs, secret) || strings.Contains(logs, tok) {
+	if !(strings.Contains(logs, "hub: rejected") || strings.Contains(logs, "hub: unauthorized")) || strings.Contains(logs, "wrong-secret-0123456789") || strings.Contains(logs, secret) || strings.Contains(logs, tok) {
 		t.Fatalf("stderr: %s", logs)
 	}
 }
