@@ -57,6 +57,9 @@ func (a *appFlags) client(ctx context.Context) (*wechat.Client, error) {
 	}
 	store, err := openStore(a.store)
 	if err != nil {
+		if strings.HasPrefix(a.store, "file:") || strings.Contains(a.store, "://") {
+			return nil, fmt.Errorf("token store %s: %s; fix it or choose another with --store (or WECHAT_STORE)", redactStore(a.store), errText(err))
+		}
 		return nil, err
 	}
 	a.checked = &checkedStore{Store: store}
