@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -43,12 +42,22 @@ func (a *appFlag) String() string {
 	return strings.Join(ids, ",")
 }
 
+// Set records v; check validates the values after parsing, so that a
+// malformed value (perhaps a secret given without its appid) is never
+// quoted by the flag package's error.
 func (a *appFlag) Set(v string) error {
-	id, secret, ok := strings.Cut(v, ":")
-	if !ok || id == "" || secret == "" {
-		return errors.New("want appid:secret")
-	}
+	id, secret, _ := strings.Cut(v, ":")
 	*a = append(*a, [2]string{id, secret})
+	return nil
+}
+
+// check reports the first --app value that is not appid:secret.
+func (a appFlag) check() error {
+	for i, p := range a {
+		if p[0] == "" || p[1] == "" {
+			return fmt.Errorf("--app value %d is not appid:secret", i+1)
+		}
+	}
 	return nil
 }
 
@@ -88,6 +97,9 @@ func serveMock(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	}
 	if len(pos) > 0 {
 		return fs.usageError("unexpected argument %q", pos[0])
+	}
+	if err := apps.check(); err != nil {
+		return fs.usageError("%v", err)
 	}
 	if *ttl <= 0 || *grace < 0 {
 		return fs.usageError("--token-ttl must be positive and --grace not negative")

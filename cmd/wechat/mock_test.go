@@ -100,6 +100,7 @@ func TestMockServesUntilCancelled(t *testing.T) {
 func TestMockFlagErrors(t *testing.T) {
 	for _, args := range [][]string{
 		{"--app", "noseparator"},
+		{"--app", "wx1:s", "--app", "topsecretnoappid"},
 		{"--app", ":secret"},
 		{"--token-ttl", "0s"},
 		{"--token-ttl", "abc"},
@@ -113,6 +114,9 @@ func TestMockFlagErrors(t *testing.T) {
 		}
 		if errb.Len() == 0 {
 			t.Errorf("%v: no message on stderr", args)
+		}
+		if strings.Contains(errb.String(), "topsecretnoappid") {
+			t.Errorf("%v: stderr quotes the value: %s", args, errb.String())
 		}
 	}
 }
