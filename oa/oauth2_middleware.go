@@ -60,6 +60,15 @@ type OAuth2LoginConfig struct {
 	// ExternalURL returns the URL the browser used for r, which becomes the
 	// redirect_uri. The default is built from r.Host and r.URL.
 	ExternalURL func(r *http.Request) string
+	// Springboard routes the login through a token hub's OAuth2
+	// springboard, for an application whose domain is not the one
+	// registered with WeChat: the hub's prefix for this environment, made
+	// by hub.SpringboardURL (such as "https://hub.example.com/wxAPPID/prod/cb").
+	// The redirect_uri becomes Springboard plus the request's path and
+	// query; the hub forwards WeChat's redirect to the base URL registered
+	// for the environment with the same path and query, where this
+	// middleware completes the login.
+	Springboard string
 	// OnLogin runs after a code was exchanged, before the session is set,
 	// for instance to fetch UserInfo (ScopeUserInfo) and store the user; an
 	// error fails the login.
@@ -117,6 +126,13 @@ func (s *WebPageService) OAuth2Login(cfg OAuth2LoginConfig) (func(http.Handler) 
 	if s.c.Config().AppSecret == "" {
 		return nil, invalidArg("appsecret", "the client has no appsecret")
 	}
+	if cfg.Springboard != "" {
+		u, err := url.Parse(cfg.Springboard)
+		if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			return nil, invalidArg("Springboard", "not an absolute http(s) URL without query")
+		}
+		cfg.Springboard = strings.TrimRight(cfg.Springboard, "/")
+	}
 	l := &oauth2Login{s: s, cfg: cfg, now: time.Now}
 	return l.wrap, nil
 }
@@ -161,7 +177,7 @@ func (l *oauth2Login) redirect(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	state := hex.EncodeToString(b[:])
-	target, err := l.s.AuthorizeURL(l.cleanURL(r), l.cfg.Scope, state)
+	target, err := l.s.AuthorizeURL(l.redirectURI(r), l.cfg.Scope, state)
 	if err != nil {
 		l.fail(w, r, err)
 		return
@@ -283,6 +299,24 @@ func splitSigned(cookie string) (value string, exp int64, mac []byte, ok bool) {
 		return "", 0, nil, false
 	}
 	return string(v), exp, mac, true
+}
+
+// redirectURI is where WeChat sends the browser back: the clean external
+// URL, or its path and query behind the springboard.
+func (l *oauth2Login) redirectURI(r *http.Request) string {
+	clean := l.cleanURL(r)
+	if l.cfg.Springboard == "" {
+		return clean
+	}
+	u, err := url.Parse(clean)
+	if err != nil {
+		return clean
+	}
+	out := l.cfg.Springboard + u.EscapedPath()
+	if u.RawQuery != "" {
+		out += "?" + u.RawQuery
+	}
+	return out
 }
 
 // cleanURL is the external URL of r without the code and state parameters.
