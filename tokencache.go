@@ -235,7 +235,7 @@ func (tc *TokenCache) Invalidate(ctx context.Context, token string) error {
 		if c == nil || c.tok.Value != token {
 			return nil
 		}
-		tc.log.LogAttrs(ctx, levelWarn, "wechat token rejected again within the forced refresh interval; not refreshing",
+		tc.log.LogAttrs(ctx, levelDebug, "wechat token rejected again within the forced refresh interval; not refreshing",
 			slog.String("key", tc.key), slog.Time("next_allowed", k.until))
 		return &ForceLimitedError{Key: tc.key, Next: k.until}
 	}

@@ -236,7 +236,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 				s.logger.LogAttrs(r.Context(), slog.LevelWarn, "hub: invalidate not applied", slog.String("credential", credKey), slog.String("error", err.Error()))
 			}
 		} else {
-			s.logger.LogAttrs(r.Context(), slog.LevelWarn, "hub: invalidation rate limited; answering the current token", slog.String("credential", credKey))
+			s.logger.LogAttrs(r.Context(), slog.LevelDebug, "hub: invalidation rate limited; answering the current token", slog.String("credential", credKey))
 		}
 	case !invalidate && (r.Method == http.MethodGet || r.Method == http.MethodHead):
 	default:
