@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -118,21 +117,7 @@ func TestMeasureTokenStorms(t *testing.T) {
 
 	// Item 7: a Redis that accepts connections and never answers.
 	{
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer ln.Close()
-		go func() {
-			for {
-				conn, err := ln.Accept()
-				if err != nil {
-					return
-				}
-				defer conn.Close()
-			}
-		}()
-		st, err := redisstore.NewFromURL("redis://" + ln.Addr().String() + "/0")
+		st, err := redisstore.NewFromURL("redis://" + hungListener(t) + "/0")
 		if err != nil {
 			t.Fatal(err)
 		}
