@@ -17,6 +17,7 @@ import (
 	"github.com/wechatpay-apiv3/wechatpay-go/services/lovefeast"
 	mec "github.com/wechatpay-apiv3/wechatpay-go/services/merchantexclusivecoupon"
 	"github.com/wechatpay-apiv3/wechatpay-go/services/payrollcard"
+	"github.com/wechatpay-apiv3/wechatpay-go/services/retailstore"
 	ride "github.com/wechatpay-apiv3/wechatpay-go/services/weixinpayscanandride"
 	parking "github.com/wechatpay-apiv3/wechatpay-go/services/wexinpayscoreparking"
 
@@ -29,7 +30,7 @@ import (
 const docBusiFavorTimes = "https://pay.weixin.qq.com/docs/merchant/apis/merchant-exclusive-coupon/busi-favor/create-busifavor-stock.html (available_begin_time, available_end_time, begin_time, end_time: string, rfc3339)"
 
 // Parking times are RFC 3339 strings in the docs' body tables.
-const docParkingTimes = "https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/parkings/create-parking.html (start_time, end_time: string, rfc3339)"
+const docParkingTimes = "https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter8_8_2.shtml (start_time, end_time: string, rfc3339)"
 
 func TestConformancePayB(t *testing.T) {
 	// Media uploads (the JSON answers; the meta part is checked by the fake).
@@ -138,6 +139,21 @@ func TestConformancePayB(t *testing.T) {
 	conformResponse(t, "GET /v3/payroll-card/authentications/{authenticate_number}", &payrollcard.AuthenticationEntity{}, &pay.PayrollAuthentication{}, nil)
 	conformRequest(t, "POST /v3/payroll-card/transfer-batches", &pay.PayrollTransferBatchRequest{}, &payrollcard.CreateTransferBatchRequest{}, nil)
 	conformResponse(t, "POST /v3/payroll-card/transfer-batches", &payrollcard.TransferBatchEntity{}, &pay.PayrollTransferBatch{}, nil)
+
+	// Retail store activities.
+	conformResponse(t, "GET /v3/marketing/goods-subsidy-activity/activities (data[])", &retailstore.FmcgAct{}, &pay.RetailActivity{}, nil)
+	conformRequest(t, "POST /v3/marketing/goods-subsidy-activity/activity/{activity_id}/apply (apply_infos[])", &pay.RetailApplyInfo{}, &retailstore.ActApplyInfo{}, nil)
+	conformResponse(t, "POST /v3/marketing/goods-subsidy-activity/activity/{activity_id}/apply", &retailstore.ApplyActivityResponse{}, &pay.RetailApplyResult{}, nil)
+	conformRequest(t, "POST /v3/marketing/goods-subsidy-activity/qualification/lock (order_information)", &pay.QualificationOrder{}, &retailstore.OrderInfo{}, nil)
+	conformResponse(t, "POST /v3/marketing/goods-subsidy-activity/qualification/lock", &retailstore.LockQualificationResponse{}, &pay.QualificationResult{}, nil)
+	conformResponse(t, "POST /v3/marketing/goods-subsidy-activity/qualification/unlock", &retailstore.UnlockQualificationResponse{}, &pay.QualificationResult{}, nil)
+	conformResponse(t, "PUT /v3/marketing/goods-subsidy-activity/retail-store-act/{activity_id}/representative", &retailstore.AddRepresentativesResponse{}, &pay.RepresentativesChange{}, nil)
+	conformResponse(t, "DELETE /v3/marketing/goods-subsidy-activity/retail-store-act/{activity_id}/representative", &retailstore.DeleteRepresentativeResponse{}, &pay.RepresentativesChange{}, nil)
+	conformResponse(t, "GET /v3/marketing/goods-subsidy-activity/retail-store-act/{activity_id}/representatives (data[])", &retailstore.RepresentativeInfo{}, &pay.Representative{}, nil)
+	conformResponse(t, "POST /v3/marketing/goods-subsidy-activity/retail-store-act/{brand_id}/stores", &retailstore.AddStoresResponse{}, &pay.RetailStoresChange{}, nil)
+	conformResponse(t, "DELETE /v3/marketing/goods-subsidy-activity/retail-store-act/{brand_id}/stores", &retailstore.DeleteStoresResponse{}, &pay.RetailStoresChange{}, nil)
+	conformResponse(t, "GET /v3/marketing/goods-subsidy-activity/retail-store-act/{brand_id}/stores/{store_code}", &retailstore.RetailStoreInfo{}, &pay.RetailStore{}, nil)
+	conformResponse(t, "POST /v3/marketing/goods-subsidy-activity/retail-store-act/{brand_id}/materials (material_list[])", &retailstore.MaterialInfo{}, &pay.Material{}, nil)
 }
 
 // Onboarding, complaints and PayScore service orders are not in

@@ -274,7 +274,7 @@ type ApplymentAdditionInfo struct {
 // MediaService.UploadImage; sensitive fields are plain text (see
 // ApplymentService).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/submit.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter11_1_1.shtml
 type ApplymentRequest struct {
 	BusinessCode    string                    `json:"business_code"`
 	ContactInfo     ApplymentContactInfo      `json:"contact_info"`
@@ -293,7 +293,7 @@ type ApplymentSubmitted struct {
 // Submit submits an onboarding application (POST
 // /v3/applyment4sub/applyment/).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/submit.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter11_1_1.shtml
 func (s *ApplymentService) Submit(ctx context.Context, req *ApplymentRequest) (*ApplymentSubmitted, error) {
 	if req == nil {
 		return nil, argError("req", "is nil")
@@ -331,7 +331,7 @@ type AuditDetail struct {
 
 // Applyment is the status of an onboarding application.
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/query-by-business-code.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter11_1_2.shtml
 type Applyment struct {
 	BusinessCode      string         `json:"business_code"`
 	ApplymentID       int64          `json:"applyment_id"`
@@ -345,7 +345,7 @@ type Applyment struct {
 // ByBusinessCode queries an application by the service provider's
 // business code (GET /v3/applyment4sub/applyment/business_code/{business_code}).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/query-by-business-code.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter11_1_2.shtml
 func (s *ApplymentService) ByBusinessCode(ctx context.Context, businessCode string) (*Applyment, error) {
 	if err := need("businessCode", businessCode); err != nil {
 		return nil, err
@@ -356,7 +356,7 @@ func (s *ApplymentService) ByBusinessCode(ctx context.Context, businessCode stri
 // ByID queries an application by its id (GET
 // /v3/applyment4sub/applyment/applyment_id/{applyment_id}).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/applyment/query-by-applyment-id.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter11_1_2.shtml
 func (s *ApplymentService) ByID(ctx context.Context, applymentID int64) (*Applyment, error) {
 	if applymentID <= 0 {
 		return nil, argError("applymentID", "must be positive")
@@ -367,7 +367,7 @@ func (s *ApplymentService) ByID(ctx context.Context, applymentID int64) (*Applym
 // ModifySettlementRequest is the new settlement account of a
 // sub-merchant; AccountName and AccountNumber are plain text.
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/modify-settlement/sub-merchants/modify-settlement.html
+// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/modify-settlement.html
 type ModifySettlementRequest struct {
 	ModifyMode      string `json:"modify_mode,omitempty"` // MODIFY_MODE_ASYNC
 	AccountType     string `json:"account_type"`          // ACCOUNT_TYPE_BUSINESS, ACCOUNT_TYPE_PRIVATE
@@ -389,7 +389,7 @@ type ModifySettlementResponse struct {
 // ModifySettlement changes the settlement account of a sub-merchant (POST
 // /v3/apply4sub/sub_merchants/{sub_mchid}/modify-settlement).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/modify-settlement/sub-merchants/modify-settlement.html
+// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/modify-settlement.html
 func (s *ApplymentService) ModifySettlement(ctx context.Context, subMchID string, req *ModifySettlementRequest) (*ModifySettlementResponse, error) {
 	if req == nil {
 		return nil, argError("req", "is nil")
@@ -415,7 +415,7 @@ type Settlement struct {
 // Settlement queries the settlement account of a sub-merchant (GET
 // /v3/apply4sub/sub_merchants/{sub_mchid}/settlement).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/modify-settlement/sub-merchants/get-settlement.html
+// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/get-settlement.html
 func (s *ApplymentService) Settlement(ctx context.Context, subMchID string) (*Settlement, error) {
 	if err := need("subMchID", subMchID); err != nil {
 		return nil, err
@@ -439,7 +439,7 @@ type SettlementApplication struct {
 // SettlementApplication queries a settlement account change (GET
 // /v3/apply4sub/sub_merchants/{sub_mchid}/application/{application_no}).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/modify-settlement/sub-merchants/get-application.html
+// See https://pay.weixin.qq.com/docs/partner/apis/contracted-merchant-application/get-application.html
 func (s *ApplymentService) SettlementApplication(ctx context.Context, subMchID, applicationNo string) (*SettlementApplication, error) {
 	if err := need("subMchID", subMchID, "applicationNo", applicationNo); err != nil {
 		return nil, err

@@ -178,6 +178,8 @@ type Client struct {
 	LoveFeast *LoveFeastService
 	// PayrollCard is the payroll card (微工卡).
 	PayrollCard *PayrollCardService
+	// RetailStore is the retail store activity of brands (零售小店活动).
+	RetailStore *RetailStoreService
 }
 
 // Option customises a Client.

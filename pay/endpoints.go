@@ -27,6 +27,7 @@ func (c *Client) initServicesB() {
 	c.GoldPlan = &GoldPlanService{s}
 	c.LoveFeast = &LoveFeastService{s}
 	c.PayrollCard = &PayrollCardService{s}
+	c.RetailStore = &RetailStoreService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

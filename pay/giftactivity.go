@@ -91,7 +91,7 @@ type GiftAdvancedSetting struct {
 
 // CreateGiftActivityRequest is the body of CreateThresholdActivity.
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/unique-threshold-activity/create-full-send-act.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/create-full-send-act.html
 type CreateGiftActivityRequest struct {
 	ActivityBaseInfo GiftActivityBaseInfo `json:"activity_base_info"`
 	AwardSendRule    FullSendRule         `json:"award_send_rule"`
@@ -107,7 +107,7 @@ type CreatedGiftActivity struct {
 // CreateThresholdActivity creates a "pay at least X, get coupons" activity
 // (POST /v3/marketing/paygiftactivity/unique-threshold-activity).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/unique-threshold-activity/create-full-send-act.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/create-full-send-act.html
 func (s *GiftActivityService) CreateThresholdActivity(ctx context.Context, req *CreateGiftActivityRequest) (*CreatedGiftActivity, error) {
 	if req == nil {
 		return nil, argError("req", "is nil")
@@ -144,7 +144,7 @@ type GiftActivity struct {
 // Get queries an activity (GET
 // /v3/marketing/paygiftactivity/activities/{activity_id}).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/get-act-detail.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/get-act-detail.html
 func (s *GiftActivityService) Get(ctx context.Context, activityID string) (*GiftActivity, error) {
 	if err := need("activityID", activityID); err != nil {
 		return nil, err
@@ -163,7 +163,7 @@ type GiftActivityFilter struct {
 // List iterates over the merchant's activities (GET
 // /v3/marketing/paygiftactivity/activities).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/list-activities.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/list-activities.html
 func (s *GiftActivityService) List(ctx context.Context, f *GiftActivityFilter) iter.Seq2[GiftActivity, error] {
 	var r GiftActivityFilter
 	if f != nil {
@@ -185,7 +185,7 @@ type GiftActivityMerchant struct {
 // Merchants iterates over the merchants of an activity (GET
 // /v3/marketing/paygiftactivity/activities/{activity_id}/merchants).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/list-activity-merchant.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/list-activity-merchant.html
 func (s *GiftActivityService) Merchants(ctx context.Context, activityID string, pageSize int) iter.Seq2[GiftActivityMerchant, error] {
 	if err := need("activityID", activityID); err != nil {
 		return errSeq[GiftActivityMerchant](err)
@@ -204,7 +204,7 @@ type GiftActivityGoods struct {
 // Goods iterates over the goods of an activity (GET
 // /v3/marketing/paygiftactivity/activities/{activity_id}/goods).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/list-activity-sku.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/list-activity-sku.html
 func (s *GiftActivityService) Goods(ctx context.Context, activityID string, pageSize int) iter.Seq2[GiftActivityGoods, error] {
 	if err := need("activityID", activityID); err != nil {
 		return errSeq[GiftActivityGoods](err)
@@ -222,7 +222,7 @@ type TerminatedGiftActivity struct {
 // Terminate ends an activity (POST
 // /v3/marketing/paygiftactivity/activities/{activity_id}/terminate).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/terminate-activity.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/terminate-activity.html
 func (s *GiftActivityService) Terminate(ctx context.Context, activityID string) (*TerminatedGiftActivity, error) {
 	if err := need("activityID", activityID); err != nil {
 		return nil, err
@@ -244,7 +244,7 @@ type GiftMerchantsChange struct {
 // AddMerchants adds merchants to an activity (POST
 // /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/add).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/add-activity-merchant.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/add-activity-merchant.html
 func (s *GiftActivityService) AddMerchants(ctx context.Context, activityID, addRequestNo string, mchIDs []string) (*GiftMerchantsChange, error) {
 	if err := need("activityID", activityID, "addRequestNo", addRequestNo); err != nil {
 		return nil, err
@@ -262,7 +262,7 @@ func (s *GiftActivityService) AddMerchants(ctx context.Context, activityID, addR
 // DeleteMerchants removes merchants from an activity (POST
 // /v3/marketing/paygiftactivity/activities/{activity_id}/merchants/delete).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/pay-gift-activity/activities/delete-activity-merchant.html
+// See https://pay.weixin.qq.com/docs/merchant/apis/gift-activity/activity/delete-activity-merchant.html
 func (s *GiftActivityService) DeleteMerchants(ctx context.Context, activityID, deleteRequestNo string, mchIDs []string) (*GiftMerchantsChange, error) {
 	if err := need("activityID", activityID, "deleteRequestNo", deleteRequestNo); err != nil {
 		return nil, err

@@ -18,7 +18,7 @@ type LoveFeastBrand struct {
 
 // Brand queries a brand's counters (GET /v3/lovefeast/brands/{brand_id}).
 //
-// See https://pay.weixin.qq.com/docs/merchant/apis/love-feast/brands/get-brand.html
+// See https://pay.weixin.qq.com/doc/v3/partner/4012466619
 func (s *LoveFeastService) Brand(ctx context.Context, brandID int64) (*LoveFeastBrand, error) {
 	if brandID <= 0 {
 		return nil, argError("brandID", "must be positive")

@@ -33,7 +33,7 @@ type PlateService struct {
 // FindPlateService queries the service state of a plate for a user (GET
 // /v3/vehicle/parking/services/find). subMchID is for service providers.
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/parking-services/find-parking-services.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter8_8_1.shtml
 func (s *ParkingService) FindPlateService(ctx context.Context, appID, subMchID, plateNumber string, color PlateColor, openID string) (*PlateService, error) {
 	if err := need("appID", appID, "plateNumber", plateNumber, "color", string(color), "openID", openID); err != nil {
 		return nil, err
@@ -71,7 +71,7 @@ type Parking struct {
 // CreateParking records a car entering a parking lot (POST
 // /v3/vehicle/parking/parkings).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/parkings/create-parking.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter8_8_2.shtml
 func (s *ParkingService) CreateParking(ctx context.Context, req *CreateParkingRequest) (*Parking, error) {
 	if req == nil {
 		return nil, argError("req", "is nil")
@@ -148,7 +148,7 @@ type ParkingTransaction struct {
 // /v3/vehicle/transactions/parking); the result comes asynchronously
 // (trade_state ACCEPTED, then a notification or QueryTransaction).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/transactions/create-transaction.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter8_8_3.shtml
 func (s *ParkingService) CreateTransaction(ctx context.Context, req *ParkingTransactionRequest) (*ParkingTransaction, error) {
 	if req == nil {
 		return nil, argError("req", "is nil")
@@ -173,7 +173,7 @@ func (s *ParkingService) CreateTransaction(ctx context.Context, req *ParkingTran
 // QueryTransaction queries a parking deduction (GET
 // /v3/vehicle/transactions/out-trade-no/{out_trade_no}).
 //
-// See https://pay.weixin.qq.com/docs/partner/apis/wexin-pay-score-parking/transactions/get-trade-order.html
+// See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter8_8_4.shtml
 func (s *ParkingService) QueryTransaction(ctx context.Context, subMchID, outTradeNo string) (*ParkingTransaction, error) {
 	if err := need("outTradeNo", outTradeNo); err != nil {
 		return nil, err

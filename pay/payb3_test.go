@@ -117,6 +117,55 @@ func TestIndustryServices(t *testing.T) {
 	}
 }
 
+func TestRetailStore(t *testing.T) {
+	srv := newServer(t, fakepay.ModeCertificates)
+	c := newClient(t, srv, pay.VerifyCertificates)
+	rs, cx := c.RetailStore, ctx(t)
+	acts := collect(t, rs.Activities(cx, "440300", 0))
+	if len(acts) != 1 || acts[0].RuleInformation.StoreSubsidy != 100 {
+		t.Fatalf("%+v", acts)
+	}
+	info := pay.RetailApplyInfo{GoodsOriginalPrice: 1000}
+	info.StoreInfo.StoreID, info.StoreInfo.AccountingMerchantID, info.StoreInfo.MerchantID = "abc_001", "1900000109", "1900000109"
+	if r, err := rs.Apply(cx, acts[0].ActivityID, "1900000109", []pay.RetailApplyInfo{info}); err != nil || len(r.SucceedApplyInfos) != 1 {
+		t.Fatal(r, err)
+	}
+	order := &pay.QualificationOrder{PayerOpenID: "o", OutTradeNo: "T1", TotalFee: 100, StoreID: "abc_001", StoreMerchantID: "1900000109"}
+	if r, err := rs.LockQualification(cx, order, []string{"8495134018"}); err != nil || len(r.SucceedQualificationIDs) != 1 {
+		t.Fatal(r, err)
+	}
+	if r, err := rs.UnlockQualification(cx, order, []string{"8495134018"}); err != nil || r.ReturnMessage != "OK" {
+		t.Fatal(r, err)
+	}
+	if r, err := rs.AddRepresentatives(cx, "3118550000000004", "R1", "", "o1", "o2"); err != nil || r.AddTime == "" {
+		t.Fatal(r, err)
+	}
+	if r, err := rs.DeleteRepresentatives(cx, "3118550000000004", "R2", "2026-01-01T00:00:00+08:00", "o1"); err != nil || r.DeleteTime == "" {
+		t.Fatal(r, err)
+	}
+	if reps := collect(t, rs.Representatives(cx, "3118550000000004", 0)); len(reps) != 1 {
+		t.Fatal(reps)
+	}
+	stores := []pay.RetailStore{{StoreCode: "abc_001", StoreName: "幸福小店"}}
+	if r, err := rs.AddStores(cx, "1001", "S1", "2026-01-01T00:00:00+08:00", stores); err != nil || r.AddTime == "" {
+		t.Fatal(r, err)
+	}
+	if r, err := rs.DeleteStores(cx, "1001", "S2", "2026-01-01T00:00:00+08:00", stores); err != nil || r.DeleteTime == "" {
+		t.Fatal(r, err)
+	}
+	if st, err := rs.Store(cx, "1001", "abc_001"); err != nil || st.StoreName != "幸福小店" {
+		t.Fatal(st, err)
+	}
+	if all := collect(t, rs.Stores(cx, "1001", 0)); len(all) != 1 {
+		t.Fatal(all)
+	}
+	if ms, err := rs.CreateMaterials(cx, "1001", "M1", 1); err != nil || len(ms) != 1 {
+		t.Fatal(ms, err)
+	}
+	_, err := rs.AddStores(cx, "1001", "S3", "2026-01-01T00:00:00+08:00", nil)
+	wantArg(t, err)
+}
+
 // Canned endpoints check the signature and the required fields like the
 // stateful ones.
 func TestCannedChecksSignatureAndFields(t *testing.T) {
