@@ -3,7 +3,6 @@ package work_test
 import (
 	"context"
 	"errors"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -136,5 +135,3 @@ func mustCred(t *testing.T, ac *work.AgentClient, name string) *wechat.TokenCach
 	}
 	return tc
 }
-
-func itoa(n int64) string { return strconv.FormatInt(n, 10) }
