@@ -41,7 +41,14 @@
 //   - Tags: at most 100 per account (45056) and 20 per user (45059); names
 //     up to 30 characters (45158) and unique (45157); tags 0 to 2 are
 //     reserved (45058).
-//   - Bodies: an empty JSON body answers 44002, a malformed one 47001.
+//   - Bodies: an empty JSON body answers 44002, a malformed one 47001. A
+//     body (for a multipart body, its form fields, not its files) holding
+//     \u0026, \u003c or \u003e, the escapes json.Marshal writes for '&',
+//     '<' and '>', answers 40033 (CodeInvalidCharset) as WeChat does: send
+//     those characters as they are (wechat.MarshalJSON).
+//   - Ids in the docs' form: freepublish/submit answers publish_id as a
+//     number and msg_data_id as a string, getpubtemplatetitles answers
+//     categoryId as a number, as the current doc pages show.
 //   - State (followers, templates, menus, media...) is per app and Reset
 //     (POST /fake/reset) empties it; apps stay registered. `wechat mock
 //     --fixtures` loads its fixtures again after a reset.
@@ -62,7 +69,7 @@
 //		c, err := wechat.NewClient(wechat.Config{AppID: fakewechat.DefaultAppID,
 //			AppSecret: fakewechat.DefaultSecret}, wechat.WithBaseURL(srv.URL()))
 //		// ... call the client; the first menu/create answers "system error".
-//		if n := srv.Count("GET /cgi-bin/token"); n != 1 {
+//		if n := srv.Count("POST /cgi-bin/stable_token"); n != 1 { // the default endpoint
 //			t.Errorf("token fetched %d times, want 1", n)
 //		}
 //	}
