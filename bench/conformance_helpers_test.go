@@ -45,11 +45,7 @@ type conformKnown map[string]string
 func conformRequest(t *testing.T, name string, ours, theirs any, known conformKnown) {
 	t.Helper()
 	conformFill(ours)
-	data, err := conformMarshal(ours)
-	if err != nil {
-		t.Fatalf("%s: encode ours: %v", name, err)
-	}
-	conformReport(t, name+" (request, ours -> theirs)", data, theirs, known)
+	conformRequestFilled(t, name, ours, theirs, known)
 }
 
 // conformRequestFilled is conformRequest for a request the caller filled
@@ -69,12 +65,18 @@ func conformRequestFilled(t *testing.T, name string, ours, theirs any, known con
 // type) with no unknown field and no type mismatch.
 func conformResponse(t *testing.T, name string, theirs, ours any, known conformKnown) {
 	t.Helper()
+	conformReport(t, name+" (response, theirs -> ours)", conformFilledJSON(t, name, theirs), ours, known)
+}
+
+// conformFilledJSON fills theirs and encodes it with encoding/json.
+func conformFilledJSON(t *testing.T, name string, theirs any) []byte {
+	t.Helper()
 	conformFill(theirs)
 	data, err := json.Marshal(theirs)
 	if err != nil {
 		t.Fatalf("%s: encode theirs: %v", name, err)
 	}
-	conformReport(t, name+" (response, theirs -> ours)", data, ours, known)
+	return data
 }
 
 // conformResponseWeChat is conformResponse for the WeChat APIs (not Pay):
@@ -83,11 +85,7 @@ func conformResponse(t *testing.T, name string, theirs, ours any, known conformK
 // and are left out of the comparison.
 func conformResponseWeChat(t *testing.T, name string, theirs, ours any, known conformKnown) {
 	t.Helper()
-	conformFill(theirs)
-	data, err := json.Marshal(theirs)
-	if err != nil {
-		t.Fatalf("%s: encode theirs: %v", name, err)
-	}
+	data := conformFilledJSON(t, name, theirs)
 	var m map[string]json.RawMessage
 	if err := json.Unmarshal(data, &m); err == nil {
 		delete(m, "errcode")
