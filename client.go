@@ -237,6 +237,18 @@ func NewClient(cfg Config, opts ...Option) (*Client, error) {
 	return c, nil
 }
 
+// CheckOptions reports what NewClient would reject in opts (an invalid base
+// URL) without making a client or opening a store. Product packages that
+// make their clients later (WeCom agents) call it at construction.
+func CheckOptions(opts ...Option) error {
+	c := &Client{baseURL: DefaultBaseURL}
+	for _, o := range opts {
+		o(c)
+	}
+	_, err := checkBaseURL(c.baseURL)
+	return err
+}
+
 // checkBaseURL validates a base URL and returns the store key scope of the
 // credentials fetched from it: "" for WeChat's own hosts, "@" plus the
 // URL otherwise. Errors show the URL (with any password redacted).

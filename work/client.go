@@ -89,6 +89,9 @@ func New(cfg Config, opts ...wechat.Option) (*Client, error) {
 		return nil, errors.New("work: Config.CorpID is required")
 	}
 	c := &Client{cfg: cfg, opts: append([]wechat.Option{wechat.WithBaseURL(DefaultBaseURL)}, opts...), agents: map[string]*AgentClient{}}
+	if err := wechat.CheckOptions(c.opts...); err != nil {
+		return nil, err
+	}
 	for _, a := range cfg.Agents {
 		if err := c.AddAgent(a); err != nil {
 			return nil, err
