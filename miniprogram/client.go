@@ -30,6 +30,7 @@ type Client struct {
 	LiveSubscribe    *LiveSubscribeService
 	CustomMessage    *CustomMessageService
 	SubscribeMessage *SubscribeMessageService
+	Shipping         *ShippingService
 }
 
 // New returns a mini program client for cfg.
@@ -62,6 +63,7 @@ func Wrap(c *wechat.Client) *Client {
 		LiveSubscribe:    (*LiveSubscribeService)(&s),
 		CustomMessage:    (*CustomMessageService)(&s),
 		SubscribeMessage: (*SubscribeMessageService)(&s),
+		Shipping:         (*ShippingService)(&s),
 	}
 }
 
@@ -113,4 +115,7 @@ type (
 	// SubscribeMessageService manages and sends subscription messages (订阅消息).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
 	SubscribeMessageService service
+	// ShippingService manages the shipping information of paid orders (发货信息管理).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/order-shipping/order-shipping.html
+	ShippingService service
 )
