@@ -74,3 +74,20 @@ func TestParseFixtures(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseFixtures: any input is parsed or refused with an error, and what
+// parses applies to a server without panicking.
+func FuzzParseFixtures(f *testing.F) {
+	f.Add(`{"apps":[{"appid":"wxa","secret":"s","followers":[{"openid":"oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}],"templates":[{"template_id":"t"}],"user_page_size":2}]}`)
+	f.Add(`{"merchants":[{"mchid":"1230000109","cert_file":"c.pem"}]}`)
+	f.Add(`{"apps":[{"appid":"` + DefaultAppID + `","templates":[{},{}]}]}`)
+	f.Add(`{"apps":null}`)
+	f.Fuzz(func(t *testing.T, in string) {
+		fx, err := ParseFixtures(strings.NewReader(in), "")
+		if err != nil {
+			return
+		}
+		s := New(WithMaxRecorded(0))
+		_ = fx.Apply(s)
+	})
+}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 
@@ -112,23 +113,69 @@ func (s storeFlag) String() string {
 }
 func (s storeFlag) Set(v string) error { *s.p = v; return nil }
 
-// redactStore hides the password (userinfo or password query parameter) of
-// a store URL such as redis://:pw@host:6379/0.
+// redactStore returns a store spec fit to print: a URL such as
+// redis://:pw@host:6379/0 keeps its scheme, host, path and plain query
+// parameters; userinfo, a password parameter, any value that looks like
+// more parameters, and the fragment become "xxxxx" or are dropped.
 func redactStore(spec string) string {
 	if !strings.Contains(spec, "://") {
 		return spec
 	}
 	u, err := url.Parse(spec)
-	if err != nil {
+	ats := strings.Count(spec, "@")
+	if err != nil || u.Opaque != "" || (u.User == nil && ats > 0) || ats > 1 {
 		scheme, _, _ := strings.Cut(spec, "://")
 		return scheme + "://(unparsable URL hidden: it may hold a password)"
 	}
-	if q := u.Query(); q.Has("password") {
-		q.Set("password", "xxxxx")
-		u.RawQuery = q.Encode()
+	var b strings.Builder
+	b.WriteString(u.Scheme + "://")
+	if u.User != nil {
+		b.WriteString(":xxxxx@")
 	}
-	return u.Redacted()
+	if safeHost.MatchString(u.Host) {
+		b.WriteString(u.Host)
+	} else {
+		b.WriteString("xxxxx")
+	}
+	if p := u.EscapedPath(); safePath.MatchString(p) {
+		b.WriteString(p)
+	} else {
+		b.WriteString("/xxxxx")
+	}
+	if u.RawQuery != "" || u.ForceQuery {
+		q := u.Query()
+		keys := make([]string, 0, len(q))
+		for k := range q {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		sep := "?"
+		for _, k := range keys {
+			for _, v := range q[k] {
+				switch {
+				case !safeParam.MatchString(k):
+					b.WriteString(sep + "xxxxx")
+				case strings.EqualFold(k, "password") || !safeParam.MatchString(v):
+					b.WriteString(sep + k + "=xxxxx")
+				default:
+					b.WriteString(sep + k + "=" + v)
+				}
+				sep = "&"
+			}
+		}
+	}
+	return b.String()
 }
+
+// Hosts, paths (a Redis DB number) and query parameters shown as they are;
+// anything else may be a misplaced password.
+var (
+	safeHost = regexp.MustCompile(`^[A-Za-z0-9.\[\]:-]*$`)
+	safePath = regexp.MustCompile(`^(/[0-9]*)?$`)
+)
+
+// safeParam matches query keys and values shown as they are.
+var safeParam = regexp.MustCompile(`^[A-Za-z0-9_.-]*$`)
 
 // storePassword returns the password of a store URL, or "".
 func storePassword(spec string) string {
