@@ -113,6 +113,18 @@ type FollowUser struct {
 	OperUserID     string      `json:"oper_userid,omitempty"`
 	AddWay         int         `json:"add_way"`
 	State          string      `json:"state,omitempty"`
+	// WechatChannels is the WeChat Channels account (视频号) the customer
+	// came from, when AddWay is 10.
+	WechatChannels *WechatChannelsSource `json:"wechat_channels,omitempty"`
+}
+
+// WechatChannelsSource is the WeChat Channels account (视频号) a customer
+// was added from: its nickname and the scene, Source, numbered as the docs
+// list them.
+// https://developer.work.weixin.qq.com/document/path/92114
+type WechatChannelsSource struct {
+	Nickname string `json:"nickname"`
+	Source   int    `json:"source"`
 }
 
 // FollowTag is a tag a member put on a customer; Type 1 is a corp tag, 2 a
