@@ -31,6 +31,7 @@ type Client struct {
 	CustomMessage    *CustomMessageService
 	SubscribeMessage *SubscribeMessageService
 	Shipping         *ShippingService
+	XPay             *XPayService
 }
 
 // New returns a mini program client for cfg.
@@ -64,6 +65,7 @@ func Wrap(c *wechat.Client) *Client {
 		CustomMessage:    (*CustomMessageService)(&s),
 		SubscribeMessage: (*SubscribeMessageService)(&s),
 		Shipping:         (*ShippingService)(&s),
+		XPay:             (*XPayService)(&s),
 	}
 }
 
@@ -118,4 +120,7 @@ type (
 	// ShippingService manages the shipping information of paid orders (发货信息管理).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/business-capabilities/order-shipping/order-shipping.html
 	ShippingService service
+	// XPayService reaches the virtual payment APIs (虚拟支付) through Env.
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/virtual-payment.html
+	XPayService service
 )
