@@ -52,6 +52,11 @@
 //   - State (followers, templates, menus, media...) is per app and Reset
 //     (POST /fake/reset) empties it; apps stay registered. `wechat mock
 //     --fixtures` loads its fixtures again after a reset.
+//   - Statistics (/datacube/get*): begin_date and end_date are dates
+//     (61500 otherwise); the range must not be reversed, must not exceed the
+//     API's documented span (1, 3, 7, 15 or 30 days counting both ends) and
+//     must end before today in Beijing time (61501). The answers are the
+//     docs' example rows, one set per day of the range.
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

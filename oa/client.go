@@ -35,6 +35,7 @@ type Client struct {
 	MemberCard        *MemberCardService
 	EInvoice          *EInvoiceService
 	InvoicingPlatform *InvoicingPlatformService
+	DataCube          *DataCubeService
 }
 
 // New returns an official account client for cfg.
@@ -74,6 +75,7 @@ func Wrap(c *wechat.Client) *Client {
 		MemberCard:        (*MemberCardService)(&s),
 		EInvoice:          (*EInvoiceService)(&s),
 		InvoicingPlatform: (*InvoicingPlatformService)(&s),
+		DataCube:          (*DataCubeService)(&s),
 	}
 }
 
@@ -146,4 +148,7 @@ type (
 	// InvoicingPlatformService is the invoicing-platform side of electronic invoices (开票平台).
 	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Invoicing_Platform_API_List.html
 	InvoicingPlatformService service
+	// DataCubeService reads the account's statistics (数据统计).
+	// https://developers.weixin.qq.com/doc/offiaccount/Analytics/User_Analysis_Data_Interface.html
+	DataCubeService service
 )
