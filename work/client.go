@@ -40,6 +40,11 @@ type Agent struct {
 	// can be built from the agent's client (callback.NewServerFor).
 	Token          string
 	EncodingAESKey string
+	// TokenSource, when set, provides the agent's access tokens instead of
+	// gettoken with Secret (which may then be empty): a WeCom third-party
+	// suite's corp token (see package work/suite), for example. The corp and
+	// agent JS-SDK tickets are fetched with its tokens.
+	TokenSource wechat.TokenSource
 }
 
 // Names of the tool agents.
@@ -110,7 +115,7 @@ func (c *Client) Config() wechat.Config {
 
 // AddAgent adds an agent; its name and id must be new.
 func (c *Client) AddAgent(a Agent) error {
-	if a.Secret == "" {
+	if a.Secret == "" && a.TokenSource == nil {
 		return fmt.Errorf("work: agent %s has no secret", a.key())
 	}
 	if a.Name == "" {
@@ -189,15 +194,23 @@ func (l *lazySource) Invalidate(ctx context.Context, tok string) error {
 
 func newAgentClient(corpID string, a Agent, opts []wechat.Option) (*AgentClient, error) {
 	src := &lazySource{}
+	var ts wechat.TokenSource = src
+	if a.TokenSource != nil {
+		ts = a.TokenSource
+	}
 	wc, err := wechat.NewClient(wechat.Config{AppID: corpID, Token: a.Token, EncodingAESKey: a.EncodingAESKey, CodeName: a.Name, Type: wechat.WeCom},
-		append(append([]wechat.Option(nil), opts...), wechat.WithTokenSource(src))...)
+		append(append([]wechat.Option(nil), opts...), wechat.WithTokenSource(ts))...)
 	if err != nil {
 		return nil, err
 	}
 	ac := &AgentClient{Client: wc, corpID: corpID, agent: a}
 	id := corpID + "/" + a.key()
-	ac.token = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyAccessToken), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.fetchToken)
-	src.tc = ac.token
+	if a.TokenSource == nil {
+		ac.token = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyAccessToken), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.fetchToken)
+		src.tc = ac.token
+	} else if tc, ok := a.TokenSource.(*wechat.TokenCache); ok {
+		ac.token = tc
+	}
 	ac.corpTicket = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyJSAPITicket), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getCorpTicket, nil))
 	ac.agentTicket = wechat.NewTokenCache(wc.StoreKey(id, "agent_jsapi_ticket"), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getAgentTicket, url.Values{"type": {"agent_config"}}))
 	ac.initServices(wc, a)
@@ -216,7 +229,7 @@ func (ac *AgentClient) CorpID() string { return ac.corpID }
 func (ac *AgentClient) Credential(name string) (*wechat.TokenCache, bool) {
 	switch name {
 	case wechat.KeyAccessToken:
-		return ac.token, true
+		return ac.token, ac.token != nil
 	case wechat.KeyJSAPITicket:
 		return ac.corpTicket, true
 	case "agent_jsapi_ticket":
