@@ -209,7 +209,8 @@ func (tc *TokenCache) Current() (Token, bool) {
 }
 
 // Set stores a token obtained elsewhere (for example an authorizer token
-// returned by an authorization exchange) in memory and in the store.
+// returned by an authorization exchange) in memory and in the store, and
+// forgets any remembered refresh failure.
 func (tc *TokenCache) Set(ctx context.Context, t Token) error {
 	raw, err := json.Marshal(t)
 	if err != nil {
@@ -217,7 +218,12 @@ func (tc *TokenCache) Set(ctx context.Context, t Token) error {
 	}
 	tc.cur.Store(&cachedToken{tok: t, raw: raw})
 	tc.fail.Store(nil)
-	return tc.store.Set(ctx, tc.key, raw, ttlUntil(t.ExpiresAt))
+	if err := tc.store.Set(ctx, tc.key, raw, ttlUntil(t.ExpiresAt)); err != nil {
+		return err
+	}
+	// A failure other processes remember is over too (best effort).
+	_ = tc.storeDelete(ctx, tc.failKey)
+	return nil
 }
 
 // Invalidate drops token from memory and from the store, but only if it is

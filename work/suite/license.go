@@ -13,29 +13,29 @@ import (
 // https://developer.work.weixin.qq.com/document/path/95652
 type LicenseService struct{ c *wechat.Client }
 
-func licenseEP(name string) wechat.Endpoint {
-	return providerEP(http.MethodPost, "/cgi-bin/license/"+name)
+func licenseEP(path string) wechat.Endpoint {
+	return providerEP(http.MethodPost, path)
 }
 
 var (
-	apiLicCreateNewOrder       = licenseEP("create_new_order")
-	apiLicCreateRenewOrderJob  = licenseEP("create_renew_order_job")
-	apiLicSubmitOrderJob       = licenseEP("submit_order_job")
-	apiLicListOrder            = licenseEP("list_order")
-	apiLicGetOrder             = licenseEP("get_order")
-	apiLicListOrderAccount     = licenseEP("list_order_account")
-	apiLicCancelOrder          = licenseEP("cancel_order")
-	apiLicActiveAccount        = licenseEP("active_account")
-	apiLicBatchActiveAccount   = licenseEP("batch_active_account")
-	apiLicActiveInfoByCode     = licenseEP("get_active_info_by_code")
-	apiLicBatchActiveInfo      = licenseEP("batch_get_active_info_by_code")
-	apiLicListActivedAccount   = licenseEP("list_actived_account")
-	apiLicActiveInfoByUser     = licenseEP("get_active_info_by_user")
-	apiLicBatchTransfer        = licenseEP("batch_transfer_license")
-	apiLicBatchShareActiveCode = licenseEP("batch_share_active_code")
-	apiLicAppLicenseInfo       = licenseEP("get_app_license_info")
-	apiLicSetAutoActive        = licenseEP("set_auto_active_status")
-	apiLicGetAutoActive        = licenseEP("get_auto_active_status")
+	apiLicCreateNewOrder       = licenseEP("/cgi-bin/license/create_new_order")
+	apiLicCreateRenewOrderJob  = licenseEP("/cgi-bin/license/create_renew_order_job")
+	apiLicSubmitOrderJob       = licenseEP("/cgi-bin/license/submit_order_job")
+	apiLicListOrder            = licenseEP("/cgi-bin/license/list_order")
+	apiLicGetOrder             = licenseEP("/cgi-bin/license/get_order")
+	apiLicListOrderAccount     = licenseEP("/cgi-bin/license/list_order_account")
+	apiLicCancelOrder          = licenseEP("/cgi-bin/license/cancel_order")
+	apiLicActiveAccount        = licenseEP("/cgi-bin/license/active_account")
+	apiLicBatchActiveAccount   = licenseEP("/cgi-bin/license/batch_active_account")
+	apiLicActiveInfoByCode     = licenseEP("/cgi-bin/license/get_active_info_by_code")
+	apiLicBatchActiveInfo      = licenseEP("/cgi-bin/license/batch_get_active_info_by_code")
+	apiLicListActivedAccount   = licenseEP("/cgi-bin/license/list_actived_account")
+	apiLicActiveInfoByUser     = licenseEP("/cgi-bin/license/get_active_info_by_user")
+	apiLicBatchTransfer        = licenseEP("/cgi-bin/license/batch_transfer_license")
+	apiLicBatchShareActiveCode = licenseEP("/cgi-bin/license/batch_share_active_code")
+	apiLicAppLicenseInfo       = licenseEP("/cgi-bin/license/get_app_license_info")
+	apiLicSetAutoActive        = licenseEP("/cgi-bin/license/set_auto_active_status")
+	apiLicGetAutoActive        = licenseEP("/cgi-bin/license/get_auto_active_status")
 )
 
 // Account types of a license.

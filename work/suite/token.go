@@ -19,14 +19,27 @@ func suiteEP(method, path string) wechat.Endpoint {
 var apiSuiteToken = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/service/get_suite_token", Auth: wechat.AuthNone}
 
 // SaveTicket stores a suite_ticket (valid 30 minutes) as Handler does, for
-// applications that receive the push themselves.
+// applications that receive the push themselves. When this process holds
+// no valid suite_access_token yet, one is fetched with the ticket.
 // https://developer.work.weixin.qq.com/document/path/90628
 func (c *Client) SaveTicket(ctx context.Context, ticket string) error {
 	if err := require("suite_ticket", ticket); err != nil {
 		return err
 	}
 	t := wechat.Token{Value: ticket, ExpiresAt: time.Now().Add(suiteTicketTTL)}
-	return wrapStore("storing suite_ticket", writeJSON(ctx, c.Store(), wechat.StoreKey(c.cfg.SuiteID, KeySuiteTicket), t, suiteTicketTTL))
+	if err := writeJSON(ctx, c.Store(), wechat.StoreKey(c.cfg.SuiteID, KeySuiteTicket), t, suiteTicketTTL); err != nil {
+		return wrapStore("storing suite_ticket", err)
+	}
+	// A first ticket ends the "no ticket" failure the token cache may
+	// remember: the token is fetched now.
+	if cur, ok := c.token.Current(); ok && cur.Valid(time.Now(), 0) {
+		return nil
+	}
+	tok, err := c.RequestSuiteToken(ctx, ticket)
+	if err != nil {
+		return err
+	}
+	return c.token.Set(ctx, expiring(tok.SuiteAccessToken, tok.ExpiresIn))
 }
 
 func (c *Client) ticket(ctx context.Context) (string, error) {
