@@ -100,4 +100,22 @@
 // option is given) and Request.AppID names its app; returning an *Error
 // answers {"errcode","errmsg"}. HandleRaw serves binary or multipart
 // answers. State is a per-app store for what fakes remember.
+//
+// # WeCom third-party suites and providers
+//
+// DefaultSuiteID and DefaultProviderCorpID are known (AddSuite,
+// AddProvider add others). get_suite_token takes a ticket from
+// PushSuiteTicket (valid 30 minutes, 40085 otherwise); InstallSuite
+// returns the auth_code of a corp's installation, valid 10 minutes and
+// exchanged once (40078 after) by get_permanent_code or its v2. The suite
+// gets an agent id in the corp (SuiteAgentID); get_corp_token answers,
+// for the right permanent code (40084) of an installed corp (84014), the
+// token of that agent, which works on every WeCom endpoint for that corp
+// only. Suite and provider tokens go in suite_access_token or
+// provider_access_token: 40082 when unknown or of the other kind, 42009
+// when expired (ExpireTokens, InvalidateToken and Reset apply to them).
+// License orders are created unpaid; PayLicenseOrder pays one and creates
+// one activation code per account; active_account binds an unbound code
+// of the order's corp to a member once (701028 after). Lists page with
+// limit 1..1000 and an opaque cursor.
 package fakewechat
