@@ -276,30 +276,19 @@ const (
 )
 
 // onSuite handles a suite endpoint: suite_access_token checked, body decoded
-// into in (when not nil), fn run with the world locked.
+// into in (POST), fn run with the world locked.
 func onSuite[T any](s *Server, fn func(r *Request, suite string, in *T, w *suiteWorld) (any, error)) JSONHandler {
-	return func(r *Request) (any, error) {
-		suite, err := s.prefixedToken(r, "suite_access_token", suitePrefix)
-		if err != nil {
-			return nil, err
-		}
-		in := new(T)
-		if r.HTTP.Method == "POST" {
-			if err := r.Decode(in); err != nil {
-				return nil, err
-			}
-		}
-		w := s.suiteWorld()
-		w.mu.Lock()
-		defer w.mu.Unlock()
-		return fn(r, suite, in, w)
-	}
+	return onToken(s, "suite_access_token", suitePrefix, fn)
 }
 
 // onProvider is onSuite for provider endpoints (provider_access_token).
 func onProvider[T any](s *Server, fn func(r *Request, provider string, in *T, w *suiteWorld) (any, error)) JSONHandler {
+	return onToken(s, "provider_access_token", providerPrefix, fn)
+}
+
+func onToken[T any](s *Server, param, prefix string, fn func(r *Request, id string, in *T, w *suiteWorld) (any, error)) JSONHandler {
 	return func(r *Request) (any, error) {
-		p, err := s.prefixedToken(r, "provider_access_token", providerPrefix)
+		id, err := s.prefixedToken(r, param, prefix)
 		if err != nil {
 			return nil, err
 		}
@@ -312,7 +301,7 @@ func onProvider[T any](s *Server, fn func(r *Request, provider string, in *T, w 
 		w := s.suiteWorld()
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		return fn(r, p, in, w)
+		return fn(r, id, in, w)
 	}
 }
 
