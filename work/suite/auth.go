@@ -221,9 +221,9 @@ func (c *Client) Forget(ctx context.Context, corpID string) error {
 	if err := require("corpid", corpID); err != nil {
 		return err
 	}
-	for _, name := range []string{KeyPermanentCode, wechat.KeyAccessToken} {
-		if err := c.Store().Delete(ctx, wechat.StoreKey(c.corpKey(corpID), name)); err != nil {
-			return wrapStore("deleting "+name, err)
+	for _, key := range []string{wechat.StoreKey(c.corpKey(corpID), KeyPermanentCode), c.core.StoreKey(c.corpKey(corpID), wechat.KeyAccessToken)} {
+		if err := c.Store().Delete(ctx, key); err != nil {
+			return wrapStore("deleting "+key, err)
 		}
 	}
 	c.mu.Lock()
@@ -321,7 +321,7 @@ func (c *Client) AppQRCodeURL(ctx context.Context, req AppQRCodeRequest) (string
 
 // CorpTokenSource returns the token source of corpID's access token for
 // the suite: a wechat.TokenCache under
-// wechat.StoreKey(suiteID+"/"+corpID, wechat.KeyAccessToken), shared
+// the core client's StoreKey(suiteID+"/"+corpID, wechat.KeyAccessToken), shared
 // between processes, fetched with get_corp_token and the stored permanent
 // code (ErrNotAuthorized without one). One cache is kept per corp.
 func (c *Client) CorpTokenSource(corpID string) *wechat.TokenCache {
@@ -334,7 +334,7 @@ func (c *Client) corp(corpID string) *corp {
 	e := c.corps[corpID]
 	if e == nil {
 		e = &corp{}
-		e.token = wechat.NewTokenCache(wechat.StoreKey(c.corpKey(corpID), wechat.KeyAccessToken), c.Store(), c.cfg.TokenOptions, c.core.Logger(),
+		e.token = wechat.NewTokenCache(c.core.StoreKey(c.corpKey(corpID), wechat.KeyAccessToken), c.Store(), c.cfg.TokenOptions, c.core.Logger(),
 			func(ctx context.Context, _ string) (wechat.Token, error) {
 				st, err := c.StoredCorp(ctx, corpID)
 				if err != nil {

@@ -125,7 +125,7 @@ func New(cfg Config, opts ...wechat.Option) (*Client, error) {
 	}
 	c := &Client{cfg: cfg, corps: map[string]*corp{}}
 	core, shared, err := newCore(cfg.SuiteID, opts, &c.token, func(core *wechat.Client) *wechat.TokenCache {
-		return wechat.NewTokenCache(wechat.StoreKey(cfg.SuiteID, KeySuiteAccessToken), core.Store(), cfg.TokenOptions, core.Logger(), c.fetchSuiteToken)
+		return wechat.NewTokenCache(core.StoreKey(cfg.SuiteID, KeySuiteAccessToken), core.Store(), cfg.TokenOptions, core.Logger(), c.fetchSuiteToken)
 	})
 	if err != nil {
 		return nil, err

@@ -64,7 +64,7 @@ func NewProvider(cfg ProviderConfig, opts ...wechat.Option) (*Provider, error) {
 	}
 	p := &Provider{cfg: cfg}
 	core, _, err := newCore(cfg.CorpID, opts, &p.token, func(core *wechat.Client) *wechat.TokenCache {
-		return wechat.NewTokenCache(wechat.StoreKey(cfg.CorpID, KeyProviderAccessToken), core.Store(), cfg.TokenOptions, core.Logger(), p.fetchToken)
+		return wechat.NewTokenCache(core.StoreKey(cfg.CorpID, KeyProviderAccessToken), core.Store(), cfg.TokenOptions, core.Logger(), p.fetchToken)
 	})
 	if err != nil {
 		return nil, err
