@@ -32,6 +32,7 @@ type Client struct {
 	SubscribeMessage *SubscribeMessageService
 	Shipping         *ShippingService
 	XPay             *XPayService
+	Analytics        *AnalyticsService
 }
 
 // New returns a mini program client for cfg.
@@ -66,6 +67,7 @@ func Wrap(c *wechat.Client) *Client {
 		SubscribeMessage: (*SubscribeMessageService)(&s),
 		Shipping:         (*ShippingService)(&s),
 		XPay:             (*XPayService)(&s),
+		Analytics:        (*AnalyticsService)(&s),
 	}
 }
 
@@ -123,4 +125,7 @@ type (
 	// XPayService reaches the virtual payment APIs (虚拟支付) through Env.
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/virtual-payment.html
 	XPayService service
+	// AnalyticsService reads the mini program's statistics (数据分析, /datacube).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/data-analysis/others/getDailySummary.html
+	AnalyticsService service
 )
