@@ -76,7 +76,7 @@ var wxaCannedList = []wxaCanned{
 	{pattern: "POST /cgi-bin/open/have", answer: M{"have_open": false}},
 	// ICP filing
 	{pattern: "POST /wxa/icp/create_icp_verifytask", answer: M{"task_id": "R5PqRPNb6GmG3i0rqd4pTg"}},
-	{pattern: "POST /wxa/icp/query_icp_verifytask", required: []string{"task_id"}, answer: M{"is_finish": true, "face_status": 2}},
+	{pattern: "POST /wxa/icp/query_icp_verifytask", required: []string{"task_id"}, answer: M{"is_finish": true, "face_status": 3}},
 	{pattern: "POST /wxa/icp/apply_icp_filing", required: []string{"icp_subject", "icp_applets"}},
 	{pattern: "POST /wxa/icp/cancel_apply_icp_filing"},
 	{pattern: "POST /wxa/icp/cancel_icp_filing", required: []string{"cancel_type"}},

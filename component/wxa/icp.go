@@ -56,7 +56,7 @@ func (s *ICPService) CreateVerifyTask(ctx context.Context, alongWithAuth bool) (
 // VerifyTask is the state of a face verification task.
 type VerifyTask struct {
 	IsFinish   bool `json:"is_finish"`
-	FaceStatus int  `json:"face_status"` // 0 not started, 1 waiting, 2 passed, 3 failed...
+	FaceStatus int  `json:"face_status"` // 0 not started, 1 waiting, 2 failed, 3 passed
 }
 
 // QueryVerifyTask returns the state of a face verification task.
