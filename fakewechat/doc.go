@@ -57,6 +57,9 @@
 //     API's documented span (1, 3, 7, 15 or 30 days counting both ends) and
 //     must end before today in Beijing time (61501). The answers are the
 //     docs' example rows, one set per day of the range.
+//   - Customer-service sessions, chat records, callback/check, rid/get,
+//     changeopenid and shorten: see the comments of oa_kfsession.go and
+//     oa_openapi.go for their checks and errcodes.
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,
