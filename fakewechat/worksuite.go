@@ -134,6 +134,7 @@ type suiteWorld struct {
 	codesLic map[string]*licCode                 // active_code -> code
 	auto     map[string]bool                     // corp -> auto active
 	session  map[string]map[string]any           // pre_auth_code -> session_info
+	ucodes   map[string]suiteUserCode            // one-time user codes and tickets
 	seq      int
 }
 
@@ -543,6 +544,7 @@ func registerWorkSuite(s *Server) {
 	}), Public())
 
 	registerLicense(s)
+	registerWorkSuiteMore(s)
 }
 
 // appSecret returns the secret of a registered app ("" if none).

@@ -1,0 +1,67 @@
+package suite_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	wechat "github.com/weixin-go/wechat"
+	"github.com/weixin-go/wechat/fakewechat"
+	"github.com/weixin-go/wechat/work/suite"
+)
+
+func TestSuiteUsers(t *testing.T) {
+	ctx := context.Background()
+	srv := fakewechat.NewTestServer(t)
+	s := newSuite(t, srv, wechat.NewMemoryStore())
+	pushTicket(t, srv, s.Handler(nil))
+
+	code := srv.SuiteOAuthCode(fakewechat.DefaultSuiteID, corps[0], "zhangsan")
+	u, err := s.UserInfo3rd(ctx, code)
+	if err != nil || u.CorpID != corps[0] || u.UserID != "zhangsan" || u.UserTicket == "" || u.OpenUserID == "" {
+		t.Fatalf("userinfo %+v, %v", u, err)
+	}
+	var api *wechat.APIError
+	if _, err := s.UserInfo3rd(ctx, code); !errors.As(err, &api) || api.Code != fakewechat.CodeWeComInvalidCode {
+		t.Fatalf("code used twice: %v", err)
+	}
+	d, err := s.UserDetail3rd(ctx, u.UserTicket)
+	if err != nil || d.UserID != "zhangsan" || d.Mobile == "" {
+		t.Fatalf("detail %+v, %v", d, err)
+	}
+	sess, err := s.JSCode2Session(ctx, srv.SuiteJSCode(fakewechat.DefaultSuiteID, corps[1], "lisi"))
+	if err != nil || sess.CorpID != corps[1] || sess.UserID != "lisi" || sess.SessionKey == "" {
+		t.Fatalf("session %+v, %v", sess, err)
+	}
+	var arg *suite.InvalidArgumentError
+	if _, err := s.JSCode2Session(ctx, ""); !errors.As(err, &arg) {
+		t.Fatalf("empty js_code: %v", err)
+	}
+}
+
+func TestProviderLoginAndRegister(t *testing.T) {
+	ctx := context.Background()
+	srv := fakewechat.NewTestServer(t)
+	p := newProvider(t, srv)
+	li, err := p.LoginInfo(ctx, srv.ProviderLoginCode(fakewechat.DefaultProviderCorpID, corps[0], "zhangsan"))
+	if err != nil || li.CorpInfo.CorpID != corps[0] || li.UserInfo.UserID != "zhangsan" {
+		t.Fatalf("login info %+v, %v", li, err)
+	}
+	rc, err := p.RegisterCode(ctx, suite.RegisterCodeRequest{TemplateID: "tpl1", State: "st"})
+	if err != nil || rc.RegisterCode == "" {
+		t.Fatalf("register code %+v, %v", rc, err)
+	}
+	ri, err := p.RegisterInfo(ctx, rc.RegisterCode)
+	if err != nil || ri.CorpID == "" || ri.State != "st" || ri.ContactSync.AccessToken == "" {
+		t.Fatalf("register info %+v, %v", ri, err)
+	}
+
+	s := newSuite(t, srv, wechat.NewMemoryStore())
+	h := s.Handler(nil)
+	pushTicket(t, srv, h)
+	install(t, srv, h, corps[0])
+	info, err := p.License.AppLicenseInfo(ctx, corps[0], fakewechat.DefaultSuiteID, 1)
+	if err != nil || info.LicenseStatus != 0 || info.TrailInfo.EndTime <= info.TrailInfo.StartTime {
+		t.Fatalf("app license info %+v, %v", info, err)
+	}
+}
