@@ -33,6 +33,8 @@ type Client struct {
 	Shipping         *ShippingService
 	XPay             *XPayService
 	Analytics        *AnalyticsService
+	Express          *ExpressService
+	ExpressTracking  *ExpressTrackingService
 }
 
 // New returns a mini program client for cfg.
@@ -68,6 +70,8 @@ func Wrap(c *wechat.Client) *Client {
 		Shipping:         (*ShippingService)(&s),
 		XPay:             (*XPayService)(&s),
 		Analytics:        (*AnalyticsService)(&s),
+		Express:          (*ExpressService)(&s),
+		ExpressTracking:  (*ExpressTrackingService)(&s),
 	}
 }
 
@@ -128,4 +132,10 @@ type (
 	// AnalyticsService reads the mini program's statistics (数据分析, /datacube).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/data-analysis/others/getDailySummary.html
 	AnalyticsService service
+	// ExpressService is the logistics assistant (物流助手) and return orders (退货组件).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/express/express-by-business/addOrder.html
+	ExpressService service
+	// ExpressTrackingService shows waybill tracking to users (物流服务, 查询组件).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/express_open_msg.html
+	ExpressTrackingService service
 )
