@@ -134,21 +134,32 @@ func (s *Server) WxaReleased(appid string) string {
 
 // SetAuditResult ends the pending review of the mini program appid, as
 // WeChat's reviewers do: pass, or reject with reason. It returns the audit
-// id, or 0 if no review is pending.
+// id, or 0 if no review is pending. The result is pushed
+// (weapp_audit_success, weapp_audit_fail) to the message URL of the
+// components the mini program authorized (SetComponentPush), before
+// SetAuditResult returns.
 func (s *Server) SetAuditResult(appid string, pass bool, reason string) int64 {
 	a := s.wxaApp(appid)
 	a.mu.Lock()
-	defer a.mu.Unlock()
 	au := a.pending()
 	if au == nil {
+		a.mu.Unlock()
 		return 0
 	}
+	now := strconv.FormatInt(s.Now().Unix(), 10)
+	var event string
+	var fields [][2]string
 	if pass {
 		au.Status = 0
+		event, fields = "weapp_audit_success", [][2]string{{"SuccTime", now}}
 	} else {
 		au.Status, au.Reason = 1, reason
+		event, fields = "weapp_audit_fail", [][2]string{{"Reason", reason}, {"FailTime", now}, {"ScreenShot", ""}}
 	}
-	return au.AuditID
+	id := au.AuditID
+	a.mu.Unlock()
+	s.pushAuthorizerEvent(appid, event, fields...)
+	return id
 }
 
 func (a *wxaApp) pending() *WxaAudit {

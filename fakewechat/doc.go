@@ -120,5 +120,24 @@
 // License orders are created unpaid; PayLicenseOrder pays one and creates
 // one activation code per account; active_account binds an unbound code
 // of the order's corp to a member once (701028 after). Lists page with
-// limit 1..1000 and an opaque cursor.
+// limit 1..1000 and an opaque cursor.//
+// # Third-party platform mini program management
+//
+// Authorizer tokens issued through the component work on the code
+// endpoints, which keep state per mini program: commit needs a template
+// of a component's library (AddTemplateDraft then addtotemplate; 85014
+// otherwise) and an ext_json object (85013); submit_audit needs a commit
+// (85085) and no pending review (85009); a review stays pending until
+// SetAuditResult passes or rejects it, which pushes weapp_audit_success or
+// weapp_audit_fail to the component's message URL (SetComponentPush,
+// encrypted in safe mode); release needs a passed, unreleased review
+// (85019, 85020); revertcoderelease restores the previous release. Server
+// domains (https://, wss://, udp://, tcp:// origins; 40097 otherwise),
+// web-view domains and testers (85004 bound twice, 85001 unknown) are kept
+// per mini program. The other management endpoints (basic information,
+// categories, privacy, jump rules, ICP filing, embedded, linked mini
+// programs) check their required body fields (40097 "invalid args: NAME")
+// and answer the documentation's examples. Web authorization for an
+// official account takes a code from ComponentOAuthCode, once (40029),
+// for an account that authorized the component (61003).
 package fakewechat
