@@ -1,6 +1,7 @@
 package fakewechat
 
 import (
+	"fmt"
 	"time"
 )
 
@@ -54,6 +55,7 @@ func (s *Server) ProviderLoginCode(providerCorpID, corpID, userID string) string
 }
 
 func registerWorkSuiteMore(s *Server) {
+	registerLicenseJobs(s)
 	// https://developer.work.weixin.qq.com/document/path/91121
 	s.HandleJSON(WeComPath("GET /cgi-bin/service/auth/getuserinfo3rd"), onSuite(s, func(r *Request, suite string, _ *struct{}, w *suiteWorld) (any, error) {
 		c, ok := w.takeCode(r.Now(), r.Query.Get("code"), suitePrefix+suite)
@@ -151,5 +153,119 @@ func registerWorkSuiteMore(s *Server) {
 		now := r.Now().Unix()
 		return OK(M{"license_status": status, "trail_info": M{"start_time": now - 86400, "end_time": now + 14*86400},
 			"license_check_time": now}), nil
+	}), Public())
+}
+
+// renewJob is a create_renew_order_job job: accounts of a corp to renew.
+type renewJob struct {
+	provider, corp string
+	accounts       []M
+	submitted      bool
+}
+
+func registerLicenseJobs(s *Server) {
+	jobs := func(w *suiteWorld) map[string]*renewJob {
+		return Value(s.State(""), "worksuite.renewjobs", func() map[string]*renewJob { return map[string]*renewJob{} })
+	}
+	// https://developer.work.weixin.qq.com/document/path/95646
+	s.HandleJSON(WeComPath("POST /cgi-bin/license/create_renew_order_job"), onProvider(s, func(r *Request, p string, in *struct {
+		CorpID      string `json:"corpid"`
+		AccountList []struct {
+			UserID string `json:"userid"`
+			Type   int    `json:"type"`
+		} `json:"account_list"`
+		JobID string `json:"jobid"`
+	}, w *suiteWorld) (any, error) {
+		if in.CorpID == "" || len(in.AccountList) == 0 || len(in.AccountList) > 1000 {
+			return nil, ErrCode(CodeInvalidArgs)
+		}
+		js := jobs(w)
+		j := js[in.JobID]
+		switch {
+		case in.JobID == "":
+			w.seq++
+			in.JobID = "job" + randToken(8)
+			j = &renewJob{provider: p, corp: in.CorpID}
+			js[in.JobID] = j
+		case j == nil || j.provider != p || j.corp != in.CorpID || j.submitted:
+			return nil, Errorf(CodeInvalidArgs, "invalid jobid")
+		}
+		invalid := []M{}
+		for _, a := range in.AccountList {
+			active := false
+			for _, k := range sortedKeys(w.codesLic) {
+				if c := w.codesLic[k]; c.CorpID == in.CorpID && c.UserID == a.UserID && c.Type == a.Type && c.Status == 2 {
+					active = true
+				}
+			}
+			if !active {
+				invalid = append(invalid, M{"errcode": CodeLicenseCodeBad, "errmsg": "account not activated", "userid": a.UserID, "type": a.Type})
+				continue
+			}
+			j.accounts = append(j.accounts, M{"userid": a.UserID, "type": a.Type})
+		}
+		return OK(M{"jobid": in.JobID, "invalid_account_list": invalid}), nil
+	}), Public())
+
+	s.HandleJSON(WeComPath("POST /cgi-bin/license/submit_order_job"), onProvider(s, func(r *Request, p string, in *struct {
+		JobID           string `json:"jobid"`
+		BuyerUserID     string `json:"buyer_userid"`
+		AccountDuration struct {
+			Months        int   `json:"months"`
+			Days          int   `json:"days"`
+			NewExpireTime int64 `json:"new_expire_time"`
+		} `json:"account_duration"`
+	}, w *suiteWorld) (any, error) {
+		j := jobs(w)[in.JobID]
+		d := in.AccountDuration
+		days := d.Months*31 + d.Days
+		switch {
+		case j == nil || j.provider != p || j.submitted || len(j.accounts) == 0:
+			return nil, Errorf(CodeInvalidArgs, "invalid jobid")
+		case in.BuyerUserID == "":
+			return nil, ErrCode(CodeInvalidArgs)
+		case d.NewExpireTime == 0 && (days < 31 || days > 1860):
+			return nil, ErrCode(CodeLicenseDuration)
+		}
+		j.submitted = true
+		w.seq++
+		o := &licOrder{ID: fmt.Sprintf("OR%012d", w.seq), Provider: p, CorpID: j.corp, Buyer: in.BuyerUserID, Type: 2,
+			Months: d.Months, Days: d.Days, Created: r.Now().Unix()}
+		for _, a := range j.accounts {
+			if a["type"] == 2 {
+				o.External++
+			} else {
+				o.Base++
+			}
+		}
+		w.orders[o.ID] = o
+		return OK(M{"order_id": o.ID}), nil
+	}), Public())
+
+	// https://developer.work.weixin.qq.com/document/path/96059
+	s.HandleJSON(WeComPath("POST /cgi-bin/license/batch_share_active_code"), onProvider(s, func(r *Request, p string, in *struct {
+		FromCorpID string `json:"from_corpid"`
+		ToCorpID   string `json:"to_corpid"`
+		ShareList  []struct {
+			ActiveCode string `json:"active_code"`
+		} `json:"share_list"`
+	}, w *suiteWorld) (any, error) {
+		if in.FromCorpID == "" || in.ToCorpID == "" || in.FromCorpID == in.ToCorpID || len(in.ShareList) == 0 || len(in.ShareList) > 1000 {
+			return nil, ErrCode(CodeInvalidArgs)
+		}
+		res := make([]M, len(in.ShareList))
+		for i, it := range in.ShareList {
+			c := w.codesLic[it.ActiveCode]
+			switch {
+			case c == nil || c.CorpID != in.FromCorpID:
+				res[i] = M{"active_code": it.ActiveCode, "errcode": CodeLicenseCodeBad, "errmsg": "invalid active_code"}
+			case c.Status != 1:
+				res[i] = M{"active_code": it.ActiveCode, "errcode": CodeLicenseCodeUsed, "errmsg": "active_code already used"}
+			default:
+				c.CorpID = in.ToCorpID
+				res[i] = M{"active_code": it.ActiveCode, "errcode": 0, "errmsg": "ok"}
+			}
+		}
+		return OK(M{"share_result": res}), nil
 	}), Public())
 }

@@ -197,3 +197,47 @@ func TestSuiteInstallFlow(t *testing.T) {
 		t.Fatalf("corp never installed: %v", err)
 	}
 }
+
+func TestLicenseRenewAndShare(t *testing.T) {
+	ctx := context.Background()
+	srv := fakewechat.NewTestServer(t)
+	lic := newProvider(t, srv).License
+	corp := corps[0]
+	id, err := lic.CreateNewOrder(ctx, suite.NewOrder{CorpID: corp, BuyerUserID: "boss",
+		AccountCount: suite.AccountCount{BaseCount: 3}, AccountDuration: suite.AccountDuration{Months: 1}})
+	if err != nil || !srv.PayLicenseOrder(id) {
+		t.Fatalf("order %v", err)
+	}
+	var codes []string
+	for a, err := range lic.ListOrderAccounts(ctx, id) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes = append(codes, a.ActiveCode)
+	}
+	if err := lic.ActiveAccount(ctx, corp, codes[0], "zhangsan"); err != nil {
+		t.Fatal(err)
+	}
+	job, err := lic.CreateRenewOrderJob(ctx, corp, "", []suite.RenewAccount{{UserID: "zhangsan", Type: suite.AccountBase}, {UserID: "nobody", Type: suite.AccountBase}})
+	if err != nil || job.JobID == "" || len(job.InvalidAccountList) != 1 || job.InvalidAccountList[0].UserID != "nobody" {
+		t.Fatalf("renew job %+v, %v", job, err)
+	}
+	oid, err := lic.SubmitOrderJob(ctx, job.JobID, "boss", suite.AccountDuration{Months: 12})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o, err := lic.GetOrder(ctx, oid)
+	if err != nil || o.OrderType != 2 || o.AccountCount.BaseCount != 1 {
+		t.Fatalf("renewal order %+v, %v", o, err)
+	}
+	if _, err := lic.SubmitOrderJob(ctx, job.JobID, "boss", suite.AccountDuration{Months: 12}); err == nil {
+		t.Fatal("job submitted twice")
+	}
+	res, err := lic.BatchShareActiveCode(ctx, corp, corps[1], []string{codes[1], codes[0]})
+	if err != nil || len(res) != 2 || res[0].Errcode != 0 || res[1].Errcode != fakewechat.CodeLicenseCodeUsed {
+		t.Fatalf("share %+v, %v", res, err)
+	}
+	if err := lic.ActiveAccount(ctx, corps[1], codes[1], "lisi"); err != nil {
+		t.Fatalf("shared code in the other corp: %v", err)
+	}
+}
