@@ -120,7 +120,8 @@
 // License orders are created unpaid; PayLicenseOrder pays one and creates
 // one activation code per account; active_account binds an unbound code
 // of the order's corp to a member once (701028 after). Lists page with
-// limit 1..1000 and an opaque cursor.//
+// limit 1..1000 and an opaque cursor. Provider contact search matches
+// userids and department names containing the query word (no pinyin).//
 // # Third-party platform mini program management
 //
 // Authorizer tokens issued through the component work on the code

@@ -65,3 +65,33 @@ func TestProviderLoginAndRegister(t *testing.T) {
 		t.Fatalf("app license info %+v, %v", info, err)
 	}
 }
+
+func TestProviderContacts(t *testing.T) {
+	ctx := context.Background()
+	srv := fakewechat.NewTestServer(t)
+	p := newProvider(t, srv)
+	res, err := p.SearchContact(ctx, suite.ContactQuery{AuthCorpID: corps[0], QueryWord: "zhang", QueryType: 1})
+	if err != nil || len(res.QueryResult.User.UserID) != 1 || res.QueryResult.User.UserID[0] != fakewechat.WeComSeedUser1 || !res.IsLast {
+		t.Fatalf("search %+v, %v", res, err)
+	}
+	batch, err := p.BatchSearchContact(ctx, corps[0], 0, []suite.ContactQuery{{QueryWord: "root", QueryType: 2}, {QueryWord: "li"}})
+	if err != nil || len(batch) != 2 || len(batch[0].QueryResult.Party.DepartmentID) != 1 || batch[1].QueryRequest.QueryWord != "li" {
+		t.Fatalf("batch %+v, %v", batch, err)
+	}
+	sorted, err := p.SortContacts(ctx, corps[0], 1, []string{"a", "c", "b"})
+	if err != nil || len(sorted) != 3 || sorted[0] != "c" {
+		t.Fatalf("sort %v, %v", sorted, err)
+	}
+	s := newSuite(t, srv, wechat.NewMemoryStore())
+	h := s.Handler(nil)
+	pushTicket(t, srv, h)
+	install(t, srv, h, corps[0])
+	end, err := s.ProlongTry(ctx, corps[0], 10, 0)
+	if err != nil || end <= 0 {
+		t.Fatalf("prolong %d, %v", end, err)
+	}
+	orders, err := s.AppOrders(ctx, 1, 2, 0)
+	if err != nil || len(orders) != 0 {
+		t.Fatalf("orders %v, %v", orders, err)
+	}
+}
