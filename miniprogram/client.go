@@ -35,6 +35,7 @@ type Client struct {
 	Analytics        *AnalyticsService
 	Express          *ExpressService
 	ExpressTracking  *ExpressTrackingService
+	VOD              *VODService
 }
 
 // New returns a mini program client for cfg.
@@ -72,6 +73,7 @@ func Wrap(c *wechat.Client) *Client {
 		Analytics:        (*AnalyticsService)(&s),
 		Express:          (*ExpressService)(&s),
 		ExpressTracking:  (*ExpressTrackingService)(&s),
+		VOD:              (*VODService)(&s),
 	}
 }
 
@@ -138,4 +140,7 @@ type (
 	// ExpressTrackingService shows waybill tracking to users (物流服务, 查询组件).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/express_open_msg.html
 	ExpressTrackingService service
+	// VODService manages short-drama media (小程序媒资管理, /wxa/sec/vod).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/mini-drama/mini_drama.html
+	VODService service
 )
