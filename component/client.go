@@ -14,6 +14,11 @@
 // The component_verify_ticket pushed by WeChat must be saved in the store
 // (callback.Component does it) before the first component call.
 //
+// Package component/wxa manages the authorized mini programs (code,
+// review, release, domains, testers, ICP filing...); the template library
+// (Templates), fast registration and web OAuth for official accounts
+// (OAuthURL, OAuthExchange) are methods of Client.
+//
 // https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/getting_started/how_to_read.html
 package component
 
