@@ -36,6 +36,7 @@ type Client struct {
 	Express          *ExpressService
 	ExpressTracking  *ExpressTrackingService
 	VOD              *VODService
+	CloudBase        *CloudBaseService
 }
 
 // New returns a mini program client for cfg.
@@ -74,6 +75,7 @@ func Wrap(c *wechat.Client) *Client {
 		Express:          (*ExpressService)(&s),
 		ExpressTracking:  (*ExpressTrackingService)(&s),
 		VOD:              (*VODService)(&s),
+		CloudBase:        (*CloudBaseService)(&s),
 	}
 }
 
@@ -143,4 +145,7 @@ type (
 	// VODService manages short-drama media (小程序媒资管理, /wxa/sec/vod).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/mini-drama/mini_drama.html
 	VODService service
+	// CloudBaseService reaches cloud functions, database and storage (云开发, /tcb).
+	// https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-http-api/
+	CloudBaseService service
 )
