@@ -8,24 +8,20 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-func tcbEP(name string) wechat.Endpoint {
-	return wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/" + name}
-}
-
 var (
-	tcbInvoke        = tcbEP("invokecloudfunction")
-	tcbQuery         = tcbEP("databasequery")
-	tcbAdd           = tcbEP("databaseadd")
-	tcbUpdate        = tcbEP("databaseupdate")
-	tcbDelete        = tcbEP("databasedelete")
-	tcbCount         = tcbEP("databasecount")
-	tcbAggregate     = tcbEP("databaseaggregate")
-	tcbCollAdd       = tcbEP("databasecollectionadd")
-	tcbCollDelete    = tcbEP("databasecollectiondelete")
-	tcbCollGet       = tcbEP("databasecollectionget")
-	tcbUploadFile    = tcbEP("uploadfile")
-	tcbDownloadFiles = tcbEP("batchdownloadfile")
-	tcbDeleteFiles   = tcbEP("batchdeletefile")
+	tcbInvoke        = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/invokecloudfunction"}
+	tcbQuery         = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasequery"}
+	tcbAdd           = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databaseadd"}
+	tcbUpdate        = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databaseupdate"}
+	tcbDelete        = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasedelete"}
+	tcbCount         = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasecount"}
+	tcbAggregate     = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databaseaggregate"}
+	tcbCollAdd       = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasecollectionadd"}
+	tcbCollDelete    = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasecollectiondelete"}
+	tcbCollGet       = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/databasecollectionget"}
+	tcbUploadFile    = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/uploadfile"}
+	tcbDownloadFiles = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/batchdownloadfile"}
+	tcbDeleteFiles   = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/batchdeletefile"}
 )
 
 // InvokeCloudFunction calls the cloud function name of environment env

@@ -10,21 +10,17 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-func datacube(name string) wechat.Endpoint {
-	return wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/" + name}
-}
-
 var (
-	cubeDailySummary     = datacube("getweanalysisappiddailysummarytrend")
-	cubeDailyVisitTrend  = datacube("getweanalysisappiddailyvisittrend")
-	cubeWeeklyVisitTrend = datacube("getweanalysisappidweeklyvisittrend")
-	cubeMonthlyVisit     = datacube("getweanalysisappidmonthlyvisittrend")
-	cubeDailyRetain      = datacube("getweanalysisappiddailyretaininfo")
-	cubeWeeklyRetain     = datacube("getweanalysisappidweeklyretaininfo")
-	cubeMonthlyRetain    = datacube("getweanalysisappidmonthlyretaininfo")
-	cubeDistribution     = datacube("getweanalysisappidvisitdistribution")
-	cubeVisitPage        = datacube("getweanalysisappidvisitpage")
-	cubeUserPortrait     = datacube("getweanalysisappiduserportrait")
+	cubeDailySummary     = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappiddailysummarytrend"}
+	cubeDailyVisitTrend  = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappiddailyvisittrend"}
+	cubeWeeklyVisitTrend = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidweeklyvisittrend"}
+	cubeMonthlyVisit     = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidmonthlyvisittrend"}
+	cubeDailyRetain      = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappiddailyretaininfo"}
+	cubeWeeklyRetain     = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidweeklyretaininfo"}
+	cubeMonthlyRetain    = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidmonthlyretaininfo"}
+	cubeDistribution     = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidvisitdistribution"}
+	cubeVisitPage        = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappidvisitpage"}
+	cubeUserPortrait     = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getweanalysisappiduserportrait"}
 	cubePerformance      = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/business/performance/boot"}
 )
 

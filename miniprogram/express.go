@@ -8,26 +8,22 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-func expressEP(method, name string) wechat.Endpoint {
-	return wechat.Endpoint{Method: method, Path: "/cgi-bin/express/" + name}
-}
-
 var (
-	expDeliveries  = expressEP(http.MethodGet, "business/delivery/getall")
-	expBind        = expressEP(http.MethodPost, "business/account/bind")
-	expAccounts    = expressEP(http.MethodGet, "business/account/getall")
-	expAddOrder    = expressEP(http.MethodPost, "business/order/add")
-	expBatchGet    = expressEP(http.MethodPost, "business/order/batchget")
-	expCancel      = expressEP(http.MethodPost, "business/order/cancel")
-	expGetOrder    = expressEP(http.MethodPost, "business/order/get")
-	expPath        = expressEP(http.MethodPost, "business/path/get")
-	expPrinters    = expressEP(http.MethodGet, "business/printer/getall")
-	expPrinter     = expressEP(http.MethodPost, "business/printer/update")
-	expQuota       = expressEP(http.MethodPost, "business/quota/get")
-	expTestUpdate  = expressEP(http.MethodPost, "business/test_update_order")
-	expReturnAdd   = expressEP(http.MethodPost, "delivery/return/add")
-	expReturnGet   = expressEP(http.MethodPost, "delivery/return/get")
-	expReturnUnbnd = expressEP(http.MethodPost, "delivery/return/unbind")
+	expDeliveries  = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/express/business/delivery/getall"}
+	expBind        = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/account/bind"}
+	expAccounts    = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/express/business/account/getall"}
+	expAddOrder    = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/order/add"}
+	expBatchGet    = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/order/batchget"}
+	expCancel      = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/order/cancel"}
+	expGetOrder    = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/order/get"}
+	expPath        = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/path/get"}
+	expPrinters    = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/express/business/printer/getall"}
+	expPrinter     = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/printer/update"}
+	expQuota       = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/quota/get"}
+	expTestUpdate  = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/business/test_update_order"}
+	expReturnAdd   = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/return/add"}
+	expReturnGet   = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/return/get"}
+	expReturnUnbnd = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/return/unbind"}
 )
 
 // Delivery is a courier company (运力).

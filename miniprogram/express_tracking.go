@@ -3,15 +3,17 @@ package miniprogram
 import (
 	"context"
 	"net/http"
+
+	wechat "github.com/weixin-go/wechat"
 )
 
 var (
-	trkTrace        = expressEP(http.MethodPost, "delivery/open_msg/trace_waybill")
-	trkQuery        = expressEP(http.MethodPost, "delivery/open_msg/query_trace")
-	trkUpdateGoods  = expressEP(http.MethodPost, "delivery/open_msg/update_waybill_goods")
-	trkFollow       = expressEP(http.MethodPost, "delivery/open_msg/follow_waybill")
-	trkQueryFollow  = expressEP(http.MethodPost, "delivery/open_msg/query_follow_trace")
-	trkDeliveryList = expressEP(http.MethodPost, "delivery/open_msg/get_delivery_list")
+	trkTrace        = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/trace_waybill"}
+	trkQuery        = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/query_trace"}
+	trkUpdateGoods  = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/update_waybill_goods"}
+	trkFollow       = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/follow_waybill"}
+	trkQueryFollow  = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/query_follow_trace"}
+	trkDeliveryList = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/express/delivery/open_msg/get_delivery_list"}
 )
 
 // WaybillGoods is one item shown with a tracked waybill.

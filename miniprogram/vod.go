@@ -10,26 +10,22 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-func vodEP(name string) wechat.Endpoint {
-	return wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/" + name}
-}
-
 var (
-	vodSingleUpload = vodEP("singlefileupload")
-	vodPullUpload   = vodEP("pullupload")
-	vodGetTask      = vodEP("gettask")
-	vodApplyUpload  = vodEP("applyupload")
-	vodUploadPart   = vodEP("uploadpart")
-	vodCommitUpload = vodEP("commitupload")
-	vodListMedia    = vodEP("listmedia")
-	vodGetMedia     = vodEP("getmedia")
-	vodGetMediaLink = vodEP("getmedialink")
-	vodDeleteMedia  = vodEP("deletemedia")
-	vodAuditDrama   = vodEP("auditdrama")
-	vodListDramas   = vodEP("listdramas")
-	vodGetDrama     = vodEP("getdrama")
-	vodCDNUsage     = vodEP("getcdnusagedata")
-	vodCDNLogs      = vodEP("getcdnlogs")
+	vodSingleUpload = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/singlefileupload"}
+	vodPullUpload   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/pullupload"}
+	vodGetTask      = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/gettask"}
+	vodApplyUpload  = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/applyupload"}
+	vodUploadPart   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/uploadpart"}
+	vodCommitUpload = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/commitupload"}
+	vodListMedia    = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/listmedia"}
+	vodGetMedia     = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getmedia"}
+	vodGetMediaLink = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getmedialink"}
+	vodDeleteMedia  = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/deletemedia"}
+	vodAuditDrama   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/auditdrama"}
+	vodListDramas   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/listdramas"}
+	vodGetDrama     = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getdrama"}
+	vodCDNUsage     = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getcdnusagedata"}
+	vodCDNLogs      = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getcdnlogs"}
 )
 
 // MaxVODPage is the largest page of the media and drama lists.
