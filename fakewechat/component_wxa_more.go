@@ -87,6 +87,7 @@ var wxaCannedList = []wxaCanned{
 	{pattern: "GET /wxa/icp/query_icp_service_content_types", answer: M{"items": []M{{"type": 1, "parent_type": 0, "name": "综合门户", "remark": ""}}}},
 	{pattern: "GET /wxa/icp/query_icp_district_code", answer: M{"items": []M{{"type": 1, "code": 440000, "name": "广东省", "sub_list": []M{{"type": 2, "code": 440300, "name": "深圳市"}}}}}},
 	{pattern: "GET /wxa/icp/get_icp_entrance_info", answer: M{"info": M{"status": 1024, "is_canceling": false, "available": 1}}},
+	{pattern: "POST /wxa/sec/query_auth_and_icp", required: []string{"procedure_id"}, answer: M{"procedure_status": 9, "orderid": 2148398291}},
 	{pattern: "GET /wxa/icp/get_online_icp_order", answer: M{"icp_subject": M{"base_info": M{"type": 1, "name": "fake company"}}, "icp_applets": M{"base_info": M{"appid": "", "name": "fake"}}}},
 	// embedded mini programs
 	{pattern: "POST /wxaapi/wxaembedded/add_embedded", required: []string{"appid"}},

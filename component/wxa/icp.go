@@ -314,3 +314,36 @@ func (s *ICPService) EntranceInfo(ctx context.Context) (*ICPEntrance, error) {
 func (s *ICPService) OnlineOrder(ctx context.Context) (*ICPFiling, error) {
 	return call[ICPFiling](ctx, s.c, icpOnlineOrder, nil, nil)
 }
+
+var icpQueryAuthAndICP = post("/wxa/sec/query_auth_and_icp")
+
+// AuthAndICPProgress is the progress of a combined verification and
+// filing procedure (小程序认证及备案).
+type AuthAndICPProgress struct {
+	ProcedureStatus int    `json:"procedure_status"`
+	OrderID         int64  `json:"orderid"`
+	RefillReason    string `json:"refill_reason,omitempty"`
+	FailReason      string `json:"fail_reason,omitempty"`
+	ICPAudit        *struct {
+		Hints     []ICPHint `json:"hints,omitempty"`
+		AuditData []struct {
+			KeyName string `json:"key_name"`
+			Error   string `json:"error"`
+			Suggest string `json:"suggest"`
+		} `json:"audit_data,omitempty"`
+		SMSVerifyStatus int `json:"sms_verify_status,omitempty"`
+	} `json:"icp_audit,omitempty"`
+}
+
+// QueryAuthAndICP returns the progress of the combined verification and
+// filing procedure procedureID.
+// https://developers.weixin.qq.com/doc/oplatform/openApi/miniprogram-management/wxverifyicp/api_queryauthandicp.html
+func (s *ICPService) QueryAuthAndICP(ctx context.Context, procedureID string) (*AuthAndICPProgress, error) {
+	if err := required("procedure_id", procedureID); err != nil {
+		return nil, err
+	}
+	body := struct {
+		ProcedureID string `json:"procedure_id"`
+	}{procedureID}
+	return call[AuthAndICPProgress](ctx, s.c, icpQueryAuthAndICP, nil, body)
+}

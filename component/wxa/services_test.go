@@ -249,6 +249,12 @@ func TestJumpICPEmbeddedLinkRegister(t *testing.T) {
 	if o, err := app.ICP.OnlineOrder(ctx); err != nil || o.ICPApplets.BaseInfo.Name == "" {
 		t.Fatalf("online = %+v, %v", o, err)
 	}
+	if p, err := app.ICP.QueryAuthAndICP(ctx, "proc-1"); err != nil || p.ProcedureStatus == 0 || p.OrderID == 0 {
+		t.Fatalf("auth and icp = %+v, %v", p, err)
+	}
+	if _, err := app.ICP.QueryAuthAndICP(ctx, ""); !isArg(err) {
+		t.Fatalf("empty procedure: %v", err)
+	}
 	if err := app.ICP.CancelApplyFiling(ctx); err != nil {
 		t.Fatal(err)
 	}
