@@ -148,3 +148,33 @@ func registerWorkSuiteContact(s *Server) {
 		return OK(M{"order_list": []M{}}), nil
 	}), Public())
 }
+
+func init() { builtin = append(builtin, registerOpenUserID) }
+
+func registerOpenUserID(s *Server) {
+	// https://developer.work.weixin.qq.com/document/path/95327
+	s.HandleJSON(WeComPath("POST /cgi-bin/batch/userid_to_openuserid"), func(r *Request) (any, error) {
+		var in struct {
+			UserIDList []string `json:"userid_list"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		if len(in.UserIDList) == 0 || len(in.UserIDList) > 1000 {
+			return nil, ErrCode(CodeInvalidArgs)
+		}
+		corp, _ := wecomCaller(r)
+		d := s.wecomDir(corp)
+		d.mu.Lock()
+		defer d.mu.Unlock()
+		list, invalid := []M{}, []string{}
+		for _, id := range in.UserIDList {
+			if d.users[id] == nil {
+				invalid = append(invalid, id)
+				continue
+			}
+			list = append(list, M{"userid": id, "open_userid": openID("wo", corp+id)})
+		}
+		return OK(M{"open_userid_list": list, "invalid_userid_list": invalid}), nil
+	})
+}

@@ -411,3 +411,34 @@ func (c *Client) AgentClient(ctx context.Context, corpID string) (*work.AgentCli
 	}
 	return ac, nil
 }
+
+var apiUserIDToOpenUserID = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/batch/userid_to_openuserid"}
+
+// OpenUserIDs is the answer of userid_to_openuserid.
+type OpenUserIDs struct {
+	OpenUserIDList []struct {
+		UserID     string `json:"userid"`
+		OpenUserID string `json:"open_userid"`
+	} `json:"open_userid_list"`
+	InvalidUserIDList []string `json:"invalid_userid_list"`
+}
+
+// OpenUserIDs translates up to 1000 userids of corpID into the service
+// provider's open_userid, with the suite's corp token.
+// https://developer.work.weixin.qq.com/document/path/95327
+func (c *Client) OpenUserIDs(ctx context.Context, corpID string, userIDs []string) (*OpenUserIDs, error) {
+	if len(userIDs) == 0 || len(userIDs) > 1000 {
+		return nil, invalidArg("userid_list", "1 to 1000 userids")
+	}
+	ac, err := c.AgentClient(ctx, corpID)
+	if err != nil {
+		return nil, err
+	}
+	out := new(OpenUserIDs)
+	if err := ac.Do(ctx, apiUserIDToOpenUserID, nil, struct {
+		UserIDList []string `json:"userid_list"`
+	}{userIDs}, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -95,3 +95,21 @@ func TestProviderContacts(t *testing.T) {
 		t.Fatalf("orders %v, %v", orders, err)
 	}
 }
+
+func TestOpenUserIDs(t *testing.T) {
+	ctx := context.Background()
+	srv := fakewechat.NewTestServer(t)
+	s := newSuite(t, srv, wechat.NewMemoryStore())
+	h := s.Handler(nil)
+	pushTicket(t, srv, h)
+	install(t, srv, h, corps[0])
+	install(t, srv, h, corps[1])
+	a, err := s.OpenUserIDs(ctx, corps[0], []string{fakewechat.WeComSeedUser1, "ghost"})
+	if err != nil || len(a.OpenUserIDList) != 1 || len(a.InvalidUserIDList) != 1 {
+		t.Fatalf("open userids %+v, %v", a, err)
+	}
+	b, err := s.OpenUserIDs(ctx, corps[1], []string{fakewechat.WeComSeedUser1})
+	if err != nil || len(b.OpenUserIDList) != 1 || b.OpenUserIDList[0].OpenUserID == a.OpenUserIDList[0].OpenUserID {
+		t.Fatalf("open userid of the same userid in two corps: %+v %+v, %v", a, b, err)
+	}
+}
