@@ -60,6 +60,9 @@
 //   - Customer-service sessions, chat records, callback/check, rid/get,
 //     changeopenid and shorten: see the comments of oa_kfsession.go and
 //     oa_openapi.go for their checks and errcodes.
+//   - Conversation capabilities (/cgi-bin/guide/*): guides, buyers, tags,
+//     groups, material and mass jobs are state; unknown guides, buyers
+//     bound elsewhere and bad pages answer 40097 (see oa_guide.go).
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

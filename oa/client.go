@@ -36,6 +36,7 @@ type Client struct {
 	EInvoice          *EInvoiceService
 	InvoicingPlatform *InvoicingPlatformService
 	DataCube          *DataCubeService
+	Guide             *GuideService
 }
 
 // New returns an official account client for cfg.
@@ -76,6 +77,7 @@ func Wrap(c *wechat.Client) *Client {
 		EInvoice:          (*EInvoiceService)(&s),
 		InvoicingPlatform: (*InvoicingPlatformService)(&s),
 		DataCube:          (*DataCubeService)(&s),
+		Guide:             (*GuideService)(&s),
 	}
 }
 
@@ -151,4 +153,8 @@ type (
 	// DataCubeService reads the account's statistics (数据统计).
 	// https://developers.weixin.qq.com/doc/offiaccount/Analytics/User_Analysis_Data_Interface.html
 	DataCubeService service
+	// GuideService is the conversation capability, formerly the shopping
+	// guide (对话能力, 原导购助手): guides, buyers, tags, material and mass sends.
+	// https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.addGuideAcct.html
+	GuideService service
 )
