@@ -37,6 +37,7 @@ type Client struct {
 	ExpressTracking  *ExpressTrackingService
 	VOD              *VODService
 	CloudBase        *CloudBaseService
+	Intracity        *IntracityService
 }
 
 // New returns a mini program client for cfg.
@@ -76,6 +77,7 @@ func Wrap(c *wechat.Client) *Client {
 		ExpressTracking:  (*ExpressTrackingService)(&s),
 		VOD:              (*VODService)(&s),
 		CloudBase:        (*CloudBaseService)(&s),
+		Intracity:        (*IntracityService)(&s),
 	}
 }
 
@@ -148,4 +150,7 @@ type (
 	// CloudBaseService reaches cloud functions, database and storage (云开发, /tcb).
 	// https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-http-api/
 	CloudBaseService service
+	// IntracityService is intra-city delivery (同城配送, /cgi-bin/express/intracity).
+	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/intracity_service.html
+	IntracityService service
 )
