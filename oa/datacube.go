@@ -17,27 +17,27 @@ type dataCubeAPI struct {
 }
 
 func cube(path string, maxDays int) dataCubeAPI {
-	return dataCubeAPI{wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/" + path}, maxDays}
+	return dataCubeAPI{wechat.Endpoint{Method: http.MethodPost, Path: path}, maxDays}
 }
 
 var (
-	cubeUserSummary          = cube("getusersummary", 7)
-	cubeUserCumulate         = cube("getusercumulate", 7)
-	cubeArticleSummary       = cube("getarticlesummary", 1)
-	cubeArticleTotal         = cube("getarticletotal", 1)
-	cubeUserRead             = cube("getuserread", 3)
-	cubeUserReadHour         = cube("getuserreadhour", 1)
-	cubeUserShare            = cube("getusershare", 7)
-	cubeUserShareHour        = cube("getusersharehour", 1)
-	cubeUpstreamMsg          = cube("getupstreammsg", 7)
-	cubeUpstreamMsgHour      = cube("getupstreammsghour", 1)
-	cubeUpstreamMsgWeek      = cube("getupstreammsgweek", 30)
-	cubeUpstreamMsgMonth     = cube("getupstreammsgmonth", 30)
-	cubeUpstreamMsgDist      = cube("getupstreammsgdist", 15)
-	cubeUpstreamMsgDistWeek  = cube("getupstreammsgdistweek", 30)
-	cubeUpstreamMsgDistMonth = cube("getupstreammsgdistmonth", 30)
-	cubeInterfaceSummary     = cube("getinterfacesummary", 30)
-	cubeInterfaceSummaryHour = cube("getinterfacesummaryhour", 1)
+	cubeUserSummary          = cube("/datacube/getusersummary", 7)
+	cubeUserCumulate         = cube("/datacube/getusercumulate", 7)
+	cubeArticleSummary       = cube("/datacube/getarticlesummary", 1)
+	cubeArticleTotal         = cube("/datacube/getarticletotal", 1)
+	cubeUserRead             = cube("/datacube/getuserread", 3)
+	cubeUserReadHour         = cube("/datacube/getuserreadhour", 1)
+	cubeUserShare            = cube("/datacube/getusershare", 7)
+	cubeUserShareHour        = cube("/datacube/getusersharehour", 1)
+	cubeUpstreamMsg          = cube("/datacube/getupstreammsg", 7)
+	cubeUpstreamMsgHour      = cube("/datacube/getupstreammsghour", 1)
+	cubeUpstreamMsgWeek      = cube("/datacube/getupstreammsgweek", 30)
+	cubeUpstreamMsgMonth     = cube("/datacube/getupstreammsgmonth", 30)
+	cubeUpstreamMsgDist      = cube("/datacube/getupstreammsgdist", 15)
+	cubeUpstreamMsgDistWeek  = cube("/datacube/getupstreammsgdistweek", 30)
+	cubeUpstreamMsgDistMonth = cube("/datacube/getupstreammsgdistmonth", 30)
+	cubeInterfaceSummary     = cube("/datacube/getinterfacesummary", 30)
+	cubeInterfaceSummaryHour = cube("/datacube/getinterfacesummaryhour", 1)
 )
 
 // chinaTime is the zone of WeChat's statistics dates (Beijing time).

@@ -8,19 +8,15 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-// guideEP is the endpoint of /cgi-bin/guide/name (every guide API is a POST).
-func guideEP(name string) wechat.Endpoint {
-	return wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/guide/" + name}
-}
-
-// guideDo checks the guide selector (when ref is not nil) and sends body.
-func guideDo[T any](ctx context.Context, s *GuideService, name string, ref *GuideRef, body any) (*T, error) {
+// guideDo checks the guide selector (when ref is not nil) and posts body to
+// path (every guide API is a POST).
+func guideDo[T any](ctx context.Context, s *GuideService, path string, ref *GuideRef, body any) (*T, error) {
 	if ref != nil {
 		if err := ref.check(); err != nil {
 			return nil, err
 		}
 	}
-	return call[T](ctx, s.c, guideEP(name), nil, body)
+	return call[T](ctx, s.c, wechat.Endpoint{Method: http.MethodPost, Path: path}, nil, body)
 }
 
 // MaxGuidePage is the largest page (num) of the guide lists.
@@ -52,27 +48,27 @@ type Guide struct {
 // AddGuide makes a WeChat user a guide of the account.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.addGuideAcct.html
 func (s *GuideService) AddGuide(ctx context.Context, g *Guide) error {
-	_, err := guideDo[struct{}](ctx, s, "addguideacct", &g.GuideRef, g)
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/addguideacct", &g.GuideRef, g)
 	return err
 }
 
 // Guide returns a guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.getGuideAcct.html
 func (s *GuideService) Guide(ctx context.Context, ref GuideRef) (*Guide, error) {
-	return guideDo[Guide](ctx, s, "getguideacct", &ref, ref)
+	return guideDo[Guide](ctx, s, "/cgi-bin/guide/getguideacct", &ref, ref)
 }
 
 // UpdateGuide changes the nickname and avatar of a guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.updateGuideAcct.html
 func (s *GuideService) UpdateGuide(ctx context.Context, g *Guide) error {
-	_, err := guideDo[struct{}](ctx, s, "updateguideacct", &g.GuideRef, g)
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/updateguideacct", &g.GuideRef, g)
 	return err
 }
 
 // DeleteGuide removes a guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.delGuideAcct.html
 func (s *GuideService) DeleteGuide(ctx context.Context, ref GuideRef) error {
-	_, err := guideDo[struct{}](ctx, s, "delguideacct", &ref, ref)
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguideacct", &ref, ref)
 	return err
 }
 
@@ -100,7 +96,7 @@ func (s *GuideService) Guides(ctx context.Context, page, num int) (*GuidePage, e
 	if err := checkGuidePage(page, num); err != nil {
 		return nil, err
 	}
-	return guideDo[GuidePage](ctx, s, "getguideacctlist", nil, guidePageBody{page, num})
+	return guideDo[GuidePage](ctx, s, "/cgi-bin/guide/getguideacctlist", nil, guidePageBody{page, num})
 }
 
 // AllGuides iterates over every guide.
@@ -145,7 +141,7 @@ func guidePages[T any](fetch func(page int) ([]T, int, error)) iter.Seq2[T, erro
 func (s *GuideService) GuideQRCode(ctx context.Context, ref GuideRef, qrcodeInfo string) (string, error) {
 	out, err := guideDo[struct {
 		QRCodeURL string `json:"qrcode_url"`
-	}](ctx, s, "guidecreateqrcode", &ref, struct {
+	}](ctx, s, "/cgi-bin/guide/guidecreateqrcode", &ref, struct {
 		GuideRef
 		QRCodeInfo string `json:"qrcode_info,omitempty"`
 	}{ref, qrcodeInfo})
@@ -187,7 +183,7 @@ func (s *GuideService) GuideChatRecords(ctx context.Context, req *GuideChatRecor
 	out, err := guideDo[struct {
 		TotalNum int               `json:"total_num"`
 		List     []GuideChatRecord `json:"msg_list"`
-	}](ctx, s, "getguidebuyerchatrecord", &req.GuideRef, req)
+	}](ctx, s, "/cgi-bin/guide/getguidebuyerchatrecord", &req.GuideRef, req)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -211,7 +207,7 @@ type GuideConfig struct {
 // SetGuideConfig adds (isDelete false) or removes the replies of cfg.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.setGuideConfig.html
 func (s *GuideService) SetGuideConfig(ctx context.Context, ref GuideRef, isDelete bool, cfg *GuideConfig) error {
-	_, err := guideDo[struct{}](ctx, s, "setguideconfig", &ref, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/setguideconfig", &ref, struct {
 		GuideRef
 		IsDelete bool `json:"is_delete"`
 		*GuideConfig
@@ -222,7 +218,7 @@ func (s *GuideService) SetGuideConfig(ctx context.Context, ref GuideRef, isDelet
 // GuideConfig returns the reply configuration of a guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.getGuideConfig.html
 func (s *GuideService) GuideConfig(ctx context.Context, ref GuideRef) (*GuideConfig, error) {
-	return guideDo[GuideConfig](ctx, s, "getguideconfig", &ref, ref)
+	return guideDo[GuideConfig](ctx, s, "/cgi-bin/guide/getguideconfig", &ref, ref)
 }
 
 // GuideAccountConfig is the configuration shared by every guide.
@@ -238,7 +234,7 @@ type GuideAccountConfig struct {
 // and the automatic reply of cfg.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.setGuideAcctConfig.html
 func (s *GuideService) SetGuideAccountConfig(ctx context.Context, isDelete bool, cfg *GuideAccountConfig) error {
-	_, err := guideDo[struct{}](ctx, s, "setguideacctconfig", nil, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/setguideacctconfig", nil, struct {
 		IsDelete bool `json:"is_delete"`
 		*GuideAccountConfig
 	}{isDelete, cfg})
@@ -248,7 +244,7 @@ func (s *GuideService) SetGuideAccountConfig(ctx context.Context, isDelete bool,
 // GuideAccountConfig returns the configuration shared by every guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.getGuideAcctConfig.html
 func (s *GuideService) GuideAccountConfig(ctx context.Context) (*GuideAccountConfig, error) {
-	return guideDo[GuideAccountConfig](ctx, s, "getguideacctconfig", nil, struct{}{})
+	return guideDo[GuideAccountConfig](ctx, s, "/cgi-bin/guide/getguideacctconfig", nil, struct{}{})
 }
 
 // PushShowWxaPathMenu lets the guide's chat show the mini program page path
@@ -258,7 +254,7 @@ func (s *GuideService) PushShowWxaPathMenu(ctx context.Context, guideAccount, ap
 	if appID == "" || path == "" {
 		return invalidArg("path", "appid and path are required")
 	}
-	_, err := guideDo[struct{}](ctx, s, "pushshowwxapathmenu", &GuideRef{Account: guideAccount}, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/pushshowwxapathmenu", &GuideRef{Account: guideAccount}, struct {
 		AppID    string `json:"appid"`
 		Path     string `json:"path"`
 		Username string `json:"username"`

@@ -36,7 +36,7 @@ func (s *GuideService) AddGuideBuyers(ctx context.Context, ref GuideRef, buyers 
 	if err := checkBuyers(len(buyers)); err != nil {
 		return nil, err
 	}
-	out, err := guideDo[guideBuyerResults](ctx, s, "addguidebuyerrelation", &ref, struct {
+	out, err := guideDo[guideBuyerResults](ctx, s, "/cgi-bin/guide/addguidebuyerrelation", &ref, struct {
 		GuideRef
 		Buyers []GuideBuyer `json:"buyer_list"`
 	}{ref, buyers})
@@ -51,11 +51,11 @@ type guideOpenIDsBody struct {
 	OpenIDs []string `json:"openid_list"`
 }
 
-func (s *GuideService) buyersCall(ctx context.Context, name string, ref GuideRef, body any, n int) ([]GuideBuyerResult, error) {
+func (s *GuideService) buyersCall(ctx context.Context, path string, ref GuideRef, body any, n int) ([]GuideBuyerResult, error) {
 	if err := checkBuyers(n); err != nil {
 		return nil, err
 	}
-	out, err := guideDo[guideBuyerResults](ctx, s, name, &ref, body)
+	out, err := guideDo[guideBuyerResults](ctx, s, path, &ref, body)
 	if err != nil {
 		return nil, err
 	}
@@ -65,7 +65,7 @@ func (s *GuideService) buyersCall(ctx context.Context, name string, ref GuideRef
 // DeleteGuideBuyers unbinds up to 200 buyers from a guide.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/buyer-account/shopping-guide.delGuideBuyerRelation.html
 func (s *GuideService) DeleteGuideBuyers(ctx context.Context, ref GuideRef, openIDs []string) ([]GuideBuyerResult, error) {
-	return s.buyersCall(ctx, "delguidebuyerrelation", ref, guideOpenIDsBody{ref, openIDs}, len(openIDs))
+	return s.buyersCall(ctx, "/cgi-bin/guide/delguidebuyerrelation", ref, guideOpenIDsBody{ref, openIDs}, len(openIDs))
 }
 
 // RebindGuideBuyers moves up to 200 buyers from the guide from to the guide to.
@@ -74,7 +74,7 @@ func (s *GuideService) RebindGuideBuyers(ctx context.Context, from, to GuideRef,
 	if err := to.check(); err != nil {
 		return nil, err
 	}
-	return s.buyersCall(ctx, "rebindguideacctforbuyer", from, struct {
+	return s.buyersCall(ctx, "/cgi-bin/guide/rebindguideacctforbuyer", from, struct {
 		Old     string   `json:"old_guide_account,omitempty"`
 		New     string   `json:"new_guide_account,omitempty"`
 		OldOpen string   `json:"old_guide_openid,omitempty"`
@@ -95,7 +95,7 @@ func (s *GuideService) GuideBuyers(ctx context.Context, ref GuideRef, page, num 
 	if err := checkGuidePage(page, num); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideBuyerPage](ctx, s, "getguidebuyerrelationlist", &ref, struct {
+	return guideDo[GuideBuyerPage](ctx, s, "/cgi-bin/guide/getguidebuyerrelationlist", &ref, struct {
 		GuideRef
 		guidePageBody
 	}{ref, guidePageBody{page, num}})
@@ -107,7 +107,7 @@ func (s *GuideService) UpdateGuideBuyer(ctx context.Context, ref GuideRef, buyer
 	if err := requireOpenID(buyer.OpenID); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "updateguidebuyerrelation", &ref, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/updateguidebuyerrelation", &ref, struct {
 		GuideRef
 		GuideBuyer
 	}{ref, buyer})
@@ -126,7 +126,7 @@ func (s *GuideService) GuideOfBuyer(ctx context.Context, openID string) (*GuideO
 	if err := requireOpenID(openID); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideOfBuyer](ctx, s, "getguidebuyerrelationbybuyer", nil, map[string]string{"openid": openID})
+	return guideDo[GuideOfBuyer](ctx, s, "/cgi-bin/guide/getguidebuyerrelationbybuyer", nil, map[string]string{"openid": openID})
 }
 
 // GuideBuyer returns the relation of a guide with the buyer openID.
@@ -135,7 +135,7 @@ func (s *GuideService) GuideBuyer(ctx context.Context, ref GuideRef, openID stri
 	if err := requireOpenID(openID); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideBuyer](ctx, s, "getguidebuyerrelation", &ref, struct {
+	return guideDo[GuideBuyer](ctx, s, "/cgi-bin/guide/getguidebuyerrelation", &ref, struct {
 		GuideRef
 		OpenID string `json:"openid"`
 	}{ref, openID})

@@ -18,7 +18,7 @@ func (s *GuideService) NewGuideGroup(ctx context.Context, name string) (int64, e
 	}
 	out, err := guideDo[struct {
 		GroupID int64 `json:"group_id"`
-	}](ctx, s, "newguidegroup", nil, map[string]string{"group_name": name})
+	}](ctx, s, "/cgi-bin/guide/newguidegroup", nil, map[string]string{"group_name": name})
 	if err != nil {
 		return 0, err
 	}
@@ -30,7 +30,7 @@ func (s *GuideService) NewGuideGroup(ctx context.Context, name string) (int64, e
 func (s *GuideService) GuideGroups(ctx context.Context) ([]GuideGroup, error) {
 	out, err := guideDo[struct {
 		List []GuideGroup `json:"group_list"`
-	}](ctx, s, "getguidegrouplist", nil, struct{}{})
+	}](ctx, s, "/cgi-bin/guide/getguidegrouplist", nil, struct{}{})
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (s *GuideService) GuideGroupInfo(ctx context.Context, groupID int64, page, 
 	out, err := guideDo[struct {
 		TotalNum int     `json:"total_num"`
 		List     []Guide `json:"guide_list"`
-	}](ctx, s, "getgroupinfo", nil, struct {
+	}](ctx, s, "/cgi-bin/guide/getgroupinfo", nil, struct {
 		GroupID int64 `json:"group_id"`
 		guidePageBody
 	}{groupID, guidePageBody{page, num}})
@@ -64,14 +64,14 @@ type guideGroupMemberBody struct {
 // AddGuideToGroup puts the guide guideAccount in a group.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.addGuide2GuideGroup.html
 func (s *GuideService) AddGuideToGroup(ctx context.Context, groupID int64, guideAccount string) error {
-	_, err := guideDo[struct{}](ctx, s, "addguide2guidegroup", &GuideRef{Account: guideAccount}, guideGroupMemberBody{groupID, guideAccount})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/addguide2guidegroup", &GuideRef{Account: guideAccount}, guideGroupMemberBody{groupID, guideAccount})
 	return err
 }
 
 // RemoveGuideFromGroup takes the guide guideAccount out of a group.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.delGuide2GuideGroup.html
 func (s *GuideService) RemoveGuideFromGroup(ctx context.Context, groupID int64, guideAccount string) error {
-	_, err := guideDo[struct{}](ctx, s, "delguide2guidegroup", &GuideRef{Account: guideAccount}, guideGroupMemberBody{groupID, guideAccount})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguide2guidegroup", &GuideRef{Account: guideAccount}, guideGroupMemberBody{groupID, guideAccount})
 	return err
 }
 
@@ -80,7 +80,7 @@ func (s *GuideService) RemoveGuideFromGroup(ctx context.Context, groupID int64, 
 func (s *GuideService) GroupsOfGuide(ctx context.Context, guideAccount string) ([]int64, error) {
 	out, err := guideDo[struct {
 		IDs []int64 `json:"group_id_list"`
-	}](ctx, s, "getgroupbyguide", &GuideRef{Account: guideAccount}, map[string]string{"guide_account": guideAccount})
+	}](ctx, s, "/cgi-bin/guide/getgroupbyguide", &GuideRef{Account: guideAccount}, map[string]string{"guide_account": guideAccount})
 	if err != nil {
 		return nil, err
 	}
@@ -90,6 +90,6 @@ func (s *GuideService) GroupsOfGuide(ctx context.Context, guideAccount string) (
 // DeleteGuideGroup deletes a group of guides.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.delGuideGroup.html
 func (s *GuideService) DeleteGuideGroup(ctx context.Context, groupID int64) error {
-	_, err := guideDo[struct{}](ctx, s, "delguidegroup", nil, map[string]int64{"group_id": groupID})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguidegroup", nil, map[string]int64{"group_id": groupID})
 	return err
 }

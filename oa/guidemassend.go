@@ -55,7 +55,7 @@ func (s *GuideService) AddGuideMassJob(ctx context.Context, job *GuideMassJob) (
 	}
 	out, err := guideDo[struct {
 		Result []GuideMassJob `json:"task_result"`
-	}](ctx, s, "addguidemassendjob", &job.GuideRef, job)
+	}](ctx, s, "/cgi-bin/guide/addguidemassendjob", &job.GuideRef, job)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (s *GuideService) GuideMassJobs(ctx context.Context, ref GuideRef, offset, 
 	if err := checkGuidePage(offset, limit); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideMassJobPage](ctx, s, "getguidemassendjoblist", &ref, struct {
+	return guideDo[GuideMassJobPage](ctx, s, "/cgi-bin/guide/getguidemassendjoblist", &ref, struct {
 		GuideRef
 		TaskStatus []int `json:"task_status,omitempty"`
 		Offset     int   `json:"offset"`
@@ -88,7 +88,7 @@ func (s *GuideService) GuideMassJobs(ctx context.Context, ref GuideRef, offset, 
 func (s *GuideService) GuideMassJob(ctx context.Context, taskID wechat.FlexID) (*GuideMassJob, error) {
 	out, err := guideDo[struct {
 		Job GuideMassJob `json:"job"`
-	}](ctx, s, "getguidemassendjob", nil, map[string]wechat.FlexID{"task_id": taskID})
+	}](ctx, s, "/cgi-bin/guide/getguidemassendjob", nil, map[string]wechat.FlexID{"task_id": taskID})
 	if err != nil {
 		return nil, err
 	}
@@ -101,13 +101,13 @@ func (s *GuideService) UpdateGuideMassJob(ctx context.Context, job *GuideMassJob
 	if job.TaskID == "" {
 		return invalidArg("task_id", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "updateguidemassendjob", nil, job)
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/updateguidemassendjob", nil, job)
 	return err
 }
 
 // CancelGuideMassJob cancels a scheduled mass message.
 // https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/task-account/shopping-guide.cancelGuideMassendJob.html
 func (s *GuideService) CancelGuideMassJob(ctx context.Context, taskID wechat.FlexID) error {
-	_, err := guideDo[struct{}](ctx, s, "cancelguidemassendjob", nil, map[string]wechat.FlexID{"task_id": taskID})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/cancelguidemassendjob", nil, map[string]wechat.FlexID{"task_id": taskID})
 	return err
 }

@@ -38,7 +38,7 @@ func (s *GuideService) SetGuideCardMaterial(ctx context.Context, typ int, card G
 	if err := checkGuideCard(&card); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "setguidecardmaterial", nil, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/setguidecardmaterial", nil, struct {
 		Type int `json:"type"`
 		GuideCard
 	}{typ, card})
@@ -50,7 +50,7 @@ func (s *GuideService) SetGuideCardMaterial(ctx context.Context, typ int, card G
 func (s *GuideService) GuideCardMaterials(ctx context.Context, typ int) ([]GuideCard, error) {
 	out, err := guideDo[struct {
 		List []GuideCard `json:"card_list"`
-	}](ctx, s, "getguidecardmaterial", nil, guideMaterialBody{Type: typ})
+	}](ctx, s, "/cgi-bin/guide/getguidecardmaterial", nil, guideMaterialBody{Type: typ})
 	if err != nil {
 		return nil, err
 	}
@@ -63,7 +63,7 @@ func (s *GuideService) DeleteGuideCardMaterial(ctx context.Context, typ int, car
 	if err := checkGuideCard(&card); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "delguidecardmaterial", nil, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguidecardmaterial", nil, struct {
 		Type  int    `json:"type"`
 		Title string `json:"title"`
 		Path  string `json:"path"`
@@ -92,7 +92,7 @@ func (s *GuideService) SetGuideImageMaterial(ctx context.Context, typ int, media
 	if mediaID == "" {
 		return invalidArg("media_id", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "setguideimagematerial", nil, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/setguideimagematerial", nil, struct {
 		Type    int    `json:"type"`
 		MediaID string `json:"media_id"`
 	}{typ, mediaID})
@@ -111,7 +111,7 @@ func (s *GuideService) GuideImageMaterials(ctx context.Context, typ, start, num 
 	if err := checkGuidePage(start, num); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideMaterialPage](ctx, s, "getguideimagematerial", nil, guideMaterialPageBody{typ, start, num})
+	return guideDo[GuideMaterialPage](ctx, s, "/cgi-bin/guide/getguideimagematerial", nil, guideMaterialPageBody{typ, start, num})
 }
 
 // DeleteGuideImageMaterial deletes the image at picURL.
@@ -120,7 +120,7 @@ func (s *GuideService) DeleteGuideImageMaterial(ctx context.Context, typ int, pi
 	if picURL == "" {
 		return invalidArg("picurl", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "delguideimagematerial", nil, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguideimagematerial", nil, struct {
 		Type   int    `json:"type"`
 		PicURL string `json:"picurl"`
 	}{typ, picURL})
@@ -138,7 +138,7 @@ func (s *GuideService) SetGuideWordMaterial(ctx context.Context, typ int, word s
 	if word == "" {
 		return invalidArg("word", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "setguidewordmaterial", nil, guideWordBody{typ, word})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/setguidewordmaterial", nil, guideWordBody{typ, word})
 	return err
 }
 
@@ -148,7 +148,7 @@ func (s *GuideService) GuideWordMaterials(ctx context.Context, typ, start, num i
 	if err := checkGuidePage(start, num); err != nil {
 		return nil, err
 	}
-	return guideDo[GuideMaterialPage](ctx, s, "getguidewordmaterial", nil, guideMaterialPageBody{typ, start, num})
+	return guideDo[GuideMaterialPage](ctx, s, "/cgi-bin/guide/getguidewordmaterial", nil, guideMaterialPageBody{typ, start, num})
 }
 
 // DeleteGuideWordMaterial deletes a word material.
@@ -157,6 +157,6 @@ func (s *GuideService) DeleteGuideWordMaterial(ctx context.Context, typ int, wor
 	if word == "" {
 		return invalidArg("word", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "delguidewordmaterial", nil, guideWordBody{typ, word})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguidewordmaterial", nil, guideWordBody{typ, word})
 	return err
 }

@@ -24,7 +24,7 @@ func (s *GuideService) NewGuideTagOption(ctx context.Context, name string, value
 	if err := checkTagOption(name, values); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "newguidetagoption", nil, GuideTagOption{name, values})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/newguidetagoption", nil, GuideTagOption{name, values})
 	return err
 }
 
@@ -34,7 +34,7 @@ func (s *GuideService) AddGuideTagValues(ctx context.Context, name string, value
 	if err := checkTagOption(name, values); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "addguidetagoption", nil, GuideTagOption{name, values})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/addguidetagoption", nil, GuideTagOption{name, values})
 	return err
 }
 
@@ -44,7 +44,7 @@ func (s *GuideService) DeleteGuideTagOption(ctx context.Context, name string) er
 	if name == "" {
 		return invalidArg("tag_name", "empty")
 	}
-	_, err := guideDo[struct{}](ctx, s, "delguidetagoption", nil, map[string]string{"tag_name": name})
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/delguidetagoption", nil, map[string]string{"tag_name": name})
 	return err
 }
 
@@ -53,7 +53,7 @@ func (s *GuideService) DeleteGuideTagOption(ctx context.Context, name string) er
 func (s *GuideService) GuideTagOptions(ctx context.Context) ([]GuideTagOption, error) {
 	out, err := guideDo[struct {
 		Options []GuideTagOption `json:"options"`
-	}](ctx, s, "getguidetagoption", nil, struct{}{})
+	}](ctx, s, "/cgi-bin/guide/getguidetagoption", nil, struct{}{})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (s *GuideService) TagGuideBuyers(ctx context.Context, ref GuideRef, value s
 	if value == "" {
 		return nil, invalidArg("tag_value", "empty")
 	}
-	return s.buyersCall(ctx, "addguidebuyertag", ref, guideBuyerTagBody{ref, value, openIDs}, len(openIDs))
+	return s.buyersCall(ctx, "/cgi-bin/guide/addguidebuyertag", ref, guideBuyerTagBody{ref, value, openIDs}, len(openIDs))
 }
 
 // UntagGuideBuyers removes the tag value from up to 200 buyers of a guide.
@@ -81,7 +81,7 @@ func (s *GuideService) UntagGuideBuyers(ctx context.Context, ref GuideRef, value
 	if value == "" {
 		return nil, invalidArg("tag_value", "empty")
 	}
-	return s.buyersCall(ctx, "delguidebuyertag", ref, guideBuyerTagBody{ref, value, openIDs}, len(openIDs))
+	return s.buyersCall(ctx, "/cgi-bin/guide/delguidebuyertag", ref, guideBuyerTagBody{ref, value, openIDs}, len(openIDs))
 }
 
 type guideBuyerBody struct {
@@ -97,7 +97,7 @@ func (s *GuideService) GuideBuyerTags(ctx context.Context, ref GuideRef, openID 
 	}
 	out, err := guideDo[struct {
 		Values []string `json:"tag_values"`
-	}](ctx, s, "getguidebuyertag", &ref, guideBuyerBody{ref, openID})
+	}](ctx, s, "/cgi-bin/guide/getguidebuyertag", &ref, guideBuyerBody{ref, openID})
 	if err != nil {
 		return nil, err
 	}
@@ -114,7 +114,7 @@ func (s *GuideService) GuideBuyersByTag(ctx context.Context, ref GuideRef, pushC
 	}
 	out, err := guideDo[struct {
 		OpenIDs []string `json:"openid_list"`
-	}](ctx, s, "queryguidebuyerbytag", &ref, struct {
+	}](ctx, s, "/cgi-bin/guide/queryguidebuyerbytag", &ref, struct {
 		GuideRef
 		PushCount int      `json:"push_count,omitempty"`
 		Values    []string `json:"tag_values"`
@@ -131,7 +131,7 @@ func (s *GuideService) AddGuideBuyerDisplayTags(ctx context.Context, ref GuideRe
 	if err := requireOpenID(openID); err != nil {
 		return err
 	}
-	_, err := guideDo[struct{}](ctx, s, "addguidebuyerdisplaytag", &ref, struct {
+	_, err := guideDo[struct{}](ctx, s, "/cgi-bin/guide/addguidebuyerdisplaytag", &ref, struct {
 		guideBuyerBody
 		Tags []string `json:"display_tag_list"`
 	}{guideBuyerBody{ref, openID}, tags})
@@ -146,7 +146,7 @@ func (s *GuideService) GuideBuyerDisplayTags(ctx context.Context, ref GuideRef, 
 	}
 	out, err := guideDo[struct {
 		Tags []string `json:"display_tag_list"`
-	}](ctx, s, "getguidebuyerdisplaytag", &ref, guideBuyerBody{ref, openID})
+	}](ctx, s, "/cgi-bin/guide/getguidebuyerdisplaytag", &ref, guideBuyerBody{ref, openID})
 	if err != nil {
 		return nil, err
 	}
