@@ -38,6 +38,8 @@ type Client struct {
 	VOD              *VODService
 	CloudBase        *CloudBaseService
 	Intracity        *IntracityService
+	UpdatableMessage *UpdatableMessageService
+	RiskControl      *RiskControlService
 }
 
 // New returns a mini program client for cfg.
@@ -78,6 +80,8 @@ func Wrap(c *wechat.Client) *Client {
 		VOD:              (*VODService)(&s),
 		CloudBase:        (*CloudBaseService)(&s),
 		Intracity:        (*IntracityService)(&s),
+		UpdatableMessage: (*UpdatableMessageService)(&s),
+		RiskControl:      (*RiskControlService)(&s),
 	}
 }
 
@@ -153,4 +157,10 @@ type (
 	// IntracityService is intra-city delivery (同城配送, /cgi-bin/express/intracity).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/intracity_service.html
 	IntracityService service
+	// UpdatableMessageService manages dynamic messages (动态消息).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html
+	UpdatableMessageService service
+	// RiskControlService rates user risk and checks SOTER signatures (安全风控, 生物认证).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/safety-control-capability/getUserRiskRank.html
+	RiskControlService service
 )
