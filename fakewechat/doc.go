@@ -63,6 +63,8 @@
 //   - Conversation capabilities (/cgi-bin/guide/*): guides, buyers, tags,
 //     groups, material and mass jobs are state; unknown guides, buyers
 //     bound elsewhere and bad pages answer 40097 (see oa_guide.go).
+//   - E-invoice reimbursement: only the invoices of ReimburseInvoices
+//     exist (72017 otherwise); a closed invoice cannot change (40097).
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

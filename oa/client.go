@@ -37,6 +37,7 @@ type Client struct {
 	InvoicingPlatform *InvoicingPlatformService
 	DataCube          *DataCubeService
 	Guide             *GuideService
+	Reimburse         *ReimburseService
 }
 
 // New returns an official account client for cfg.
@@ -78,6 +79,7 @@ func Wrap(c *wechat.Client) *Client {
 		InvoicingPlatform: (*InvoicingPlatformService)(&s),
 		DataCube:          (*DataCubeService)(&s),
 		Guide:             (*GuideService)(&s),
+		Reimburse:         (*ReimburseService)(&s),
 	}
 }
 
@@ -157,4 +159,7 @@ type (
 	// guide (对话能力, 原导购助手): guides, buyers, tags, material and mass sends.
 	// https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.addGuideAcct.html
 	GuideService service
+	// ReimburseService is the reimbursing side of electronic invoices (报销方).
+	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Reimburser_API_List.html
+	ReimburseService service
 )
