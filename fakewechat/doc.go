@@ -65,6 +65,8 @@
 //     bound elsewhere and bad pages answer 40097 (see oa_guide.go).
 //   - E-invoice reimbursement: only the invoices of ReimburseInvoices
 //     exist (72017 otherwise); a closed invoice cannot change (40097).
+//   - Marketing user actions need version=v1.0 and known data sources
+//     (40097); see oa_marketing.go.
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

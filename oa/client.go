@@ -38,6 +38,7 @@ type Client struct {
 	DataCube          *DataCubeService
 	Guide             *GuideService
 	Reimburse         *ReimburseService
+	Marketing         *MarketingService
 }
 
 // New returns an official account client for cfg.
@@ -80,6 +81,7 @@ func Wrap(c *wechat.Client) *Client {
 		DataCube:          (*DataCubeService)(&s),
 		Guide:             (*GuideService)(&s),
 		Reimburse:         (*ReimburseService)(&s),
+		Marketing:         (*MarketingService)(&s),
 	}
 }
 
@@ -162,4 +164,7 @@ type (
 	// ReimburseService is the reimbursing side of electronic invoices (报销方).
 	// https://developers.weixin.qq.com/doc/offiaccount/WeChat_Invoice/E_Invoice/Reimburser_API_List.html
 	ReimburseService service
+	// MarketingService reports advertising conversions (广告 user actions).
+	// https://developers.weixin.qq.com/doc/offiaccount/Marketing/User_Action_Data_Source.html
+	MarketingService service
 )
