@@ -67,6 +67,8 @@
 //     exist (72017 otherwise); a closed invoice cannot change (40097).
 //   - Marketing user actions need version=v1.0 and known data sources
 //     (40097); see oa_marketing.go.
+//   - Image processing (/cv/img/*) takes img_url or the multipart file
+//     "img", with the OCR endpoints' errcodes; see oa_cv.go.
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

@@ -39,6 +39,7 @@ type Client struct {
 	Guide             *GuideService
 	Reimburse         *ReimburseService
 	Marketing         *MarketingService
+	Image             *ImageService
 }
 
 // New returns an official account client for cfg.
@@ -82,6 +83,7 @@ func Wrap(c *wechat.Client) *Client {
 		Guide:             (*GuideService)(&s),
 		Reimburse:         (*ReimburseService)(&s),
 		Marketing:         (*MarketingService)(&s),
+		Image:             (*ImageService)(&s),
 	}
 }
 
@@ -167,4 +169,7 @@ type (
 	// MarketingService reports advertising conversions (广告 user actions).
 	// https://developers.weixin.qq.com/doc/offiaccount/Marketing/User_Action_Data_Source.html
 	MarketingService service
+	// ImageService is image processing (图像处理): smart crop, code scan, super resolution.
+	// https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/Img_Proc.html
+	ImageService service
 )
