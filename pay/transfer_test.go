@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -435,6 +436,30 @@ func TestPartnerBatchTransfer(t *testing.T) {
 	}
 	if n != 1 {
 		t.Fatalf("%d successful details", n)
+	}
+	var failed []string
+	for d, err := range c.BatchTransfer.PartnerBatchDetailsByID(cx, res.BatchID, "FAIL") {
+		if err != nil {
+			t.Fatalf("details by id: %v", err)
+		}
+		failed = append(failed, d.OutDetailNo)
+	}
+	if len(failed) != 1 || failed[0] != "PD2" {
+		t.Fatalf("failed details by id: %v", failed)
+	}
+	for _, seq := range []iter.Seq2[pay.TransferDetailCompact, error]{
+		c.BatchTransfer.PartnerBatchDetailsByID(cx, "", ""),
+		c.BatchTransfer.PartnerBatchDetailsByOutBatchNo(cx, "", ""),
+		c.BatchTransfer.BatchDetailsByID(cx, "", ""),
+		c.BatchTransfer.BatchDetailsByOutBatchNo(cx, "", ""),
+	} {
+		for _, err := range seq {
+			var ae *wechat.ArgumentError
+			if !errors.As(err, &ae) {
+				t.Fatalf("empty batch number: %T %v", err, err)
+			}
+			break
+		}
 	}
 	d, err := c.BatchTransfer.PartnerQueryDetailByOutNo(cx, "PB1", "PD1")
 	if err != nil || d.SpMchID != srv.Opts.MchID || d.DetailStatus != pay.DetailSuccess {

@@ -260,27 +260,32 @@ func (s *BatchTransferService) batch(ctx context.Context, path string) (*Transfe
 // BatchDetailsByID lists the details of a batch, all pages (status "" or
 // ALL, SUCCESS, FAIL), with the batch-id query API.
 func (s *BatchTransferService) BatchDetailsByID(ctx context.Context, batchID, status string) iter.Seq2[TransferDetailCompact, error] {
-	return s.details(ctx, pathf("/v3/transfer/batches/batch-id/{batch_id}", batchID), batchID, status)
+	return batchDetails(ctx, s.c, pathf("/v3/transfer/batches/batch-id/{batch_id}", batchID), "batch_id", batchID, status, merchantDetails)
 }
 
 // BatchDetailsByOutBatchNo lists the details of a batch, all pages, with
 // the out-batch-no query API.
 func (s *BatchTransferService) BatchDetailsByOutBatchNo(ctx context.Context, outBatchNo, status string) iter.Seq2[TransferDetailCompact, error] {
-	return s.details(ctx, pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), outBatchNo, status)
+	return batchDetails(ctx, s.c, pathf("/v3/transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), "out_batch_no", outBatchNo, status, merchantDetails)
 }
 
-func (s *BatchTransferService) details(ctx context.Context, path, id, status string) iter.Seq2[TransferDetailCompact, error] {
+// batchDetails pages through the details of a batch at path; E is the
+// batch answer (merchant or partner) and list picks its details.
+func batchDetails[E any](ctx context.Context, c *Client, path, name, id, status string, list func(*E) []TransferDetailCompact) iter.Seq2[TransferDetailCompact, error] {
 	return offsetSeq(batchPage, func(offset int) ([]TransferDetailCompact, error) {
 		if id == "" {
-			return nil, argError("batch", "batch id or out_batch_no is required")
+			return nil, argError(name, "is required")
 		}
-		e, err := call[TransferBatchEntity](ctx, s.c, get(path, batchQuery(true, offset, batchPage, status)))
+		e, err := call[E](ctx, c, get(path, batchQuery(true, offset, batchPage, status)))
 		if err != nil {
 			return nil, err
 		}
-		return e.TransferDetailList, nil
+		return list(e), nil
 	})
 }
+
+func merchantDetails(e *TransferBatchEntity) []TransferDetailCompact { return e.TransferDetailList }
+func partnerDetails(b *PartnerTransferBatch) []TransferDetailCompact { return b.TransferDetailList }
 
 // QueryDetailByID queries one payment (GET
 // /v3/transfer/batches/batch-id/{batch_id}/details/detail-id/{detail_id}).
@@ -569,16 +574,13 @@ func (s *BatchTransferService) PartnerQueryBatchByOutBatchNo(ctx context.Context
 // PartnerBatchDetailsByOutBatchNo lists the details of a partner batch, all
 // pages (status "" or ALL, SUCCESS, FAIL).
 func (s *BatchTransferService) PartnerBatchDetailsByOutBatchNo(ctx context.Context, outBatchNo, status string) iter.Seq2[TransferDetailCompact, error] {
-	return offsetSeq(batchPage, func(offset int) ([]TransferDetailCompact, error) {
-		if outBatchNo == "" {
-			return nil, argError("out_batch_no", "is required")
-		}
-		b, err := call[PartnerTransferBatch](ctx, s.c, get(pathf("/v3/partner-transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), batchQuery(true, offset, batchPage, status)))
-		if err != nil {
-			return nil, err
-		}
-		return b.TransferDetailList, nil
-	})
+	return batchDetails(ctx, s.c, pathf("/v3/partner-transfer/batches/out-batch-no/{out_batch_no}", outBatchNo), "out_batch_no", outBatchNo, status, partnerDetails)
+}
+
+// PartnerBatchDetailsByID lists the details of a partner batch by its
+// WeChat batch id, all pages (status "" or ALL, SUCCESS, FAIL).
+func (s *BatchTransferService) PartnerBatchDetailsByID(ctx context.Context, batchID, status string) iter.Seq2[TransferDetailCompact, error] {
+	return batchDetails(ctx, s.c, pathf("/v3/partner-transfer/batches/batch-id/{batch_id}", batchID), "batch_id", batchID, status, partnerDetails)
 }
 
 // PartnerQueryDetailByID queries one payment of a partner batch (GET
