@@ -245,8 +245,8 @@ type result[T any] struct {
 
 // bounded runs a store operation with the StoreTimeout, in a goroutine so
 // that a store ignoring its context (a hung server) cannot hold the caller.
-func bounded[T any](ctx context.Context, d time.Duration, key string, op func(context.Context) (T, error)) (T, error) {
-	ctx, cancel := context.WithTimeout(ctx, d)
+func bounded[T any](parent context.Context, d time.Duration, key string, op func(context.Context) (T, error)) (T, error) {
+	ctx, cancel := context.WithTimeout(parent, d)
 	defer cancel() // after the result is in, or to give up on the operation
 	ch := make(chan result[T], 1)
 	go func() {
@@ -258,6 +258,9 @@ func bounded[T any](ctx context.Context, d time.Duration, key string, op func(co
 		return r.v, r.err
 	case <-ctx.Done():
 		var zero T
+		if err := parent.Err(); err != nil { // the caller gave up: not the store's fault
+			return zero, fmt.Errorf("wechat: store %s: %w", key, err)
+		}
 		return zero, fmt.Errorf("wechat: store %s: %w (%v)", key, ErrStoreTimeout, d)
 	}
 }
