@@ -377,7 +377,7 @@ func (c *Client) decodeResponse(ep Endpoint, resp *http.Response, out any) error
 	if out == nil || len(data) == 0 {
 		return nil
 	}
-	if err := json.Unmarshal(data, out); err != nil {
+	if err := decodeJSON(data, out); err != nil {
 		return fmt.Errorf("wechat: decode %s %s response: %w", ep.Method, ep.Path, err)
 	}
 	return nil

@@ -211,8 +211,6 @@ func newAgentClient(corpID string, a Agent, opts []wechat.Option) (*AgentClient,
 	} else if tc, ok := a.TokenSource.(*wechat.TokenCache); ok {
 		ac.token = tc
 	}
-	ac.corpTicket = wechat.NewTokenCache(wc.StoreKey(id, wechat.KeyJSAPITicket), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getCorpTicket, nil))
-	ac.agentTicket = wechat.NewTokenCache(wc.StoreKey(id, "agent_jsapi_ticket"), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(getAgentTicket, url.Values{"type": {"agent_config"}}))
 	ac.initServices(wc, a)
 	return ac, nil
 }
@@ -230,12 +228,27 @@ func (ac *AgentClient) Credential(name string) (*wechat.TokenCache, bool) {
 	switch name {
 	case wechat.KeyAccessToken:
 		return ac.token, ac.token != nil
-	case wechat.KeyJSAPITicket:
-		return ac.corpTicket, true
-	case "agent_jsapi_ticket":
-		return ac.agentTicket, true
+	case wechat.KeyJSAPITicket, agentTicketKey:
+		return ac.ticket(name), true
 	}
 	return nil, false
+}
+
+const agentTicketKey = "agent_jsapi_ticket"
+
+// ticket returns the corp or agent ticket cache, making it on first use.
+func (ac *AgentClient) ticket(name string) *wechat.TokenCache {
+	p, ep, q := &ac.corpTicket, getCorpTicket, url.Values(nil)
+	if name == agentTicketKey {
+		p, ep, q = &ac.agentTicket, getAgentTicket, url.Values{"type": {"agent_config"}}
+	}
+	if tc := p.Load(); tc != nil {
+		return tc
+	}
+	id := ac.corpID + "/" + ac.agent.key()
+	wc := ac.Client
+	p.CompareAndSwap(nil, wechat.NewTokenCache(wc.StoreKey(id, name), wc.Store(), wc.TokenOptions(), wc.Logger(), ac.ticketFetcher(ep, q)))
+	return p.Load()
 }
 
 var (
@@ -290,7 +303,7 @@ type JSSDKConfig struct {
 // current time, as oa's WebPage.JSSDKConfig does for official accounts.
 // https://developer.work.weixin.qq.com/document/path/90506
 func (ac *AgentClient) JSSDKConfig(ctx context.Context, pageURL string, jsAPIList ...string) (*JSSDKConfig, error) {
-	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.corpTicket.Token)
+	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.ticket(wechat.KeyJSAPITicket).Token)
 	if err != nil {
 		return nil, err
 	}
@@ -301,7 +314,7 @@ func (ac *AgentClient) JSSDKConfig(ctx context.Context, pageURL string, jsAPILis
 // like JSSDKConfig.
 // https://developer.work.weixin.qq.com/document/path/94313
 func (ac *AgentClient) AgentJSSDKConfig(ctx context.Context, pageURL string, jsAPIList ...string) (*JSSDKConfig, error) {
-	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.agentTicket.Token)
+	sig, err := wechat.SignJSSDKPage(ctx, pageURL, ac.ticket(agentTicketKey).Token)
 	if err != nil {
 		return nil, err
 	}

@@ -135,3 +135,30 @@ func mustCred(t *testing.T, ac *work.AgentClient, name string) *wechat.TokenCach
 	}
 	return tc
 }
+
+// The JS-SDK ticket caches are made on first use, once: no ticket request
+// and no cache for an agent that never signs, the same cache afterwards.
+func TestTicketCachesMadeOnFirstUse(t *testing.T) {
+	srv, corp := newCorp(t)
+	bot, _ := corp.Agent("bot")
+	ctx := context.Background()
+	if _, err := bot.AccessToken(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Count(fakewechat.WeComPath("GET /cgi-bin/get_jsapi_ticket")); n != 0 {
+		t.Fatalf("ticket requests before use = %d", n)
+	}
+	first := mustCred(t, bot, wechat.KeyJSAPITicket)
+	if first != mustCred(t, bot, wechat.KeyJSAPITicket) || first == mustCred(t, bot, "agent_jsapi_ticket") {
+		t.Fatal("ticket caches are not one per credential")
+	}
+	if _, err := bot.JSSDKConfig(ctx, "https://example.com/", "scanQRCode"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.Token(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.Count(fakewechat.WeComPath("GET /cgi-bin/get_jsapi_ticket")); n != 1 {
+		t.Fatalf("ticket requests = %d, want 1 (the cache Credential returned is the one JSSDKConfig used)", n)
+	}
+}

@@ -1,6 +1,10 @@
 package work
 
-import wechat "github.com/weixin-go/wechat"
+import (
+	"sync/atomic"
+
+	wechat "github.com/weixin-go/wechat"
+)
 
 // service is the common part of every WeCom service.
 type service struct {
@@ -14,10 +18,11 @@ type service struct {
 // https://developer.work.weixin.qq.com/document/path/90664
 type AgentClient struct {
 	*wechat.Client
-	corpID                  string
-	agent                   Agent
-	token                   *wechat.TokenCache
-	corpTicket, agentTicket *wechat.TokenCache
+	corpID string
+	agent  Agent
+	token  *wechat.TokenCache
+	// The JS-SDK ticket caches, made on first use (most agents never sign).
+	corpTicket, agentTicket atomic.Pointer[wechat.TokenCache]
 
 	// Message sends application messages, recalls them and updates template cards (消息推送).
 	Message *MessageService
