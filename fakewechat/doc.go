@@ -150,4 +150,14 @@
 // and answer the documentation's examples. Web authorization for an
 // official account takes a code from ComponentOAuthCode, once (40029),
 // for an account that authorized the component (61003).
+//
+// # WeCom customer contact
+//
+// Customer-acquisition links (customer_acquisition/*) are state per corp:
+// create_link needs link_name (at most 30 characters) and a range with
+// members or departments (at most 500 members), skip_verify defaults to
+// true; get, update_link, delete_link, customer and statistic answer 40058
+// for an unknown link_id. list_link pages 100 ids, customer 1000 rows (the
+// docs' three example customers); statistic takes at most 30 days and,
+// like customer_acquisition_quota, answers the docs' example figures.
 package fakewechat

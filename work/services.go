@@ -62,6 +62,8 @@ type AgentClient struct {
 	CustomerWelcome *CustomerWelcomeService
 	// CustomerContactWay manages contact-me configurations (联系我).
 	CustomerContactWay *CustomerContactWayService
+	// CustomerAcquisition manages customer-acquisition links (获客助手).
+	CustomerAcquisition *CustomerAcquisitionService
 	// KFAccount manages WeChat customer-service accounts (微信客服账号).
 	KFAccount *KFAccountService
 	// KFMessage receives and sends WeChat customer-service messages (微信客服消息).
@@ -137,6 +139,8 @@ type (
 	CustomerWelcomeService service
 	// CustomerContactWayService manages contact-me configurations (联系我).
 	CustomerContactWayService service
+	// CustomerAcquisitionService manages customer-acquisition links (获客助手).
+	CustomerAcquisitionService service
 	// KFAccountService manages WeChat customer-service accounts (微信客服账号).
 	KFAccountService service
 	// KFMessageService receives and sends WeChat customer-service messages (微信客服消息).
@@ -195,6 +199,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.CustomerGroupChat = (*CustomerGroupChatService)(s)
 	ac.CustomerWelcome = (*CustomerWelcomeService)(s)
 	ac.CustomerContactWay = (*CustomerContactWayService)(s)
+	ac.CustomerAcquisition = (*CustomerAcquisitionService)(s)
 	ac.KFAccount = (*KFAccountService)(s)
 	ac.KFMessage = (*KFMessageService)(s)
 	ac.KFCustomer = (*KFCustomerService)(s)
