@@ -112,10 +112,10 @@ func ClaimDelivery(ctx context.Context, store Store, key string, ttl time.Durati
 
 func (l *Lease) renewEvery() time.Duration { return max(l.ttl/3, time.Millisecond) }
 
-// renew extends the lease while it is still ours. A Store has no
-// compare-and-set, so this is a read then a write; renewing at a third of
-// the lifetime keeps the lease from expiring (and being taken) in between
-// unless the store stalls for most of the lifetime.
+// renew extends the lease while it is still ours: atomically when the
+// store is a CompareAndSwapper; otherwise by a read, then a write, which
+// renewing at a third of the lifetime keeps safe unless the store stalls
+// for most of it.
 func (l *Lease) renew() {
 	l.mu.Lock()
 	defer l.mu.Unlock()
@@ -124,6 +124,14 @@ func (l *Lease) renew() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), l.renewEvery())
 	defer cancel()
+	if cas, ok := l.store.(CompareAndSwapper); ok {
+		swapped, err := cas.CompareAndSwap(ctx, l.key, l.val, l.val, l.ttl)
+		if err != nil || swapped {
+			l.timer.Reset(l.renewEvery()) // renewed, or store trouble: try again at the next tick
+			return
+		}
+		// Not ours any more, or expired during a stall: find out which.
+	}
 	v, err := l.store.Get(ctx, l.key)
 	switch {
 	case errors.Is(err, ErrNotFound):
@@ -138,7 +146,11 @@ func (l *Lease) renew() {
 		l.ended = true // lost: taken over or already answered
 		return
 	default:
-		_ = l.store.Set(ctx, l.key, l.val, l.ttl)
+		if _, ok := l.store.(CompareAndSwapper); !ok {
+			_ = l.store.Set(ctx, l.key, l.val, l.ttl)
+		}
+		// A CompareAndSwapper that failed to swap a value it holds: the key
+		// changed in between; the next tick finds out how.
 	}
 	l.timer.Reset(l.renewEvery())
 }

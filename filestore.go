@@ -359,6 +359,20 @@ func (s *FileStore) Delete(ctx context.Context, key string) error {
 	})
 }
 
+// CompareAndSwap implements CompareAndSwapper, under the store's locks.
+func (s *FileStore) CompareAndSwap(ctx context.Context, key string, old, value []byte, ttl time.Duration) (bool, error) {
+	var swapped bool
+	err := s.update(ctx, func(m map[string]fileEntry, now time.Time) bool {
+		if e, ok := m[key]; !ok || !bytes.Equal(e.Value, old) {
+			return false
+		}
+		m[key] = fileEntry{Value: cloneNonNil(value), ExpiresAt: expiry(now, ttl)}
+		swapped = true
+		return true
+	})
+	return swapped && err == nil, err
+}
+
 // CompareAndDelete implements Store.
 func (s *FileStore) CompareAndDelete(ctx context.Context, key string, value []byte) (bool, error) {
 	var deleted bool

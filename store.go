@@ -32,6 +32,18 @@ type Store interface {
 	CompareAndDelete(ctx context.Context, key string, value []byte) (bool, error)
 }
 
+// CompareAndSwapper is implemented by stores that can replace a value only
+// while the key still holds an expected one, atomically: MemoryStore,
+// FileStore and redisstore.Store. A delivery lease (ClaimDelivery) uses it
+// to renew itself, so that a lease taken over by another instance is never
+// overwritten; with a store that lacks it, renewal reads, then writes.
+type CompareAndSwapper interface {
+	// CompareAndSwap stores value under key for ttl (zero: no expiry) only
+	// if key currently holds old (and has not expired), and reports whether
+	// it did.
+	CompareAndSwap(ctx context.Context, key string, old, value []byte, ttl time.Duration) (bool, error)
+}
+
 // MemoryStore is a Store held in process memory. It is the right choice for
 // a single process and for tests. The zero value is ready to use.
 //
@@ -154,6 +166,19 @@ func (s *MemoryStore) Delete(_ context.Context, key string) error {
 	defer s.mu.Unlock()
 	delete(s.m, key)
 	return nil
+}
+
+// CompareAndSwap implements CompareAndSwapper.
+func (s *MemoryStore) CompareAndSwap(_ context.Context, key string, old, value []byte, ttl time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	now := s.now()
+	e, ok := s.live(key, now)
+	if !ok || string(e.v) != string(old) {
+		return false, nil
+	}
+	s.put(key, memEntry{v: append([]byte(nil), value...), exp: expiry(now, ttl)}, now)
+	return true, nil
 }
 
 // CompareAndDelete implements Store.

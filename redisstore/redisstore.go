@@ -220,6 +220,34 @@ end
 return 0
 `)
 
+// compareAndSwap sets KEYS[1] to ARGV[2], with ARGV[3] milliseconds to live
+// (0: none), only if it holds ARGV[1].
+var compareAndSwap = redis.NewScript(`
+if redis.call("GET", KEYS[1]) == ARGV[1] then
+	if tonumber(ARGV[3]) > 0 then
+		redis.call("SET", KEYS[1], ARGV[2], "PX", ARGV[3])
+	else
+		redis.call("SET", KEYS[1], ARGV[2])
+	end
+	return 1
+end
+return 0
+`)
+
+// CompareAndSwap implements wechat.CompareAndSwapper with a Lua script, so
+// the comparison and the write are one atomic step on the server.
+func (s *Store) CompareAndSwap(ctx context.Context, key string, old, value []byte, d time.Duration) (bool, error) {
+	ms := int64(0)
+	if d > 0 {
+		ms = max(d.Milliseconds(), 1)
+	}
+	n, err := compareAndSwap.Run(ctx, s.client, []string{s.key(key)}, old, value, ms).Int64()
+	if err != nil {
+		return false, wrap("compare-and-swap", key, err)
+	}
+	return n == 1, nil
+}
+
 // CompareAndDelete implements wechat.Store.
 func (s *Store) CompareAndDelete(ctx context.Context, key string, value []byte) (bool, error) {
 	n, err := compareAndDelete.Run(ctx, s.client, []string{s.key(key)}, value).Int64()
@@ -232,4 +260,7 @@ func (s *Store) CompareAndDelete(ctx context.Context, key string, value []byte) 
 // String describes the store without credentials.
 func (s *Store) String() string { return fmt.Sprintf("redisstore.Store(prefix %q)", s.prefix) }
 
-var _ wechat.Store = (*Store)(nil)
+var (
+	_ wechat.Store             = (*Store)(nil)
+	_ wechat.CompareAndSwapper = (*Store)(nil)
+)

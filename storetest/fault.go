@@ -62,3 +62,22 @@ func (f *FaultStore) CompareAndDelete(ctx context.Context, k string, v []byte) (
 	}
 	return f.Store.CompareAndDelete(ctx, k, v)
 }
+
+// CompareAndSwap implements wechat.CompareAndSwapper: atomically when the
+// wrapped store does, otherwise as a read then a write.
+func (f *FaultStore) CompareAndSwap(ctx context.Context, k string, old, v []byte, ttl time.Duration) (bool, error) {
+	if f.fail(false) {
+		return false, ErrFault
+	}
+	if c, ok := f.Store.(wechat.CompareAndSwapper); ok {
+		return c.CompareAndSwap(ctx, k, old, v, ttl)
+	}
+	cur, err := f.Store.Get(ctx, k)
+	if errors.Is(err, wechat.ErrNotFound) || (err == nil && string(cur) != string(old)) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return true, f.Store.Set(ctx, k, v, ttl)
+}

@@ -45,6 +45,8 @@ func Run(t *testing.T, newStore func(t *testing.T) wechat.Store) {
 	t.Run("SetNXConcurrent", func(t *testing.T) { testSetNXConcurrent(t, newStore(t)) })
 	t.Run("Delete", func(t *testing.T) { testDelete(t, newStore(t)) })
 	t.Run("CompareAndDelete", func(t *testing.T) { testCompareAndDelete(t, newStore(t)) })
+	t.Run("CompareAndSwap", func(t *testing.T) { testCompareAndSwap(t, newStore(t)) })
+	t.Run("CompareAndSwapConcurrent", func(t *testing.T) { testCompareAndSwapConcurrent(t, newStore(t)) })
 	t.Run("Concurrent", func(t *testing.T) { testConcurrent(t, newStore(t)) })
 	t.Run("CanceledContext", func(t *testing.T) { testCanceled(t, newStore(t)) })
 	// The timing tests share one wait of about TTL: each sets up its keys
@@ -63,6 +65,7 @@ func Run(t *testing.T, newStore func(t *testing.T) wechat.Store) {
 			{"ZeroTTLNeverExpires", testNoExpiry},
 			{"SetNXAfterExpiry", testSetNXAfterExpiry},
 			{"CompareAndDeleteExpired", testCompareAndDeleteExpired},
+			{"CompareAndSwapTTL", testCompareAndSwapTTL},
 		} {
 			checks = append(checks, check{tc.name, tc.setup(t, newStore(t))})
 		}
@@ -443,6 +446,96 @@ func testCompareAndDeleteExpired(t *testing.T, s wechat.Store) func(*testing.T) 
 			t.Fatalf("CompareAndDelete of an expired key = %v, %v; want false, nil", ok, err)
 		}
 		wantMissing(t, s, "lock")
+	}
+}
+
+// cas returns s as a CompareAndSwapper, or skips the test: the interface is
+// optional.
+func cas(t *testing.T, s wechat.Store) wechat.CompareAndSwapper {
+	t.Helper()
+	c, ok := s.(wechat.CompareAndSwapper)
+	if !ok {
+		t.Skipf("%T does not implement wechat.CompareAndSwapper", s)
+	}
+	return c
+}
+
+func testCompareAndSwap(t *testing.T, s wechat.Store) {
+	c, ctx := cas(t, s), context.Background()
+	const k = "wechat:wx1:lease"
+	if ok, err := c.CompareAndSwap(ctx, k, []byte("a"), []byte("b"), time.Hour); err != nil || ok {
+		t.Fatalf("CompareAndSwap(absent) = %v, %v; want false, nil", ok, err)
+	}
+	wantMissing(t, s, k)
+	mustSet(t, s, k, []byte("lease-1"), time.Hour)
+	for _, wrong := range []string{"lease-", "lease-11", "other", ""} {
+		if ok, err := c.CompareAndSwap(ctx, k, []byte(wrong), []byte("x"), time.Hour); err != nil || ok {
+			t.Fatalf("CompareAndSwap(%q) = %v, %v; want false, nil", wrong, ok, err)
+		}
+		wantValue(t, s, k, []byte("lease-1"))
+	}
+	if ok, err := c.CompareAndSwap(ctx, k, []byte("lease-1"), []byte("lease-2"), 0); err != nil || !ok {
+		t.Fatalf("CompareAndSwap(matching) = %v, %v; want true, nil", ok, err)
+	}
+	wantValue(t, s, k, []byte("lease-2"))
+	// The same value again: a renewal.
+	if ok, err := c.CompareAndSwap(ctx, k, []byte("lease-2"), []byte("lease-2"), time.Hour); err != nil || !ok {
+		t.Fatalf("CompareAndSwap(renew) = %v, %v; want true, nil", ok, err)
+	}
+	wantValue(t, s, k, []byte("lease-2"))
+}
+
+func testCompareAndSwapConcurrent(t *testing.T, s wechat.Store) {
+	c := cas(t, s)
+	const n = 20
+	const k = "wechat:wx1:lease"
+	mustSet(t, s, k, []byte("start"), time.Minute)
+	var (
+		wg   sync.WaitGroup
+		wins atomic.Int32
+	)
+	start := make(chan struct{})
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			<-start
+			ok, err := c.CompareAndSwap(context.Background(), k, []byte("start"), fmt.Appendf(nil, "owner-%d", i), time.Minute)
+			if err != nil {
+				t.Errorf("CompareAndSwap: %v", err)
+			}
+			if ok {
+				wins.Add(1)
+			}
+		}()
+	}
+	close(start)
+	wg.Wait()
+	if got := wins.Load(); got != 1 {
+		t.Fatalf("%d of %d concurrent CompareAndSwap calls from the same value won, want exactly 1", got, n)
+	}
+}
+
+// testCompareAndSwapTTL: a swap sets the new TTL (an expired key is never
+// swapped, a swap with TTL expires, a swap with 0 does not).
+func testCompareAndSwapTTL(t *testing.T, s wechat.Store) func(*testing.T) {
+	c, ctx := cas(t, s), context.Background()
+	mustSet(t, s, "expiring", []byte("mine"), TTL)
+	mustSet(t, s, "swapped-short", []byte("v"), time.Hour)
+	mustSet(t, s, "swapped-forever", []byte("v"), TTL)
+	if ok, err := c.CompareAndSwap(ctx, "swapped-short", []byte("v"), []byte("w"), TTL); err != nil || !ok {
+		t.Fatalf("CompareAndSwap = %v, %v", ok, err)
+	}
+	if ok, err := c.CompareAndSwap(ctx, "swapped-forever", []byte("v"), []byte("w"), 0); err != nil || !ok {
+		t.Fatalf("CompareAndSwap = %v, %v", ok, err)
+	}
+	return func(t *testing.T) {
+		if ok, err := c.CompareAndSwap(ctx, "expiring", []byte("mine"), []byte("again"), time.Hour); err != nil || ok {
+			t.Fatalf("CompareAndSwap of an expired key = %v, %v; want false, nil", ok, err)
+		}
+		wantMissing(t, s, "expiring")
+		wantMissing(t, s, "swapped-short")
+		wantValue(t, s, "swapped-forever", []byte("w"))
 	}
 }
 
