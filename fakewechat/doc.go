@@ -160,4 +160,15 @@
 // for an unknown link_id. list_link pages 100 ids, customer 1000 rows (the
 // docs' three example customers); statistic takes at most 30 days and,
 // like customer_acquisition_quota, answers the docs' example figures.
+//
+// Moment publishing tasks (add_moment_task) check the text (at most 2000
+// characters) and attachments (text or attachments; up to 9 images, one
+// video or one link, not mixed; media_id, a link's url and a title of at
+// most 64 bytes: 40058 "invalid text size", "invalid attachments size",
+// "invalid attachments msgtype", "invalid msg") and finish at once:
+// get_moment_task_result answers status 3 with the new corp moment, which
+// get_moment_list and get_moment_task then show with the sender_list
+// members as unpublished tasks; tags that are not corp tags come back in
+// invalid_external_contact_list. cancel_moment_task works once per task
+// moment (40058 after, and for other moments).
 package fakewechat

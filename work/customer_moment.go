@@ -3,6 +3,11 @@ package work
 import (
 	"context"
 	"iter"
+	"net/http"
+	"net/url"
+	"unicode/utf8"
+
+	wechat "github.com/weixin-go/wechat"
 )
 
 var (
@@ -199,4 +204,152 @@ func (s *CustomerMomentService) EditStrategy(ctx context.Context, e *StrategyEdi
 // https://developer.work.weixin.qq.com/document/path/94890
 func (s *CustomerMomentService) DeleteStrategy(ctx context.Context, strategyID int64) error {
 	return strategyDelete(ctx, s.c, momentStrategies, strategyID)
+}
+
+var (
+	momentTaskAdd    = postB("/cgi-bin/externalcontact/add_moment_task")
+	momentTaskResult = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/get_moment_task_result"}
+	momentTaskCancel = postB("/cgi-bin/externalcontact/cancel_moment_task")
+)
+
+// Limits of a moment publishing task.
+const (
+	MaxMomentText       = 2000   // characters of the text
+	MaxMomentImages     = 9      // image attachments (or one video, or one link)
+	MaxMomentLinkTitle  = 64     // bytes of a link title
+	MaxMomentSenderUser = 100000 // members in sender_list.user_list
+)
+
+// MomentMedia is an image or a video attachment, by media id (上传附件资源).
+type MomentMedia struct {
+	MediaID string `json:"media_id"`
+}
+
+// MomentLink is a link attachment: MediaID is its cover image.
+type MomentLink struct {
+	Title   string `json:"title,omitempty"`
+	URL     string `json:"url"`
+	MediaID string `json:"media_id"`
+}
+
+// MomentAttachment is one attachment of a moment: MsgType "image", "video"
+// or "link", and the matching field set.
+type MomentAttachment struct {
+	MsgType string       `json:"msgtype"`
+	Image   *MomentMedia `json:"image,omitempty"`
+	Video   *MomentMedia `json:"video,omitempty"`
+	Link    *MomentLink  `json:"link,omitempty"`
+}
+
+// MomentSenders is the members and departments asked to publish.
+type MomentSenders struct {
+	UserList       []string `json:"user_list,omitempty"`
+	DepartmentList []int64  `json:"department_list,omitempty"`
+}
+
+// MomentCustomerTags is the corp customer tags whose customers see a moment.
+type MomentCustomerTags struct {
+	TagList []string `json:"tag_list,omitempty"`
+}
+
+// MomentVisibleRange says who publishes (SenderList) and which customers
+// see the moment (ExternalContactList); unset, every member in the app's
+// visible range publishes to all their customers.
+type MomentVisibleRange struct {
+	SenderList          *MomentSenders      `json:"sender_list,omitempty"`
+	ExternalContactList *MomentCustomerTags `json:"external_contact_list,omitempty"`
+}
+
+// MomentContent is a moment to publish: a text, attachments (up to 9
+// images, or one video, or one link) or both, and its visible range.
+type MomentContent struct {
+	Text         *CustomerText       `json:"text,omitempty"`
+	Attachments  []MomentAttachment  `json:"attachments,omitempty"`
+	VisibleRange *MomentVisibleRange `json:"visible_range,omitempty"`
+}
+
+func (m *MomentContent) check() error {
+	if m == nil || (m.Text == nil || m.Text.Content == "") && len(m.Attachments) == 0 {
+		return paramErr("text", "text or attachments required")
+	}
+	if m.Text != nil && utf8.RuneCountInString(m.Text.Content) > MaxMomentText {
+		return paramErr("text.content", "at most 2000 characters")
+	}
+	kind := ""
+	for _, a := range m.Attachments {
+		if kind != "" && a.MsgType != kind {
+			return paramErr("attachments.msgtype", "images, one video or one link, not mixed")
+		}
+		kind = a.MsgType
+		switch {
+		case a.MsgType == "image" && a.Image != nil && a.Image.MediaID != "":
+		case a.MsgType == "video" && a.Video != nil && a.Video.MediaID != "":
+		case a.MsgType == "link" && a.Link != nil && a.Link.URL != "" && a.Link.MediaID != "":
+			if len(a.Link.Title) > MaxMomentLinkTitle {
+				return paramErr("attachments.link.title", "at most 64 bytes")
+			}
+		default:
+			return paramErr("attachments."+a.MsgType, "type image, video or link with its media_id (and url)")
+		}
+	}
+	if n := len(m.Attachments); kind == "image" && n > MaxMomentImages || kind != "image" && n > 1 {
+		return paramErr("attachments", "at most 9 images, one video or one link")
+	}
+	if r := m.VisibleRange; r != nil && r.SenderList != nil && len(r.SenderList.UserList) > MaxMomentSenderUser {
+		return paramErr("visible_range.sender_list.user_list", "at most 100000 members")
+	}
+	return nil
+}
+
+// AddTask creates a task asking members to publish a moment to their
+// customers and returns its job id (valid 24 hours) for TaskResult.
+// https://developer.work.weixin.qq.com/document/path/95094
+func (s *CustomerMomentService) AddTask(ctx context.Context, m *MomentContent) (string, error) {
+	if err := m.check(); err != nil {
+		return "", err
+	}
+	out, err := callB[struct {
+		JobID string `json:"jobid"`
+	}](ctx, s.c, momentTaskAdd, nil, m)
+	if err != nil {
+		return "", err
+	}
+	return out.JobID, nil
+}
+
+// MomentTaskOutcome is the result of a finished publishing task: the
+// moment's id and the senders and tags that were not valid.
+type MomentTaskOutcome struct {
+	ErrCode                    int                 `json:"errcode"`
+	ErrMsg                     string              `json:"errmsg"`
+	MomentID                   string              `json:"moment_id"`
+	InvalidSenderList          *MomentSenders      `json:"invalid_sender_list,omitempty"`
+	InvalidExternalContactList *MomentCustomerTags `json:"invalid_external_contact_list,omitempty"`
+}
+
+// MomentTaskResult is the state of a publishing task: Status 1 started, 2
+// being created, 3 created (Result is set then); Type is "add_moment_task".
+type MomentTaskResult struct {
+	Status int                `json:"status"`
+	Type   string             `json:"type"`
+	Result *MomentTaskOutcome `json:"result,omitempty"`
+}
+
+// TaskResult returns the state of the publishing task of AddTask.
+// https://developer.work.weixin.qq.com/document/path/95094
+func (s *CustomerMomentService) TaskResult(ctx context.Context, jobID string) (*MomentTaskResult, error) {
+	if err := needB("jobid", jobID); err != nil {
+		return nil, err
+	}
+	return callB[MomentTaskResult](ctx, s.c, momentTaskResult, url.Values{"jobid": {jobID}}, nil)
+}
+
+// CancelTask stops the publishing of a corp moment by the members who have
+// not published it yet; moments already published stay.
+// https://developer.work.weixin.qq.com/document/path/97612
+func (s *CustomerMomentService) CancelTask(ctx context.Context, momentID string) error {
+	if err := needB("moment_id", momentID); err != nil {
+		return err
+	}
+	return s.c.Do(ctx, momentTaskCancel, nil, momentPageBody{MomentID: momentID}, nil)
 }
