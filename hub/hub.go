@@ -38,7 +38,7 @@
 // "." and "..", empty segments, backslashes and encoded slashes are
 // refused, and an unknown environment or a request without code is a 404.
 // Environments are registered with Server.SetOAuth2Env or through the
-// authenticated API:
+// authenticated API, and kept in a shared store with WithEnvStore:
 //
 //	PUT    {base}/oauth2/{appid}[/{agentid}]/{env}  {"url":"https://app.example.com"}
 //	DELETE {base}/oauth2/{appid}[/{agentid}]/{env}
@@ -88,7 +88,9 @@ type Server struct {
 	mu      sync.RWMutex
 	creds   map[string]Credential // "appid/name"
 	lastInv map[string]time.Time  // "appid/name" → last invalidation passed on
-	envs    map[string]string     // "appid/agentid/env" → base URL
+	envs    map[string]string     // "appid/agentid/env" → base URL (the last known, with WithEnvStore)
+
+	envStore wechat.Store // WithEnvStore; nil: environments live in memory only
 }
 
 // ServerOption configures a Server.
@@ -99,6 +101,17 @@ type ServerOption func(*Server)
 // failed refreshes are logged at Warn level; tokens and the secret are
 // never logged.
 func WithLogger(l *slog.Logger) ServerOption { return func(s *Server) { s.logger = l } }
+
+// WithEnvStore keeps the springboard's OAuth2 environments in store as well
+// as in memory: they survive restarts, and every hub instance sharing the
+// store (Redis behind a load balancer, say) forwards the same logins and
+// sees registrations and deletions made on any of them. Each springboard
+// request reads them from the store (bounded to a second); if the store
+// fails, the last environments this instance saw are used and a warning is
+// logged. Changes are written with compare-and-swap when the store is a
+// wechat.CompareAndSwapper. Without this option environments live in this
+// process only.
+func WithEnvStore(store wechat.Store) ServerOption { return func(s *Server) { s.envStore = store } }
 
 // WithTimeout bounds how long a request may wait for a refresh (default 20s).
 func WithTimeout(d time.Duration) ServerOption { return func(s *Server) { s.timeout = d } }

@@ -1,12 +1,17 @@
 package hub
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
+
+	wechat "github.com/weixin-go/wechat"
 )
 
 // SpringboardURL returns the springboard prefix of an environment on the
@@ -60,7 +65,8 @@ func checkBaseURL(raw string) (*url.URL, error) {
 
 // SetOAuth2Env registers baseURL (such as "https://staging.example.com")
 // as where the springboard forwards the web logins of env of appID (with
-// agentID for a WeCom agent, "" otherwise).
+// agentID for a WeCom agent, "" otherwise). With WithEnvStore it fails if
+// the store cannot be written.
 func (s *Server) SetOAuth2Env(appID, agentID, env, baseURL string) error {
 	if !validName(appID) || (agentID != "" && !validName(agentID)) || !validName(env) {
 		return errors.New("hub: appid, agentid and environment must be 1-64 letters, digits, '-', '_' or '.' (and not cb, token or oauth2)")
@@ -69,27 +75,71 @@ func (s *Server) SetOAuth2Env(appID, agentID, env, baseURL string) error {
 	if err != nil {
 		return err
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.envs[envKey(appID, agentID, env)] = strings.TrimRight(u.String(), "/")
-	return nil
+	base := strings.TrimRight(u.String(), "/")
+	_, err = s.updateEnvs(appID, agentID, func(m map[string]string) bool {
+		if m[env] == base {
+			return false
+		}
+		m[env] = base
+		return true
+	})
+	return err
 }
 
-// DeleteOAuth2Env forgets an environment; it reports whether it was known.
+// DeleteOAuth2Env forgets an environment; it reports whether it was known
+// (false also when the env store failed: the failure is logged).
 func (s *Server) DeleteOAuth2Env(appID, agentID, env string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	k := envKey(appID, agentID, env)
-	_, ok := s.envs[k]
-	delete(s.envs, k)
+	ok, err := s.deleteEnv(appID, agentID, env)
+	if err != nil {
+		s.logger.Warn("hub: environment not deleted", "appid", appID, "agentid", agentID, "env", env, "err", err)
+	}
 	return ok
+}
+
+func (s *Server) deleteEnv(appID, agentID, env string) (bool, error) {
+	return s.updateEnvs(appID, agentID, func(m map[string]string) bool {
+		_, ok := m[env]
+		delete(m, env)
+		return ok
+	})
 }
 
 // OAuth2Envs returns the environments of appID (and agentID) with their
 // base URLs.
 func (s *Server) OAuth2Envs(appID, agentID string) map[string]string {
+	return s.envsOf(context.Background(), appID, agentID)
+}
+
+// envStoreTimeout bounds each env store operation.
+const envStoreTimeout = time.Second
+
+// errEnvStore marks a failure of the env store (503, not 400).
+var errEnvStore = errors.New("hub: environment store")
+
+func envStoreKey(appID, agentID string) string {
+	return "wechat:hub:oauth2_envs:" + appID + "/" + agentID
+}
+
+// envsOf returns the environments of appID/agentID: from the env store when
+// there is one and it answers (refreshing the memory copy), otherwise from
+// memory.
+func (s *Server) envsOf(ctx context.Context, appID, agentID string) map[string]string {
+	if s.envStore != nil {
+		ctx, cancel := context.WithTimeout(ctx, envStoreTimeout)
+		defer cancel()
+		m, _, err := s.loadEnvs(ctx, appID, agentID)
+		if err == nil {
+			s.cacheEnvs(appID, agentID, m)
+			return m
+		}
+		s.logger.Warn("hub: environment store failed; using the environments last seen", "appid", appID, "agentid", agentID, "err", err)
+	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	return s.memEnvsLocked(appID, agentID)
+}
+
+func (s *Server) memEnvsLocked(appID, agentID string) map[string]string {
 	prefix := envKey(appID, agentID, "")
 	out := map[string]string{}
 	for k, v := range s.envs {
@@ -98,6 +148,97 @@ func (s *Server) OAuth2Envs(appID, agentID string) map[string]string {
 		}
 	}
 	return out
+}
+
+// cacheEnvs makes m the memory copy of appID/agentID's environments.
+func (s *Server) cacheEnvs(appID, agentID string, m map[string]string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.replaceEnvsLocked(appID, agentID, m)
+}
+
+func (s *Server) replaceEnvsLocked(appID, agentID string, m map[string]string) {
+	prefix := envKey(appID, agentID, "")
+	for k := range s.envs {
+		if env, ok := strings.CutPrefix(k, prefix); ok && !strings.Contains(env, "/") {
+			if _, keep := m[env]; !keep {
+				delete(s.envs, k)
+			}
+		}
+	}
+	for env, base := range m {
+		s.envs[prefix+env] = base
+	}
+}
+
+// loadEnvs reads appID/agentID's environments from the env store, with the
+// raw value for a compare-and-swap (nil when there is none).
+func (s *Server) loadEnvs(ctx context.Context, appID, agentID string) (map[string]string, []byte, error) {
+	raw, err := s.envStore.Get(ctx, envStoreKey(appID, agentID))
+	if errors.Is(err, wechat.ErrNotFound) {
+		return map[string]string{}, nil, nil
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: %w", errEnvStore, err)
+	}
+	m := map[string]string{}
+	if err := json.Unmarshal(raw, &m); err != nil {
+		return nil, nil, fmt.Errorf("%w: the stored environments of %s are not a JSON object", errEnvStore, appID)
+	}
+	return m, raw, nil
+}
+
+// updateEnvs applies change to appID/agentID's environments, in the env
+// store when there is one (then in memory), and reports whether it changed
+// anything. Concurrent changes from other instances are retried (up to 16
+// times, within a second) when the store can compare-and-swap.
+func (s *Server) updateEnvs(appID, agentID string, change func(map[string]string) bool) (bool, error) {
+	if s.envStore == nil {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		m := s.memEnvsLocked(appID, agentID)
+		changed := change(m)
+		s.replaceEnvsLocked(appID, agentID, m)
+		return changed, nil
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), envStoreTimeout)
+	defer cancel()
+	key := envStoreKey(appID, agentID)
+	cas, atomic := s.envStore.(wechat.CompareAndSwapper)
+	for range 16 {
+		m, raw, err := s.loadEnvs(ctx, appID, agentID)
+		if err != nil {
+			return false, err
+		}
+		if !change(m) {
+			s.cacheEnvs(appID, agentID, m)
+			return false, nil
+		}
+		next, err := wechat.MarshalJSON(m)
+		if err != nil {
+			return false, err
+		}
+		var done bool
+		switch {
+		case len(m) == 0:
+			done, err = s.envStore.CompareAndDelete(ctx, key, raw)
+		case raw == nil:
+			done, err = s.envStore.SetNX(ctx, key, next, 0)
+		case atomic:
+			done, err = cas.CompareAndSwap(ctx, key, raw, next, 0)
+		default:
+			err = s.envStore.Set(ctx, key, next, 0)
+			done = err == nil
+		}
+		if err != nil {
+			return false, fmt.Errorf("%w: %w", errEnvStore, err)
+		}
+		if done {
+			s.cacheEnvs(appID, agentID, m)
+			return true, nil
+		}
+	}
+	return false, fmt.Errorf("%w: the environments of %s changed concurrently; try again", errEnvStore, appID)
 }
 
 // serveEnvs is the authenticated environment API; rest follows "/oauth2/".
@@ -125,7 +266,13 @@ func (s *Server) serveEnvs(w http.ResponseWriter, r *http.Request, rest string) 
 			agent = parts[1]
 		}
 		if r.Method == http.MethodDelete {
-			if !s.DeleteOAuth2Env(app, agent, env) {
+			known, err := s.deleteEnv(app, agent, env)
+			if err != nil {
+				s.logger.Warn("hub: environment not deleted", "appid", app, "env", env, "err", err)
+				writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "environment store unavailable; try again"})
+				return
+			}
+			if !known {
 				writeJSON(w, http.StatusNotFound, errorBody{Error: "unknown environment"})
 				return
 			}
@@ -139,7 +286,11 @@ func (s *Server) serveEnvs(w http.ResponseWriter, r *http.Request, rest string) 
 			writeJSON(w, http.StatusBadRequest, errorBody{Error: `body must be {"url":"https://..."}`})
 			return
 		}
-		if err := s.SetOAuth2Env(app, agent, env, in.URL); err != nil {
+		if err := s.SetOAuth2Env(app, agent, env, in.URL); errors.Is(err, errEnvStore) {
+			s.logger.Warn("hub: environment not registered", "appid", app, "env", env, "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, errorBody{Error: "environment store unavailable; try again"})
+			return
+		} else if err != nil {
 			writeJSON(w, http.StatusBadRequest, errorBody{Error: err.Error()})
 			return
 		}
@@ -188,9 +339,7 @@ func (s *Server) springboard(w http.ResponseWriter, r *http.Request) bool {
 	if r.URL.Query().Get("code") == "" {
 		return notFound()
 	}
-	s.mu.RLock()
-	base := s.envs[envKey(app, agent, env)]
-	s.mu.RUnlock()
+	base := s.envsOf(r.Context(), app, agent)[env]
 	if base == "" {
 		return notFound()
 	}

@@ -63,10 +63,6 @@ func serveHub(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		cert = &c
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
-	h, err := hub.NewServer(secret, hub.WithLogger(logger))
-	if err != nil {
-		return fail(err, 2)
-	}
 	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	c, err := app.client(sctx)
 	cancel()
@@ -74,6 +70,12 @@ func serveHub(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return fail(err, 1)
 	}
 	defer c.Close()
+	// The springboard's environments live in the token store too, so that
+	// they survive restarts and hubs sharing a Redis store agree.
+	h, err := hub.NewServer(secret, hub.WithLogger(logger), hub.WithEnvStore(c.Store()))
+	if err != nil {
+		return fail(err, 2)
+	}
 	h.RegisterClient(c)
 	c.StartRefresher(ctx, true)
 	ln, err := net.Listen("tcp", *addr)
