@@ -69,6 +69,21 @@
 //     (40097); see oa_marketing.go.
 //   - Image processing (/cv/img/*) takes img_url or the multipart file
 //     "img", with the OCR endpoints' errcodes; see oa_cv.go.
+//   - WeCom customer service (微信客服, see work_kf.go and
+//     work_kf_more.go): servicers are kept per account (servicer/add,
+//     del, list); a userid must be in the address book (per-item 60111), a
+//     department exist (60003), and adding a servicer twice or removing a
+//     non-servicer is "ignored". A session is 0 from the customer's last
+//     message for 48 hours and 4 otherwise; service_state/trans allows 0 to
+//     1, 2, 3; 1 to 2, 3; 2 to 3; 3 to 3, 4 (40058 otherwise), state 3 needs
+//     a servicer of the account, directly or by department (95014), and
+//     first entering 2 or 3, or entering 4, answers a msg_code that
+//     send_msg_on_event takes once within 20 seconds. The upgrade service
+//     is configured as in the docs' example (zhangsan, lisi, departments 2
+//     and 3, WeComKFUpgradeChat1 and 2; 95021 for others) and the last
+//     recommendation per customer is kept (WeComKFUpgrade). Statistics
+//     answer the docs' example day for each day of a range of at most 31
+//     days between 180 days ago and yesterday, Beijing time (40058).
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

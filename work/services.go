@@ -68,8 +68,14 @@ type AgentClient struct {
 	KFAccount *KFAccountService
 	// KFMessage receives and sends WeChat customer-service messages (微信客服消息).
 	KFMessage *KFMessageService
-	// KFCustomer reads WeChat customer-service customers (微信客服客户).
+	// KFCustomer reads WeChat customer-service customers and recommends upgrade services (微信客服客户, 升级服务).
 	KFCustomer *KFCustomerService
+	// KFServicer manages the servicers of WeChat customer-service accounts (接待人员管理).
+	KFServicer *KFServicerService
+	// KFSession reads and changes WeChat customer-service session states (会话分配).
+	KFSession *KFSessionService
+	// KFStatistic reads WeChat customer-service statistics (统计管理).
+	KFStatistic *KFStatisticService
 	// Checkin reads and manages check-ins (打卡).
 	Checkin *CheckinService
 	// MeetingRoom manages meeting rooms (会议室).
@@ -145,8 +151,14 @@ type (
 	KFAccountService service
 	// KFMessageService receives and sends WeChat customer-service messages (微信客服消息).
 	KFMessageService service
-	// KFCustomerService reads WeChat customer-service customers (微信客服客户).
+	// KFCustomerService reads WeChat customer-service customers and recommends upgrade services (微信客服客户, 升级服务).
 	KFCustomerService service
+	// KFServicerService manages the servicers of WeChat customer-service accounts (接待人员管理).
+	KFServicerService service
+	// KFSessionService reads and changes WeChat customer-service session states (会话分配).
+	KFSessionService service
+	// KFStatisticService reads WeChat customer-service statistics (统计管理).
+	KFStatisticService service
 	// CheckinService reads and manages check-ins (打卡).
 	CheckinService service
 	// MeetingRoomService manages meeting rooms (会议室).
@@ -203,6 +215,9 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.KFAccount = (*KFAccountService)(s)
 	ac.KFMessage = (*KFMessageService)(s)
 	ac.KFCustomer = (*KFCustomerService)(s)
+	ac.KFServicer = (*KFServicerService)(s)
+	ac.KFSession = (*KFSessionService)(s)
+	ac.KFStatistic = (*KFStatisticService)(s)
 	ac.Checkin = (*CheckinService)(s)
 	ac.MeetingRoom = (*MeetingRoomService)(s)
 	ac.Schedule = (*ScheduleService)(s)
