@@ -2,7 +2,8 @@ package pay
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"strings"
 )
 
 // CombineAmount is the amount of one sub-order, in fen.
@@ -21,9 +22,10 @@ type CombineSettleInfo struct {
 type CombineSubOrder struct {
 	MchID string `json:"mchid"`
 	// SubMchID is the sub-merchant of the sub-order when a service provider
-	// combines (PartnerService.CombinePrepayJSAPI); MchID is then the
-	// provider.
+	// combines (PartnerService.CombinePrepayJSAPI etc.); MchID is then the
+	// provider. SubAppID is the sub-merchant's appid bound to it (optional).
 	SubMchID    string             `json:"sub_mchid,omitempty"`
+	SubAppID    string             `json:"sub_appid,omitempty"`
 	Attach      string             `json:"attach"`
 	Amount      CombineAmount      `json:"amount"`
 	OutTradeNo  string             `json:"out_trade_no"`
@@ -33,18 +35,28 @@ type CombineSubOrder struct {
 	SettleInfo  *CombineSettleInfo `json:"settle_info,omitempty"`
 }
 
-// CombineSceneInfo describes where a combined payment happens.
+// CombineSceneInfo describes where a combined payment happens. H5Info is
+// for H5 orders (CombinePrepayH5).
 type CombineSceneInfo struct {
-	DeviceID      string `json:"device_id,omitempty"`
-	PayerClientIP string `json:"payer_client_ip"`
+	DeviceID      string  `json:"device_id,omitempty"`
+	PayerClientIP string  `json:"payer_client_ip"`
+	H5Info        *H5Info `json:"h5_info,omitempty"`
 }
 
-// CombineJSAPIRequest is the body of the combined JSAPI order API.
-// CombineMchID defaults to the client's merchant id and sub-order currency
-// to CNY.
+// CombinePrepayRequest is the body of the combined order APIs (JSAPI, APP,
+// H5, Native). CombineMchID and each sub-order's MchID default to the
+// client's merchant id, sub-order currency to CNY. CombinePayerInfo.OpenID
+// is required for JSAPI only.
+//
+// Limits the docs state and the client checks before sending: a merchant
+// combines 2-10 sub-orders, a service provider (every sub-order names its
+// SubMchID) 1-50; combine_out_trade_no and out_trade_no are at most 32
+// digits, letters and _-|* (at least 6 for a merchant, 2 for a service
+// provider); every sub-order needs Attach, Description, OutTradeNo and a
+// positive amount.
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/jsapi-prepay.html
-type CombineJSAPIRequest struct {
+type CombinePrepayRequest struct {
 	CombineAppID      string            `json:"combine_appid"`
 	CombineMchID      string            `json:"combine_mchid"`
 	CombineOutTradeNo string            `json:"combine_out_trade_no"`
@@ -56,16 +68,42 @@ type CombineJSAPIRequest struct {
 	NotifyURL         string            `json:"notify_url"`
 }
 
-// CombinePrepayJSAPI creates a combined JSAPI / mini program order (POST
-// /v3/combine-transactions/jsapi). Pass the prepay_id to JSAPIPayParams.
-//
-// See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/jsapi-prepay.html
-func (c *Client) CombinePrepayJSAPI(ctx context.Context, req *CombineJSAPIRequest) (*PrepayResponse, error) {
-	if req == nil || req.CombineAppID == "" || req.CombineOutTradeNo == "" || req.NotifyURL == "" || len(req.SubOrders) == 0 {
-		return nil, errors.New("pay: CombineJSAPIRequest needs CombineAppID, CombineOutTradeNo, NotifyURL and SubOrders")
+// CombineJSAPIRequest is the former name of CombinePrepayRequest.
+type CombineJSAPIRequest = CombinePrepayRequest
+
+// combineNoOK reports whether no is a valid combine_out_trade_no or
+// sub-order out_trade_no: min to 32 characters of digits, letters and _-|*.
+func combineNoOK(no string, min int) bool {
+	if len(no) < min || len(no) > 32 {
+		return false
 	}
-	if req.CombinePayerInfo == nil || req.CombinePayerInfo.OpenID == "" {
-		return nil, errors.New("pay: combined JSAPI order needs CombinePayerInfo.OpenID")
+	for _, r := range no {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || strings.ContainsRune("_-|*", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// combine checks a combined order like WeChat Pay and returns the copy to
+// send, with the defaults filled in.
+func (c *Client) combine(req *CombinePrepayRequest) (*CombinePrepayRequest, error) {
+	if req == nil {
+		return nil, argError("CombinePrepayRequest", "is nil")
+	}
+	if err := need("combine_appid", req.CombineAppID, "combine_out_trade_no", req.CombineOutTradeNo, "notify_url", req.NotifyURL); err != nil {
+		return nil, err
+	}
+	partner := len(req.SubOrders) > 0 && req.SubOrders[0].SubMchID != ""
+	minNo, minSubs, maxSubs := 6, 2, 10
+	if partner {
+		minNo, minSubs, maxSubs = 2, 1, 50
+	}
+	if n := len(req.SubOrders); n < minSubs || n > maxSubs {
+		return nil, argError("sub_orders", fmt.Sprintf("needs %d-%d sub-orders, got %d", minSubs, maxSubs, n))
+	}
+	if !combineNoOK(req.CombineOutTradeNo, minNo) {
+		return nil, argError("combine_out_trade_no", fmt.Sprintf("must be %d-32 digits, letters or _-|*", minNo))
 	}
 	r := *req
 	if r.CombineMchID == "" {
@@ -74,8 +112,15 @@ func (c *Client) CombinePrepayJSAPI(ctx context.Context, req *CombineJSAPIReques
 	r.SubOrders = append([]CombineSubOrder(nil), req.SubOrders...)
 	for i := range r.SubOrders {
 		so := &r.SubOrders[i]
-		if so.Amount.TotalAmount <= 0 || so.OutTradeNo == "" {
-			return nil, errors.New("pay: each sub-order needs OutTradeNo and a positive Amount.TotalAmount")
+		switch {
+		case (so.SubMchID != "") != partner:
+			return nil, argError("sub_orders.sub_mchid", "either every sub-order names its sub-merchant (service provider) or none does")
+		case !combineNoOK(so.OutTradeNo, minNo):
+			return nil, argError("sub_orders.out_trade_no", fmt.Sprintf("must be %d-32 digits, letters or _-|*", minNo))
+		case so.Amount.TotalAmount <= 0:
+			return nil, argError("sub_orders.amount.total_amount", "must be positive (fen)")
+		case so.Attach == "" || so.Description == "":
+			return nil, argError("sub_orders.attach", "every sub-order needs Attach and Description")
 		}
 		if so.Amount.Currency == "" {
 			so.Amount.Currency = "CNY"
@@ -84,13 +129,28 @@ func (c *Client) CombinePrepayJSAPI(ctx context.Context, req *CombineJSAPIReques
 			so.MchID = c.mchid
 		}
 	}
-	return call[PrepayResponse](ctx, c, post("/v3/combine-transactions/jsapi", &r))
+	return &r, nil
+}
+
+// CombinePrepayJSAPI creates a combined JSAPI / mini program order (POST
+// /v3/combine-transactions/jsapi). Pass the prepay_id to JSAPIPayParams.
+//
+// See https://pay.weixin.qq.com/docs/merchant/apis/combine-payment/orders/jsapi-prepay.html
+func (c *Client) CombinePrepayJSAPI(ctx context.Context, req *CombinePrepayRequest) (*PrepayResponse, error) {
+	r, err := c.combine(req)
+	if err != nil {
+		return nil, err
+	}
+	if r.CombinePayerInfo == nil || r.CombinePayerInfo.OpenID == "" {
+		return nil, argError("combine_payer_info.openid", "is required for a combined JSAPI order")
+	}
+	return call[PrepayResponse](ctx, c, post("/v3/combine-transactions/jsapi", r))
 }
 
 // CombinePrepayJSAPIFor is the short form of CombinePrepayJSAPI: combined
 // order for one user, in the client's merchant id.
 func (c *Client) CombinePrepayJSAPIFor(ctx context.Context, appID, combineOutTradeNo string, subOrders []CombineSubOrder, notifyURL, openID string) (*PrepayResponse, error) {
-	return c.CombinePrepayJSAPI(ctx, &CombineJSAPIRequest{
+	return c.CombinePrepayJSAPI(ctx, &CombinePrepayRequest{
 		CombineAppID: appID, CombineOutTradeNo: combineOutTradeNo, SubOrders: subOrders,
 		NotifyURL: notifyURL, CombinePayerInfo: &Payer{OpenID: openID},
 	})

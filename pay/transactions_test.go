@@ -104,18 +104,18 @@ func TestCombinePrepay(t *testing.T) {
 	c := newClient(t, srv, pay.VerifyCertificates)
 	cx := ctx(t)
 	subs := []pay.CombineSubOrder{
-		{Attach: "a1", OutTradeNo: "S1", Description: "sub 1", Amount: pay.CombineAmount{TotalAmount: 10}},
-		{Attach: "a2", OutTradeNo: "S2", Description: "sub 2", Amount: pay.CombineAmount{TotalAmount: 20}},
+		{Attach: "a1", OutTradeNo: "SUB0001", Description: "sub 1", Amount: pay.CombineAmount{TotalAmount: 10}},
+		{Attach: "a2", OutTradeNo: "SUB0002", Description: "sub 2", Amount: pay.CombineAmount{TotalAmount: 20}},
 	}
-	pr, err := c.CombinePrepayJSAPIFor(cx, "wxd678efh567hg6787", "C1", subs, "https://example.com/n", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")
+	pr, err := c.CombinePrepayJSAPIFor(cx, "wxd678efh567hg6787", "COMBINE01", subs, "https://example.com/n", "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o")
 	if err != nil || pr.PrepayID == "" {
 		t.Fatalf("CombinePrepayJSAPI: %+v %v", pr, err)
 	}
-	tx, err := c.QueryTransactionByOutTradeNo(cx, "S2")
+	tx, err := c.QueryTransactionByOutTradeNo(cx, "SUB0002")
 	if err != nil || tx.Amount.Total != 20 {
 		t.Fatalf("sub-order query: %+v %v", tx, err)
 	}
-	if _, err := c.CombinePrepayJSAPI(cx, &pay.CombineJSAPIRequest{CombineAppID: "a", CombineOutTradeNo: "C2", NotifyURL: "n", SubOrders: subs}); err == nil {
+	if _, err := c.CombinePrepayJSAPI(cx, &pay.CombineJSAPIRequest{CombineAppID: "a", CombineOutTradeNo: "COMBINE02", NotifyURL: "n", SubOrders: subs}); err == nil {
 		t.Error("combined JSAPI without payer accepted")
 	}
 }

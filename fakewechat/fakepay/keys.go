@@ -97,6 +97,30 @@
 //     NOT_ENOUGH). Profit-sharing bills are served from AddBill like trade
 //     bills.
 //
+// # Combined orders
+//
+// Combined orders (/v3/combine-transactions/jsapi, app, h5, native) need
+// combine_appid, combine_out_trade_no, notify_url and sub_orders (JSAPI:
+// combine_payer_info.openid; H5: scene_info.payer_client_ip), and
+// combine_mchid must be the signing merchant (MCH_NOT_EXISTS). A merchant
+// combines 2-10 sub-orders, a service provider (sub_mchid in every
+// sub-order, none in a merchant's) 1-50. combine_out_trade_no and the
+// sub-orders' out_trade_no are at most 32 digits, letters and _-|* (at
+// least 6 for a merchant, 2 for a service provider), unique within the
+// order; each sub-order needs attach (<= 128 characters), description (<=
+// 127) and a positive total_amount in CNY. These answer 400 PARAM_ERROR.
+// A repeat with the same content answers the same prepay_id; other content,
+// or a sub-order out_trade_no already used by any order, gets 403
+// OUT_TRADE_NO_USED; a closed order 400 ORDER_CLOSED, a paid one 400
+// ORDERPAID. Sub-orders are kept with the other orders (the plain order
+// query finds them by out_trade_no). The combined query answers each
+// sub-order's trade_state (another merchant's order is not found, 404
+// ORDER_NOT_EXIST); close needs combine_appid and exactly the sub-orders
+// created (mchid, out_trade_no, sub_mchid; 400 INVALID_REQUEST otherwise),
+// closes the whole order (repeatable) and refuses a paid one (ORDERPAID).
+// PayCombineOrder pays every sub-order and returns the combined payment
+// notification resource.
+//
 // # Media, onboarding, complaints, marketing, PayScore
 //
 // Uploads (/v3/merchant/media/upload, video_upload,

@@ -164,14 +164,7 @@ func (s *Server) servePartnerPrepay(w http.ResponseWriter, r *http.Request, body
 	}
 	prepay := o.prepayID
 	s.mu.Unlock()
-	switch tradeType {
-	case "H5":
-		s.reply(w, r, http.StatusOK, map[string]string{"h5_url": "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=" + prepay})
-	case "NATIVE":
-		s.reply(w, r, http.StatusOK, map[string]string{"code_url": "weixin://wxpay/bizpayurl?pr=" + prepay})
-	default:
-		s.reply(w, r, http.StatusOK, map[string]string{"prepay_id": prepay})
-	}
+	s.reply(w, r, http.StatusOK, prepayAnswer(tradeType, prepay))
 }
 
 func (s *Server) findPartnerOrderLocked(sub, outTradeNo, transactionID string) *partnerOrder {

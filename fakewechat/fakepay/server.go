@@ -92,6 +92,7 @@ type Server struct {
 	a *stateA
 
 	b stateB // media, onboarding, complaints, marketing, PayScore (payb.go)
+	c stateC // combined orders, code payments, e-commerce (combine.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when

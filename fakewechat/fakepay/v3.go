@@ -98,8 +98,6 @@ func (s *Server) serveV3(w http.ResponseWriter, r *http.Request, body []byte) {
 		s.serveClose(w, r, body, strings.TrimSuffix(strings.TrimPrefix(p, "/v3/pay/transactions/out-trade-no/"), "/close"))
 	case get && strings.HasPrefix(p, "/v3/pay/transactions/out-trade-no/"):
 		s.serveQuery(w, r, strings.TrimPrefix(p, "/v3/pay/transactions/out-trade-no/"), "")
-	case post && p == "/v3/combine-transactions/jsapi":
-		s.serveCombine(w, r, body)
 	case post && p == "/v3/refund/domestic/refunds":
 		s.serveRefund(w, r, body)
 	case post && strings.HasPrefix(p, "/v3/refund/domestic/refunds/") && strings.HasSuffix(p, "/apply-abnormal-refund"):
@@ -194,14 +192,7 @@ func (s *Server) servePrepay(w http.ResponseWriter, r *http.Request, body []byte
 	}
 	prepay := o.prepayID
 	s.mu.Unlock()
-	switch tradeType {
-	case "MWEB":
-		s.reply(w, r, http.StatusOK, map[string]string{"h5_url": "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=" + prepay})
-	case "NATIVE":
-		s.reply(w, r, http.StatusOK, map[string]string{"code_url": "weixin://wxpay/bizpayurl?pr=" + prepay})
-	default:
-		s.reply(w, r, http.StatusOK, map[string]string{"prepay_id": prepay})
-	}
+	s.reply(w, r, http.StatusOK, prepayAnswer(tradeType, prepay))
 }
 
 func (s *Server) findOrder(outTradeNo, transactionID string) *Order {
@@ -263,75 +254,25 @@ func (s *Server) serveClose(w http.ResponseWriter, r *http.Request, body []byte,
 	}
 }
 
-func (s *Server) serveCombine(w http.ResponseWriter, r *http.Request, body []byte) {
-	var b struct {
-		CombineAppID      string `json:"combine_appid"`
-		CombineMchID      string `json:"combine_mchid"`
-		CombineOutTradeNo string `json:"combine_out_trade_no"`
-		NotifyURL         string `json:"notify_url"`
-		SubOrders         []struct {
-			MchID       string `json:"mchid"`
-			SubMchID    string `json:"sub_mchid"`
-			Attach      string `json:"attach"`
-			OutTradeNo  string `json:"out_trade_no"`
-			Description string `json:"description"`
-			Amount      struct {
-				TotalAmount int64  `json:"total_amount"`
-				Currency    string `json:"currency"`
-			} `json:"amount"`
-		} `json:"sub_orders"`
-		CombinePayerInfo *struct {
-			OpenID string `json:"openid"`
-		} `json:"combine_payer_info"`
-	}
-	if json.Unmarshal(body, &b) != nil || b.CombineAppID == "" || b.CombineOutTradeNo == "" || b.NotifyURL == "" ||
-		len(b.SubOrders) == 0 || b.CombinePayerInfo == nil || b.CombinePayerInfo.OpenID == "" {
-		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "missing required parameter")
-		return
-	}
-	if b.CombineMchID != s.requestMchID(r) {
-		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "combine_mchid mismatch")
-		return
-	}
-	for _, so := range b.SubOrders {
-		// A service provider's sub-order: mchid is the provider, sub_mchid a
-		// sub-merchant it serves.
-		if so.SubMchID != "" && (so.MchID != s.Opts.MchID || !s.knownSub(w, r, so.SubMchID)) {
-			if so.MchID != s.Opts.MchID {
-				s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "sub_orders.mchid必须为服务商商户号")
-			}
-			return
-		}
-	}
-	prepay := s.id("wx")
-	s.mu.Lock()
-	for _, so := range b.SubOrders {
-		if so.Amount.TotalAmount <= 0 || so.Amount.Currency != "CNY" || so.Description == "" {
-			s.mu.Unlock()
-			s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "sub_orders: bad amount or description")
-			return
-		}
-		s.orders[so.OutTradeNo] = &Order{
-			AppID: b.CombineAppID, MchID: so.MchID, OutTradeNo: so.OutTradeNo, TradeType: "JSAPI",
-			TradeState: "NOTPAY", TradeStateDesc: "订单未支付", Attach: so.Attach,
-			Payer:  map[string]any{"openid": b.CombinePayerInfo.OpenID},
-			Amount: map[string]any{"total": so.Amount.TotalAmount, "currency": "CNY"},
-			total:  so.Amount.TotalAmount, prepayID: prepay, notifyURL: b.NotifyURL, combine: b.CombineOutTradeNo,
-		}
-	}
-	s.mu.Unlock()
-	s.reply(w, r, http.StatusOK, map[string]string{"prepay_id": prepay})
-}
-
-// PayOrder simulates the user paying outTradeNo and returns the
-// transaction as WeChat Pay would put it in the notification.
+// PayOrder simulates the user paying outTradeNo (NOTPAY, or a USERPAYING
+// code payment) and returns the transaction as WeChat Pay would put it in
+// the notification.
 func (s *Server) PayOrder(outTradeNo string) (map[string]any, bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o := s.orders[outTradeNo]
-	if o == nil || o.TradeState != "NOTPAY" {
+	if o == nil || (o.TradeState != "NOTPAY" && o.TradeState != "USERPAYING") {
 		return nil, false
 	}
+	s.payLocked(o)
+	b, _ := json.Marshal(o)
+	var m map[string]any
+	_ = json.Unmarshal(b, &m)
+	return m, true
+}
+
+// payLocked marks o paid.
+func (s *Server) payLocked(o *Order) {
 	o.TradeState, o.TradeStateDesc = "SUCCESS", "支付成功"
 	o.TransactionID = "4200" + strconv.FormatInt(3000000000+s.seq.Add(1), 10)
 	o.BankType = "OTHERS"
@@ -341,10 +282,6 @@ func (s *Server) PayOrder(outTradeNo string) (map[string]any, bool) {
 	if o.profitSharing {
 		s.freezeLocked("", o.TransactionID, o.total)
 	}
-	b, _ := json.Marshal(o)
-	var m map[string]any
-	_ = json.Unmarshal(b, &m)
-	return m, true
 }
 
 func (s *Server) serveRefund(w http.ResponseWriter, r *http.Request, body []byte) {

@@ -1,0 +1,56 @@
+package pay_test
+
+import (
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/weixin-go/wechat/fakewechat/fakepay"
+	"github.com/weixin-go/wechat/pay"
+)
+
+// Combine two orders into one APP payment, sign the APP call-up
+// parameters, then follow the sub-orders with the combined order query.
+func ExampleClient_CombinePrepayApp() {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
+	defer srv.Close()
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	pr, err := c.CombinePrepayApp(ctx, &pay.CombinePrepayRequest{
+		CombineAppID:      "wxd678efh567hg6787",
+		CombineOutTradeNo: "P20150806125346",
+		NotifyURL:         "https://yourapp.com/notify",
+		SubOrders: []pay.CombineSubOrder{
+			{Attach: "深圳分店", OutTradeNo: "20150806125346", Description: "腾讯充值中心-QQ会员充值", Amount: pay.CombineAmount{TotalAmount: 10}},
+			{Attach: "广州分店", OutTradeNo: "20150806125347", Description: "腾讯充值中心-QQ会员充值", Amount: pay.CombineAmount{TotalAmount: 20}},
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	params, err := c.AppPayParams("wxd678efh567hg6787", pr.PrepayID) // partnerid: combine_mchid
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(params.PartnerID, params.Package)
+
+	srv.PayCombineOrder("P20150806125346") // the user pays
+	ct, err := c.QueryCombineTransaction(ctx, "P20150806125346")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, so := range ct.SubOrders {
+		fmt.Println(so.OutTradeNo, so.TradeState, so.Amount.TotalAmount)
+	}
+	// Output:
+	// 1900000109 Sign=WXPay
+	// 20150806125346 SUCCESS 10
+	// 20150806125347 SUCCESS 20
+}
