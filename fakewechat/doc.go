@@ -186,4 +186,13 @@
 // members as unpublished tasks; tags that are not corp tags come back in
 // invalid_external_contact_list. cancel_moment_task works once per task
 // moment (40058 after, and for other moments).
+//
+// Sensitive-word rules (*_intercept_rule) are state: rule_name of 1 to 20
+// characters, 1 to 300 words of 1 to 32 characters, semantics 1 to 3,
+// intercept_type 1 or 2, a range with members or departments (at most
+// 1000 of each per call, 10000 members in all) and at most 100 rules a
+// corp, 40058 otherwise. Ids are numbers, answered as strings except in
+// get_intercept_rule, as the docs' examples show; the semantics sent as
+// semantics_list come back in extra_rule; update_intercept_rule ignores an
+// empty word_list, replaces extra_rule and adds then removes range members.
 package fakewechat

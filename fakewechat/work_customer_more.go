@@ -1,11 +1,12 @@
 package fakewechat
 
 import (
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
 
-func init() { builtin = append(builtin, registerWeComMomentTask) }
+func init() { builtin = append(builtin, registerWeComMomentTask, registerWeComIntercept) }
 
 // checkMomentContent applies the rules of add_moment_task to its body.
 func checkMomentContent(in M) *Error {
@@ -101,4 +102,148 @@ func registerWeComMomentTask(s *Server) {
 		}
 		return nil, Errorf(wcCodeInvalidParameter, "invalid moment_id")
 	})
+}
+
+// checkIntercept applies the sensitive-word rule limits to the fields of in
+// that are present.
+func checkIntercept(in M) *Error {
+	if v, ok := in["rule_name"]; ok {
+		if n := utf8.RuneCountInString(wcStr(in, "rule_name")); v == nil || n == 0 || n > 20 {
+			return Errorf(wcCodeInvalidParameter, "invalid rule_name")
+		}
+	}
+	words := wcStrs(in, "word_list")
+	if len(words) > 300 {
+		return Errorf(wcCodeInvalidParameter, "invalid word_list size")
+	}
+	for _, w := range words {
+		if n := utf8.RuneCountInString(w); n == 0 || n > 32 {
+			return Errorf(wcCodeInvalidParameter, "invalid word")
+		}
+	}
+	if v, ok := in["intercept_type"]; ok {
+		if t := wcInt(in, "intercept_type"); v == nil || t != 1 && t != 2 {
+			return Errorf(wcCodeInvalidParameter, "invalid intercept_type")
+		}
+	}
+	extra, _ := in["extra_rule"].(M)
+	sem, _ := in["semantics_list"].([]any)
+	es, _ := extra["semantics_list"].([]any)
+	for _, v := range append(sem, es...) {
+		if f, _ := v.(float64); f != 1 && f != 2 && f != 3 {
+			return Errorf(wcCodeInvalidParameter, "invalid semantics_list")
+		}
+	}
+	for _, k := range []string{"applicable_range", "add_applicable_range", "remove_applicable_range"} {
+		rm, _ := in[k].(M)
+		deps, _ := rm["department_list"].([]any)
+		if len(wcStrs(rm, "user_list")) > 1000 || len(deps) > 1000 {
+			return Errorf(wcCodeInvalidParameter, "invalid %s size", k)
+		}
+	}
+	return nil
+}
+
+// mergeRange adds (or, with remove, takes away) the members and
+// departments of change to those of rng.
+func mergeRange(rng, change M, remove bool) M {
+	out := M{}
+	for _, k := range []string{"user_list", "department_list"} {
+		cur, _ := rng[k].([]any)
+		chg, _ := change[k].([]any)
+		cur = slices.Clone(cur)
+		for _, v := range chg {
+			i := slices.Index(cur, v)
+			switch {
+			case remove && i >= 0:
+				cur = slices.Delete(cur, i, i+1)
+			case !remove && i < 0:
+				cur = append(cur, v)
+			}
+		}
+		out[k] = append([]any{}, cur...)
+	}
+	return out
+}
+
+// Chat sensitive-word rules, https://developer.work.weixin.qq.com/document/path/95097.
+// Rule ids are numbers: a string in add_intercept_rule's and the list's
+// answers, a number in get_intercept_rule's, as the docs' examples show.
+func registerWeComIntercept(s *Server) {
+	rules := wcCRUD{table: "intercept_rule", idKey: "rule_id", numeric: true}
+	s.HandleJSON(WeComPath(ecPath+"add_intercept_rule"), func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		if e := wcNeed(in, "rule_name", "word_list", "intercept_type", "applicable_range"); e != nil {
+			return nil, e
+		}
+		if e := checkIntercept(in); e != nil {
+			return nil, e
+		}
+		rng, _ := in["applicable_range"].(M)
+		if e := wcNeed(rng, "user_list"); e != nil && rng["department_list"] == nil {
+			return nil, Errorf(wcCodeInvalidParameter, "invalid Parameter: applicable_range empty")
+		}
+		t := wcTab(r, rules.table)
+		if len(t.all(nil)) >= 100 {
+			return nil, Errorf(wcCodeInvalidParameter, "intercept rule count exceeds 100")
+		}
+		sem, _ := in["semantics_list"].([]any)
+		obj := M{"rule_name": in["rule_name"], "word_list": in["word_list"], "extra_rule": M{"semantics_list": append([]any{}, sem...)},
+			"intercept_type": in["intercept_type"], "applicable_range": mergeRange(nil, rng, false), "create_time": r.Now().Unix()}
+		return OK(M{"rule_id": strconv.Itoa(t.insertInt(rules.idKey, obj))}), nil
+	})
+	s.HandleJSON(WeComPath("GET /cgi-bin/externalcontact/get_intercept_rule_list"), func(r *Request) (any, error) {
+		list := []M{}
+		for _, m := range wcTab(r, rules.table).all(nil) {
+			list = append(list, M{"rule_id": rules.id(m), "rule_name": m["rule_name"], "create_time": m["create_time"]})
+		}
+		return OK(M{"rule_list": list}), nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"get_intercept_rule"), func(r *Request) (any, error) {
+		obj, err := rules.lookup(r)
+		if err != nil {
+			return nil, err
+		}
+		return OK(M{"rule": obj}), nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"update_intercept_rule"), func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		if e := checkIntercept(in); e != nil {
+			return nil, e
+		}
+		var tooMany bool
+		ok := wcTab(r, rules.table).modify(rules.id(in), func(m M) {
+			rng, _ := m["applicable_range"].(M)
+			add, _ := in["add_applicable_range"].(M)
+			del, _ := in["remove_applicable_range"].(M)
+			rng = mergeRange(mergeRange(rng, add, false), del, true)
+			if users, _ := rng["user_list"].([]any); len(users) > 10000 {
+				tooMany = true
+				return
+			}
+			m["applicable_range"] = rng
+			for _, k := range []string{"rule_name", "intercept_type", "extra_rule"} {
+				if v, ok := in[k]; ok {
+					m[k] = wcClone(M{"v": v})["v"]
+				}
+			}
+			if words := wcStrs(in, "word_list"); len(words) > 0 {
+				m["word_list"] = wcClone(M{"v": in["word_list"]})["v"]
+			}
+		})
+		switch {
+		case !ok:
+			return nil, rules.missing()
+		case tooMany:
+			return nil, Errorf(wcCodeInvalidParameter, "applicable_range exceeds 10000 members")
+		}
+		return nil, nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"del_intercept_rule"), rules.remove)
 }

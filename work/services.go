@@ -64,6 +64,8 @@ type AgentClient struct {
 	CustomerContactWay *CustomerContactWayService
 	// CustomerAcquisition manages customer-acquisition links (获客助手).
 	CustomerAcquisition *CustomerAcquisitionService
+	// CustomerIntercept manages chat sensitive-word rules (聊天敏感词).
+	CustomerIntercept *CustomerInterceptService
 	// KFAccount manages WeChat customer-service accounts (微信客服账号).
 	KFAccount *KFAccountService
 	// KFMessage receives and sends WeChat customer-service messages (微信客服消息).
@@ -147,6 +149,8 @@ type (
 	CustomerContactWayService service
 	// CustomerAcquisitionService manages customer-acquisition links (获客助手).
 	CustomerAcquisitionService service
+	// CustomerInterceptService manages chat sensitive-word rules (聊天敏感词).
+	CustomerInterceptService service
 	// KFAccountService manages WeChat customer-service accounts (微信客服账号).
 	KFAccountService service
 	// KFMessageService receives and sends WeChat customer-service messages (微信客服消息).
@@ -212,6 +216,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.CustomerWelcome = (*CustomerWelcomeService)(s)
 	ac.CustomerContactWay = (*CustomerContactWayService)(s)
 	ac.CustomerAcquisition = (*CustomerAcquisitionService)(s)
+	ac.CustomerIntercept = (*CustomerInterceptService)(s)
 	ac.KFAccount = (*KFAccountService)(s)
 	ac.KFMessage = (*KFMessageService)(s)
 	ac.KFCustomer = (*KFCustomerService)(s)
