@@ -2,6 +2,7 @@ package pay_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 
@@ -53,4 +54,51 @@ func ExampleClient_CombinePrepayApp() {
 	// 1900000109 Sign=WXPay
 	// 20150806125346 SUCCESS 10
 	// 20150806125347 SUCCESS 20
+}
+
+// Charge a scanned payment code; a large amount waits for the user's
+// password (USERPAYING) and is polled, or reversed when no result comes.
+func ExampleClient_CodePay() {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
+	defer srv.Close()
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+
+	tx, err := c.CodePay(ctx, &pay.CodePayRequest{
+		AppID:       "wxd678efh567hg6787",
+		Description: "Image形象店-深圳腾大-QQ公仔",
+		OutTradeNo:  "1217752501201407033233368018",
+		Payer:       pay.CodePayPayer{AuthCode: "134567890123456789"}, // from the scanner
+		Amount:      pay.Amount{Total: 200000},                        // 2,000 CNY: needs the password
+		SceneInfo:   json.RawMessage(`{"store_info":{"out_id":"1234"}}`),
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(tx.TradeState)
+
+	// Poll; after 30 seconds without a final state, reverse.
+	tx, err = c.QueryTransactionByOutTradeNo(ctx, "1217752501201407033233368018")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if tx.TradeState == pay.TradeStateUserPaying {
+		if _, err := c.ReverseTransaction(ctx, "wxd678efh567hg6787", "1217752501201407033233368018"); err != nil {
+			log.Fatal(err)
+		}
+	}
+	tx, err = c.QueryTransactionByOutTradeNo(ctx, "1217752501201407033233368018")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(tx.TradeState)
+	// Output:
+	// USERPAYING
+	// REVOKED
 }

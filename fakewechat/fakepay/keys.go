@@ -121,6 +121,22 @@
 // PayCombineOrder pays every sub-order and returns the combined payment
 // notification resource.
 //
+// # Code payment
+//
+// Code payments (/v3/pay/transactions/codepay) need appid, mchid (the
+// signing merchant: MCH_NOT_EXISTS), description, out_trade_no (6-32
+// digits, letters and _-*), payer.auth_code (a WeChat payment code: 18
+// digits starting with 10 to 15), a non-empty scene_info object and a
+// positive amount.total in CNY (400 PARAM_ERROR). Up to
+// CodePayPasswordAbove fen the order is paid at once (SUCCESS, the order as
+// the query shows it); above, it waits for the password and the answer is
+// {"trade_state":"USERPAYING"} until PayOrder. A repeat with the same
+// out_trade_no and amount answers the order as it is; an out_trade_no used
+// by another order gets 403 OUT_TRADE_NO_USED. Reverse (.../reverse, appid
+// and mchid required) turns a code payment REVOKED whatever its state
+// (repeatable); other orders get 400 INVALID_REQUEST, a refunded one too,
+// an unknown one 404 ORDER_NOT_EXIST.
+//
 // # Media, onboarding, complaints, marketing, PayScore
 //
 // Uploads (/v3/merchant/media/upload, video_upload,
