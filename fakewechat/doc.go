@@ -84,6 +84,18 @@
 //     recommendation per customer is kept (WeComKFUpgrade). Statistics
 //     answer the docs' example day for each day of a range of at most 31
 //     days between 180 days ago and yesterday, Beijing time (40058).
+//   - Customer id conversion (work_idconvert.go) answers deterministic
+//     mappings of the corp's customers (AddWeComCustomer, the
+//     customer-service customers): the provider's form of wmX or woX is
+//     wmSVCX or woSVCX (get_new_external_userid, its groupchat variant for
+//     members of a known chat (40050), to_service_external_userid, and
+//     back with from_service_external_userid, which needs source_agentid
+//     (41035)); convert_to_openid answers "oFAKE"+X for wmX (40096 for wo
+//     ids and strangers); unionid_to_external_userid finds the customer
+//     with that unionid (a customer-service customer X has "oUNION"+X;
+//     84061 otherwise). Unknown ids are left out of get_new lists and
+//     answer 40096 elsewhere. The fake does not check which kind of app
+//     calls.
 //   - WeChat Pay is another server: package fakepay, with its own rules.
 //
 // Tests control time (WithClock, Advance), tokens (ExpireTokens,

@@ -11,9 +11,8 @@ import (
 	"github.com/weixin-go/wechat/work"
 )
 
-// exampleKF starts a fake server and returns it with the default agent and
-// a new customer-service account.
-func exampleKF() (*fakewechat.Server, *work.AgentClient, string) {
+// exampleBot starts a fake server and returns it with the default agent.
+func exampleBot() (*fakewechat.Server, *work.AgentClient) {
 	srv := fakewechat.New() // a fake WeChat server on loopback
 	if _, err := srv.Start(); err != nil {
 		log.Fatal(err)
@@ -25,6 +24,13 @@ func exampleKF() (*fakewechat.Server, *work.AgentClient, string) {
 		log.Fatal(err)
 	}
 	bot, _ := corp.Agent("bot")
+	return srv, bot
+}
+
+// exampleKF starts a fake server and returns it with the default agent and
+// a new customer-service account.
+func exampleKF() (*fakewechat.Server, *work.AgentClient, string) {
+	srv, bot := exampleBot()
 	avatar := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "kf.png", []byte("fake avatar"))
 	id, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
 	if err != nil {
@@ -109,4 +115,14 @@ func ExampleKFCustomerService_UpgradeMember() {
 	err = bot.KFCustomer.UpgradeMember(ctx, openKfID, fakewechat.WeComKFCustomer1, cfg.MemberRange.UserIDs[0], "Your own advisor")
 	fmt.Println(cfg.MemberRange.UserIDs[0], err)
 	// Output: zhangsan <nil>
+}
+
+func ExampleCustomerService_FromServiceExternalUserID() {
+	srv, bot := exampleBot()
+	defer srv.Close()
+	srv.AddWeComCustomer(fakewechat.DefaultCorpID, fakewechat.WeComCustomer{ExternalUserID: "wmAnn", Name: "Ann", Type: 1})
+	// An id a provider's app (agentid 1000005) got, back to the corp's own.
+	id, err := bot.Customer.FromServiceExternalUserID(context.Background(), "wmSVCAnn", 1000005)
+	fmt.Println(id, err)
+	// Output: wmAnn <nil>
 }
