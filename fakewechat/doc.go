@@ -207,4 +207,10 @@
 // get_intercept_rule, as the docs' examples show; the semantics sent as
 // semantics_list come back in extra_rule; update_intercept_rule ignores an
 // empty word_list, replaces extra_rule and adds then removes range members.
+//
+// Product albums (*_product_album) are state: a description of 1 to 300
+// characters, a price in fen from 0 to 5000000, a product_sn of at most 128
+// digits and letters and 1 to 9 "image" attachments with a media_id
+// (40058 otherwise); get_product_album_list pages 50 by default and at most
+// 100, and its rows carry no create_time, as in the docs' example.
 package fakewechat

@@ -6,7 +6,9 @@ import (
 	"unicode/utf8"
 )
 
-func init() { builtin = append(builtin, registerWeComMomentTask, registerWeComIntercept) }
+func init() {
+	builtin = append(builtin, registerWeComMomentTask, registerWeComIntercept, registerWeComProductAlbum)
+}
 
 // checkMomentContent applies the rules of add_moment_task to its body.
 func checkMomentContent(in M) *Error {
@@ -246,4 +248,99 @@ func registerWeComIntercept(s *Server) {
 		return nil, nil
 	})
 	s.HandleJSON(WeComPath(ecPath+"del_intercept_rule"), rules.remove)
+}
+
+// checkProduct applies the product album limits to the fields of in that
+// are present.
+func checkProduct(in M) *Error {
+	if v, ok := in["description"]; ok {
+		if n := utf8.RuneCountInString(wcStr(in, "description")); v == nil || n == 0 || n > 300 {
+			return Errorf(wcCodeInvalidParameter, "invalid description")
+		}
+	}
+	if v, ok := in["price"]; ok {
+		if p, isNum := v.(float64); !isNum || p < 0 || p > 5000000 || p != float64(int64(p)) {
+			return Errorf(wcCodeInvalidParameter, "invalid price")
+		}
+	}
+	sn := wcStr(in, "product_sn")
+	if len(sn) > 128 {
+		return Errorf(wcCodeInvalidParameter, "invalid product_sn")
+	}
+	for _, c := range sn {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z') {
+			return Errorf(wcCodeInvalidParameter, "invalid product_sn")
+		}
+	}
+	atts, _ := in["attachments"].([]any)
+	if len(atts) > 9 {
+		return Errorf(wcCodeInvalidParameter, "invalid attachments size")
+	}
+	for _, a := range atts {
+		am, _ := a.(M)
+		img, _ := am["image"].(M)
+		if wcStr(am, "type") != "image" || wcStr(img, "media_id") == "" {
+			return Errorf(wcCodeInvalidParameter, "invalid attachments")
+		}
+	}
+	return nil
+}
+
+// Product albums, https://developer.work.weixin.qq.com/document/path/95096.
+func registerWeComProductAlbum(s *Server) {
+	products := wcCRUD{table: "product_album", idKey: "product_id", prefix: "prod"}
+	s.HandleJSON(WeComPath(ecPath+"add_product_album"), func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		if e := wcNeed(in, "description", "price", "attachments"); e != nil {
+			return nil, e
+		}
+		if e := checkProduct(in); e != nil {
+			return nil, e
+		}
+		return products.create(r, "")
+	})
+	s.HandleJSON(WeComPath(ecPath+"get_product_album"), func(r *Request) (any, error) {
+		obj, err := products.lookup(r)
+		if err != nil {
+			return nil, err
+		}
+		return OK(M{"product": obj}), nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"get_product_album_list"), func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		items := []M{}
+		for _, m := range wcTab(r, products.table).all(nil) {
+			delete(m, "create_time") // the list's rows have none in the docs' example
+			items = append(items, m)
+		}
+		limit := wcInt(in, "limit")
+		if limit > 100 {
+			limit = 50 // over the maximum WeCom takes the default
+		}
+		page, next, e := wcPage(items, wcStr(in, "cursor"), limit, 50, 100)
+		if e != nil {
+			return nil, e
+		}
+		return OK(M{"product_list": page, "next_cursor": next}), nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"update_product_album"), func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		if e := checkProduct(in); e != nil {
+			return nil, e
+		}
+		if !wcTab(r, products.table).update(products.id(in), in, products.idKey, "create_time") {
+			return nil, products.missing()
+		}
+		return nil, nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"delete_product_album"), products.remove)
 }

@@ -66,6 +66,8 @@ type AgentClient struct {
 	CustomerAcquisition *CustomerAcquisitionService
 	// CustomerIntercept manages chat sensitive-word rules (聊天敏感词).
 	CustomerIntercept *CustomerInterceptService
+	// CustomerProductAlbum manages the product album (商品图册).
+	CustomerProductAlbum *CustomerProductAlbumService
 	// KFAccount manages WeChat customer-service accounts (微信客服账号).
 	KFAccount *KFAccountService
 	// KFMessage receives and sends WeChat customer-service messages (微信客服消息).
@@ -151,6 +153,8 @@ type (
 	CustomerAcquisitionService service
 	// CustomerInterceptService manages chat sensitive-word rules (聊天敏感词).
 	CustomerInterceptService service
+	// CustomerProductAlbumService manages the product album (商品图册).
+	CustomerProductAlbumService service
 	// KFAccountService manages WeChat customer-service accounts (微信客服账号).
 	KFAccountService service
 	// KFMessageService receives and sends WeChat customer-service messages (微信客服消息).
@@ -217,6 +221,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.CustomerContactWay = (*CustomerContactWayService)(s)
 	ac.CustomerAcquisition = (*CustomerAcquisitionService)(s)
 	ac.CustomerIntercept = (*CustomerInterceptService)(s)
+	ac.CustomerProductAlbum = (*CustomerProductAlbumService)(s)
 	ac.KFAccount = (*KFAccountService)(s)
 	ac.KFMessage = (*KFMessageService)(s)
 	ac.KFCustomer = (*KFCustomerService)(s)
