@@ -178,6 +178,23 @@
 // official account takes a code from ComponentOAuthCode, once (40029),
 // for an account that authorized the component (61003).
 //
+// # Mini program links
+//
+// URL Links, Short Links and NFC schemes are kept per app (MPLinks).
+// generate_urllink takes a page without query (40165), a query of at most
+// 1024 characters of digits, letters and !#$&'()*+,/:;=?@-._~% (40212), an
+// env_version of release, trial or develop (85402) and an expiry in the
+// future and at most 30 days ahead: expire_type 0 with expire_time, or 1
+// with expire_interval 1 to 30 (40097 "invalid args: NAME"); cloud_base
+// needs env. query_urllink answers what generate_urllink kept (with
+// ?cq=... appended, the query is cq's value), 85403 for a link it did not
+// make, and with query_type 1 remain_visit_quota MPLinkRemainVisits.
+// genwxashortlink needs a page_url of at most 1024 characters (40066),
+// shows at most 20 characters of page_title followed by "...", and makes
+// at most 100000 permanent links (85400); others live 30 days.
+// generatenfcscheme needs model_id (40097) and checks jump_wxa like
+// generate_urllink.
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:

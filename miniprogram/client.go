@@ -17,6 +17,8 @@ type Client struct {
 	UserInfo  *UserInfoService
 	Code      *CodeService
 	URLScheme *URLSchemeService
+	URLLink   *URLLinkService
+	ShortLink *ShortLinkService
 	NearbyPOI *NearbyPOIService
 	Search    *SearchService
 	// Stores manages stores (门店); Store, the token store, is a method of
@@ -61,6 +63,8 @@ func Wrap(c *wechat.Client) *Client {
 		UserInfo:         (*UserInfoService)(&s),
 		Code:             (*CodeService)(&s),
 		URLScheme:        (*URLSchemeService)(&s),
+		URLLink:          (*URLLinkService)(&s),
+		ShortLink:        (*ShortLinkService)(&s),
 		NearbyPOI:        (*NearbyPOIService)(&s),
 		Search:           (*SearchService)(&s),
 		Stores:           (*StoreService)(&s),
@@ -100,6 +104,12 @@ type (
 	// URLSchemeService generates URL schemes (URL Scheme).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-scheme/generateScheme.html
 	URLSchemeService service
+	// URLLinkService generates and queries URL Links (URL Link).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-link/generateUrlLink.html
+	URLLinkService service
+	// ShortLinkService generates Short Links (Short Link).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/short-link/generateShortLink.html
+	ShortLinkService service
 	// NearbyPOIService manages nearby mini program locations (附近的小程序).
 	// https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/nearby.html
 	NearbyPOIService service

@@ -74,3 +74,39 @@ func (s *URLSchemeService) Generate(ctx context.Context, req *SchemeRequest) (st
 func (s *URLSchemeService) GenerateUntil(ctx context.Context, jump JumpWxa, expireTime int64) (string, error) {
 	return s.Generate(ctx, &SchemeRequest{JumpWxa: &jump, IsExpire: true, ExpireType: ExpireAtTime, ExpireTime: expireTime})
 }
+
+var urlSchemeNFC = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/generatenfcscheme"}
+
+// NFCSchemeRequest is the request of GenerateNFC.
+type NFCSchemeRequest struct {
+	// JumpWxa is the page to open (nil: the home page); its Query follows
+	// the URL Link rules (at most 1024 characters of digits, letters and
+	// !#$&'()*+,/:;=?@-._~%).
+	JumpWxa *JumpWxa `json:"jump_wxa,omitempty"`
+	ModelID string   `json:"model_id"`     // the device model
+	SN      string   `json:"sn,omitempty"` // the device serial number, for one code per device
+}
+
+// GenerateNFC returns the URL scheme an NFC tag of a device model opens
+// (获取NFC的小程序scheme).
+// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/url-scheme/generateNFCScheme.html
+func (s *URLSchemeService) GenerateNFC(ctx context.Context, req *NFCSchemeRequest) (string, error) {
+	if req == nil {
+		return "", invalidArg("model_id", "no request")
+	}
+	if err := required("model_id", req.ModelID); err != nil {
+		return "", err
+	}
+	if j := req.JumpWxa; j != nil {
+		if err := checkLinkTarget("jump_wxa.", j.Path, j.Query, j.EnvVersion); err != nil {
+			return "", err
+		}
+	}
+	out, err := call[struct {
+		OpenLink string `json:"openlink"`
+	}](ctx, s.c, urlSchemeNFC, nil, req)
+	if err != nil {
+		return "", err
+	}
+	return out.OpenLink, nil
+}
