@@ -230,4 +230,11 @@
 // digits and letters and 1 to 9 "image" attachments with a media_id
 // (40058 otherwise); get_product_album_list pages 50 by default and at most
 // 100, and its rows carry no create_time, as in the docs' example.
+//
+// Group-chat join ways (groupchat/*_join_way) are state: scene 1 or 2, 1
+// to 5 chats of the corp (AddWeComGroupChat; 40050 for others),
+// auto_create_room 0 or 1 (default 1), room_base_name of at most 40 and
+// state of at most 30 characters (40058 otherwise); the remark is cut to
+// 30 characters; the QR-code scene gets a qr_code; update_join_way
+// overwrites the whole configuration.
 package fakewechat

@@ -7,7 +7,8 @@ import (
 )
 
 func init() {
-	builtin = append(builtin, registerWeComMomentTask, registerWeComIntercept, registerWeComProductAlbum)
+	builtin = append(builtin, registerWeComMomentTask, registerWeComIntercept, registerWeComProductAlbum,
+		registerWeComJoinWay)
 }
 
 // checkMomentContent applies the rules of add_moment_task to its body.
@@ -343,4 +344,87 @@ func registerWeComProductAlbum(s *Server) {
 		return nil, nil
 	})
 	s.HandleJSON(WeComPath(ecPath+"delete_product_album"), products.remove)
+}
+
+// checkJoinWay applies the join-way rules to a body and normalizes it:
+// the remark is cut to 30 characters, auto_create_room defaults to 1.
+func checkJoinWay(in M, d *wcCustomers) *Error {
+	if e := wcNeed(in, "scene", "chat_id_list"); e != nil {
+		return e
+	}
+	if sc := wcInt(in, "scene"); sc != 1 && sc != 2 {
+		return Errorf(wcCodeInvalidParameter, "invalid scene")
+	}
+	chats := wcStrs(in, "chat_id_list")
+	if len(chats) > 5 {
+		return Errorf(wcCodeInvalidParameter, "invalid chat_id_list size")
+	}
+	for _, id := range chats {
+		if d.chat(id) == nil {
+			return ErrCode(wcCodeInvalidChatID)
+		}
+	}
+	if v, ok := in["auto_create_room"]; ok && v != 0.0 && v != 1.0 {
+		return Errorf(wcCodeInvalidParameter, "invalid auto_create_room")
+	}
+	if _, ok := in["auto_create_room"]; !ok {
+		in["auto_create_room"] = 1
+	}
+	if utf8.RuneCountInString(wcStr(in, "room_base_name")) > 40 {
+		return Errorf(wcCodeInvalidParameter, "invalid room_base_name")
+	}
+	if utf8.RuneCountInString(wcStr(in, "state")) > 30 {
+		return Errorf(wcCodeInvalidParameter, "invalid state")
+	}
+	if r := []rune(wcStr(in, "remark")); len(r) > 30 {
+		in["remark"] = string(r[:30])
+	}
+	return nil
+}
+
+// Join ways of customer group chats, https://developer.work.weixin.qq.com/document/path/92229:
+// the chats must be the corp's (AddWeComGroupChat), update overwrites.
+func registerWeComJoinWay(s *Server) {
+	ways := wcCRUD{table: "join_way", idKey: "config_id", prefix: "joinway"}
+	qr := func(m M) {
+		delete(m, "qr_code")
+		if wcInt(m, "scene") == 2 {
+			m["qr_code"] = "https://p.qpic.cn/wwhead/fake/" + wcStr(m, "config_id")
+		}
+	}
+	s.HandleJSON(WeComPath(ecPath+"groupchat/add_join_way"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
+		if e := checkJoinWay(in, d); e != nil {
+			return nil, e
+		}
+		delete(in, "qr_code")
+		t := wcTab(r, ways.table)
+		id := t.insert(ways.prefix, ways.idKey, in)
+		t.modify(id, qr)
+		return OK(M{"config_id": id}), nil
+	}))
+	s.HandleJSON(WeComPath(ecPath+"groupchat/get_join_way"), func(r *Request) (any, error) {
+		obj, err := ways.lookup(r)
+		if err != nil {
+			return nil, err
+		}
+		return OK(M{"join_way": obj}), nil
+	})
+	s.HandleJSON(WeComPath(ecPath+"groupchat/update_join_way"), withCust(func(r *Request, in M, d *wcCustomers) (any, error) {
+		if e := checkJoinWay(in, d); e != nil {
+			return nil, e
+		}
+		id := ways.id(in)
+		if !wcTab(r, ways.table).modify(id, func(m M) {
+			clear(m)
+			for k, v := range wcClone(in) {
+				m[k] = v
+			}
+			m["config_id"] = id
+			qr(m)
+		}) {
+			return nil, ways.missing()
+		}
+		return nil, nil
+	}))
+	s.HandleJSON(WeComPath(ecPath+"groupchat/del_join_way"), ways.remove)
 }

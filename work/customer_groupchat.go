@@ -3,6 +3,7 @@ package work
 import (
 	"context"
 	"iter"
+	"unicode/utf8"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -254,4 +255,116 @@ func (s *CustomerGroupChatService) StatisticByDay(ctx context.Context, q *GroupC
 		return nil, err
 	}
 	return out.Items, nil
+}
+
+var (
+	joinWayAdd    = postB("/cgi-bin/externalcontact/groupchat/add_join_way")
+	joinWayGet    = postB("/cgi-bin/externalcontact/groupchat/get_join_way")
+	joinWayUpdate = postB("/cgi-bin/externalcontact/groupchat/update_join_way")
+	joinWayDel    = postB("/cgi-bin/externalcontact/groupchat/del_join_way")
+)
+
+// Join-way scenes and limits.
+const (
+	JoinWayMiniProgram   = 1  // scene: the group's mini-program plugin
+	JoinWayQRCode        = 2  // scene: the group's QR code
+	MaxJoinWayChats      = 5  // chats of a join way
+	MaxJoinWayRoomName   = 40 // characters of room_base_name
+	MaxJoinWayState      = 30 // characters of state
+	MaxJoinWayRemarkKept = 30 // characters of remark WeCom keeps (it truncates)
+)
+
+// JoinWay is a "join group chat" configuration (加入群聊): customers who
+// scan its QR code or tap its mini-program button join one of ChatIDList.
+// AutoCreateRoom (nil for WeCom's default, 1) creates a new chat named
+// RoomBaseName plus a number from RoomBaseID when they are full. State
+// tags the members who join, in the chat details.
+type JoinWay struct {
+	ConfigID       string   `json:"config_id,omitempty"`
+	Scene          int      `json:"scene"`
+	Remark         string   `json:"remark,omitempty"`
+	AutoCreateRoom *int     `json:"auto_create_room,omitempty"`
+	RoomBaseName   string   `json:"room_base_name,omitempty"`
+	RoomBaseID     int      `json:"room_base_id,omitempty"`
+	ChatIDList     []string `json:"chat_id_list"`
+	State          string   `json:"state,omitempty"`
+	// QRCode is the QR code URL of the QR-code scene (answers only).
+	QRCode string `json:"qr_code,omitempty"`
+}
+
+func (w *JoinWay) check() error {
+	if w.Scene != JoinWayMiniProgram && w.Scene != JoinWayQRCode {
+		return paramErr("scene", "1 (mini program) or 2 (QR code)")
+	}
+	if len(w.ChatIDList) == 0 || len(w.ChatIDList) > MaxJoinWayChats {
+		return paramErr("chat_id_list", "1 to 5 chat ids")
+	}
+	if a := w.AutoCreateRoom; a != nil && *a != 0 && *a != 1 {
+		return paramErr("auto_create_room", "0 or 1")
+	}
+	if utf8.RuneCountInString(w.RoomBaseName) > MaxJoinWayRoomName {
+		return paramErr("room_base_name", "at most 40 characters")
+	}
+	if utf8.RuneCountInString(w.State) > MaxJoinWayState {
+		return paramErr("state", "at most 30 characters")
+	}
+	return nil
+}
+
+// AddJoinWay creates a join way for up to 5 chats and returns its config
+// id; WeCom keeps 30 characters of the remark.
+// https://developer.work.weixin.qq.com/document/path/92229
+func (s *CustomerGroupChatService) AddJoinWay(ctx context.Context, w *JoinWay) (string, error) {
+	if w == nil {
+		return "", paramErr("scene", "required")
+	}
+	if err := w.check(); err != nil {
+		return "", err
+	}
+	body := *w
+	body.ConfigID, body.QRCode = "", ""
+	out, err := callB[configIDBody](ctx, s.c, joinWayAdd, nil, &body)
+	if err != nil {
+		return "", err
+	}
+	return out.ConfigID, nil
+}
+
+// GetJoinWay returns a join way created by this app.
+// https://developer.work.weixin.qq.com/document/path/92229
+func (s *CustomerGroupChatService) GetJoinWay(ctx context.Context, configID string) (*JoinWay, error) {
+	if err := needB("config_id", configID); err != nil {
+		return nil, err
+	}
+	out, err := callB[struct {
+		JoinWay JoinWay `json:"join_way"`
+	}](ctx, s.c, joinWayGet, nil, configIDBody{configID})
+	if err != nil {
+		return nil, err
+	}
+	return &out.JoinWay, nil
+}
+
+// UpdateJoinWay replaces join way w.ConfigID with w: WeCom overwrites the
+// whole configuration, so Scene and ChatIDList are required again.
+// https://developer.work.weixin.qq.com/document/path/92229
+func (s *CustomerGroupChatService) UpdateJoinWay(ctx context.Context, w *JoinWay) error {
+	if w == nil || w.ConfigID == "" {
+		return paramErr("config_id", "required")
+	}
+	if err := w.check(); err != nil {
+		return err
+	}
+	body := *w
+	body.QRCode = ""
+	return s.c.Do(ctx, joinWayUpdate, nil, &body, nil)
+}
+
+// DeleteJoinWay deletes a join way.
+// https://developer.work.weixin.qq.com/document/path/92229
+func (s *CustomerGroupChatService) DeleteJoinWay(ctx context.Context, configID string) error {
+	if err := needB("config_id", configID); err != nil {
+		return err
+	}
+	return s.c.Do(ctx, joinWayDel, nil, configIDBody{configID}, nil)
 }
