@@ -180,6 +180,9 @@ type Client struct {
 	PayrollCard *PayrollCardService
 	// RetailStore is the retail store activity of brands (零售小店活动).
 	RetailStore *RetailStoreService
+	// Ecommerce is the e-commerce platform (平台收付通): sub-merchant
+	// refunds, balances and withdrawals.
+	Ecommerce *EcommerceService
 }
 
 // Option customises a Client.

@@ -28,6 +28,7 @@ func (c *Client) initServicesB() {
 	c.LoveFeast = &LoveFeastService{s}
 	c.PayrollCard = &PayrollCardService{s}
 	c.RetailStore = &RetailStoreService{s}
+	c.Ecommerce = &EcommerceService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

@@ -102,3 +102,58 @@ func ExampleClient_CodePay() {
 	// USERPAYING
 	// REVOKED
 }
+
+// As an e-commerce platform, refund part of a sub-merchant's order, then
+// withdraw from the sub-merchant's balance.
+func ExampleEcommerceService_Refund() {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
+	defer srv.Close()
+	k := srv.Keys // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	sub := fakepay.DefaultSubMchID // a sub-merchant (二级商户) of the platform
+
+	// A paid order of the sub-merchant.
+	if _, err := c.Partner.PrepayJSAPI(ctx, &pay.PartnerPrepayRequest{SpAppID: "wx8888888888888888", SubMchID: sub,
+		Description: "Image形象店-深圳腾大-QQ公仔", OutTradeNo: "1217752501201407033233368018", NotifyURL: "https://www.weixin.qq.com/wxpay/pay.php",
+		Amount: pay.Amount{Total: 888}, Payer: &pay.PartnerPayer{SpOpenID: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"}}); err != nil {
+		log.Fatal(err)
+	}
+	srv.PayPartnerOrder(sub, "1217752501201407033233368018")
+
+	rf, err := c.Ecommerce.Refund(ctx, &pay.EcommerceRefundRequest{
+		SubMchID: sub, SpAppID: "wx8888888888888888", OutTradeNo: "1217752501201407033233368018",
+		OutRefundNo: "1217752501201407033233368019", Reason: "商品已售完",
+		Amount: pay.RefundAmountRequest{Refund: 300, Total: 888},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	q, err := c.Ecommerce.QueryRefundByOutRefundNo(ctx, sub, rf.OutRefundNo)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(q.Status, q.Amount.Refund)
+
+	bal, err := c.Ecommerce.Balance(ctx, sub, pay.EcommerceAccountBasic)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if _, err := c.Ecommerce.Withdraw(ctx, &pay.EcommerceWithdrawRequest{SubMchID: sub,
+		OutRequestNo: "20190611222222222200000000012122", Amount: bal.AvailableAmount, Remark: "交易提现"}); err != nil {
+		log.Fatal(err)
+	}
+	wd, err := c.Ecommerce.QueryWithdrawByOutRequestNo(ctx, sub, "20190611222222222200000000012122")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(wd.Status, wd.Amount == bal.AvailableAmount)
+	// Output:
+	// PROCESSING 300
+	// CREATE_SUCCESS true
+}

@@ -7,11 +7,12 @@ import (
 	"strings"
 )
 
-// stateC keeps combined orders, code payments and the e-commerce platform's
-// refunds and withdrawals. Guarded by Server.mu; the maps are made on first
-// use.
+// stateC keeps combined orders and the e-commerce platform's refunds and
+// withdrawals (code payments are plain orders). Guarded by Server.mu; the
+// maps are made on first use.
 type stateC struct {
 	combines map[string]*combineOrder // by combine_out_trade_no
+	e        ecomState                // e-commerce refunds and withdrawals (ecommerce.go)
 }
 
 // combineOrder is a combined order; its sub-orders are kept in

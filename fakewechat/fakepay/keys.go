@@ -137,6 +137,33 @@
 // (repeatable); other orders get 400 INVALID_REQUEST, a refunded one too,
 // an unknown one 404 ORDER_NOT_EXIST.
 //
+// # E-commerce platform (平台收付通)
+//
+// Refunds (/v3/ecommerce/refunds/apply) need sub_mchid (a served
+// sub-merchant: 400 INVALID_REQUEST otherwise), sp_appid, out_refund_no (<=
+// 64), exactly one of transaction_id and out_trade_no, positive
+// amount.refund and amount.total in CNY and a known refund_account (400
+// PARAM_ERROR). They refund a paid partner order or a sub-order of a
+// combined order with that sub_mchid, with its exact total and at most what
+// is not refunded yet (400 INVALID_REQUEST; an unknown order 404
+// RESOURCE_NOT_EXISTS). A repeated out_refund_no answers the refund when
+// the content is the same, 400 INVALID_REQUEST otherwise. Refunds stay
+// PROCESSING until SetEcommerceRefundStatus, which returns the refund
+// notification resource; the queries (by refund_id or out_refund_no) need
+// the sub_mchid the refund belongs to (404 RESOURCE_NOT_EXISTS otherwise).
+// Balances are fixed (EcommerceAvailableBalance, EcommercePendingBalance)
+// for every account type the doc lists (BASIC, FEES, OPERATION, DEPOSIT;
+// end of day: BASIC, DEPOSIT; PARAM_ERROR otherwise); the end-of-day
+// balance needs a date YYYY-MM-DD (PARAM_ERROR) in the last 90 days (400
+// INVALID_REQUEST). Withdrawals need sub_mchid, out_request_no (<= 32
+// letters and digits), an amount from 1 fen to 800 million CNY, remark <=
+// 56 and bank_memo <= 32 characters and account_type BASIC, FEES or
+// OPERATION (PARAM_ERROR); above the available balance they get 403
+// NOT_ENOUGH. A repeated out_request_no answers the withdrawal when the
+// content is the same, 400 INVALID_REQUEST otherwise. Withdrawals stay
+// CREATE_SUCCESS until SetWithdrawStatus; an unknown one is 404
+// ORDER_NOT_EXIST.
+//
 // # Media, onboarding, complaints, marketing, PayScore
 //
 // Uploads (/v3/merchant/media/upload, video_upload,

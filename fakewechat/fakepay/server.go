@@ -92,7 +92,7 @@ type Server struct {
 	a *stateA
 
 	b stateB // media, onboarding, complaints, marketing, PayScore (payb.go)
-	c stateC // combined orders, code payments, e-commerce (combine.go)
+	c stateC // combined orders, e-commerce refunds and withdrawals (combine.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
