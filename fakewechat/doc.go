@@ -195,6 +195,18 @@
 // generatenfcscheme needs model_id (40097) and checks jump_wxa like
 // generate_urllink.
 //
+// # Mini program dynamic messages
+//
+// activityid/create (GET, openid or unionid in the query, 40097
+// otherwise) keeps the activity for 24 hours (MPActivities).
+// updatablemsg/send needs activity_id, target_state 0 or 1 and
+// template_info, whose parameter_list holds member_count and room_limit
+// for state 0, path and version_type (release, trial or develop) for state
+// 1, all as strings (47001 otherwise); a state 1 message never changes
+// again. An unknown or expired activity_id, a missing parameter or a
+// change after state 1 answer 40097 "invalid args: NAME" (the docs name no
+// errcode of their own for these).
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:
