@@ -47,14 +47,8 @@ func (c *Client) CodePay(ctx context.Context, req *CodePayRequest) (*Transaction
 	if req == nil {
 		return nil, argError("CodePayRequest", "is nil")
 	}
-	if err := need("appid", req.AppID, "description", req.Description, "out_trade_no", req.OutTradeNo, "payer.auth_code", req.Payer.AuthCode); err != nil {
+	if err := checkCodePay("appid", req.AppID, req.Description, req.OutTradeNo, req.Payer.AuthCode, req.Amount.Total, req.SceneInfo); err != nil {
 		return nil, err
-	}
-	switch {
-	case req.Amount.Total <= 0:
-		return nil, argError("amount.total", "must be positive (fen)")
-	case len(req.SceneInfo) == 0:
-		return nil, argError("scene_info", "is required")
 	}
 	r := *req
 	if r.MchID == "" {
@@ -64,6 +58,21 @@ func (c *Client) CodePay(ctx context.Context, req *CodePayRequest) (*Transaction
 		r.Amount.Currency = "CNY"
 	}
 	return call[Transaction](ctx, c, post("/v3/pay/transactions/codepay", &r))
+}
+
+// checkCodePay checks the fields the code payment APIs require; appName
+// names the appid field of the API.
+func checkCodePay(appName, appID, description, outTradeNo, authCode string, total int64, scene json.RawMessage) error {
+	if err := need(appName, appID, "description", description, "out_trade_no", outTradeNo, "payer.auth_code", authCode); err != nil {
+		return err
+	}
+	switch {
+	case total <= 0:
+		return argError("amount.total", "must be positive (fen)")
+	case len(scene) == 0:
+		return argError("scene_info", "is required")
+	}
+	return nil
 }
 
 // ReversedTransaction is the answer of ReverseTransaction.
@@ -89,4 +98,79 @@ func (c *Client) ReverseTransaction(ctx context.Context, appID, outTradeNo strin
 		return nil, err
 	}
 	return call[ReversedTransaction](ctx, c, post(pathf("/v3/pay/transactions/out-trade-no/{out_trade_no}/reverse", outTradeNo), reverseBody{appID, c.mchid}))
+}
+
+// PartnerCodePayRequest is the body of the partner code payment API: a
+// CodePayRequest for a sub-merchant. SpMchID defaults to the client's
+// merchant id, Currency to CNY; SceneInfo is sent as given (see
+// CodePayRequest).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/partner-code-payment-v3/partner/partner-code-pay.html
+type PartnerCodePayRequest struct {
+	SpAppID       string          `json:"sp_appid"`
+	SpMchID       string          `json:"sp_mchid"`
+	SubAppID      string          `json:"sub_appid,omitempty"`
+	SubMchID      string          `json:"sub_mchid"`
+	Description   string          `json:"description"`
+	OutTradeNo    string          `json:"out_trade_no"`
+	Attach        string          `json:"attach,omitempty"`
+	GoodsTag      string          `json:"goods_tag,omitempty"`
+	SupportFapiao bool            `json:"support_fapiao,omitempty"`
+	Payer         CodePayPayer    `json:"payer"`
+	Amount        Amount          `json:"amount"`
+	SceneInfo     json.RawMessage `json:"scene_info"`
+	Detail        *Detail         `json:"detail,omitempty"`
+	SettleInfo    *SettleInfo     `json:"settle_info,omitempty"`
+}
+
+// CodePay charges the user whose payment code was scanned, for a
+// sub-merchant (POST /v3/pay/partner/transactions/codepay); see
+// Client.CodePay for the USERPAYING flow (query with
+// QueryTransactionByOutTradeNo, reverse with ReverseTransaction).
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/partner-code-payment-v3/partner/partner-code-pay.html
+func (s *PartnerService) CodePay(ctx context.Context, req *PartnerCodePayRequest) (*PartnerTransaction, error) {
+	if req == nil {
+		return nil, argError("PartnerCodePayRequest", "is nil")
+	}
+	if err := need("sub_mchid", req.SubMchID); err != nil {
+		return nil, err
+	}
+	if err := checkCodePay("sp_appid", req.SpAppID, req.Description, req.OutTradeNo, req.Payer.AuthCode, req.Amount.Total, req.SceneInfo); err != nil {
+		return nil, err
+	}
+	r := *req
+	if r.SpMchID == "" {
+		r.SpMchID = s.c.mchid
+	}
+	if r.Amount.Currency == "" {
+		r.Amount.Currency = "CNY"
+	}
+	return call[PartnerTransaction](ctx, s.c, post("/v3/pay/partner/transactions/codepay", &r))
+}
+
+// PartnerReversedTransaction is the answer of PartnerService.ReverseTransaction.
+type PartnerReversedTransaction struct {
+	SpAppID    string `json:"sp_appid,omitempty"`
+	SpMchID    string `json:"sp_mchid"`
+	SubAppID   string `json:"sub_appid,omitempty"`
+	SubMchID   string `json:"sub_mchid"`
+	OutTradeNo string `json:"out_trade_no"`
+}
+
+type partnerReverseBody struct {
+	SpMchID  string `json:"sp_mchid"`
+	SubMchID string `json:"sub_mchid"`
+}
+
+// ReverseTransaction reverses a sub-merchant's code payment (POST
+// /v3/pay/partner/transactions/out-trade-no/{out_trade_no}/reverse): see
+// Client.ReverseTransaction. Safe to repeat.
+//
+// See https://pay.weixin.qq.com/docs/partner/apis/partner-code-payment-v3/partner/partner-reverse.html
+func (s *PartnerService) ReverseTransaction(ctx context.Context, subMchID, outTradeNo string) (*PartnerReversedTransaction, error) {
+	if err := need("subMchID", subMchID, "outTradeNo", outTradeNo); err != nil {
+		return nil, err
+	}
+	return call[PartnerReversedTransaction](ctx, s.c, post(pathf("/v3/pay/partner/transactions/out-trade-no/{out_trade_no}/reverse", outTradeNo), partnerReverseBody{s.c.mchid, subMchID}))
 }

@@ -109,3 +109,59 @@ func TestCodePayErrors(t *testing.T) {
 	_, err = c.ReverseTransaction(cx, "wxd678efh567hg6787", "NONE100001")
 	wantPayError(t, err, http.StatusNotFound, "ORDER_NOT_EXIST")
 }
+
+func TestPartnerCodePay(t *testing.T) {
+	srv := newServer(t, fakepay.ModePublicKey)
+	c := newClient(t, srv, pay.VerifyPublicKey)
+	cx := ctx(t)
+	sub := fakepay.DefaultSubMchID
+	req := func(no string, fen int64) *pay.PartnerCodePayRequest {
+		return &pay.PartnerCodePayRequest{SpAppID: "wxd678efh567hg6787", SubAppID: "wxd678efh567hg6999", SubMchID: sub,
+			Description: "Image形象店-深圳腾大-QQ公仔", OutTradeNo: no, Payer: pay.CodePayPayer{AuthCode: "104567890123456789"},
+			Amount: pay.Amount{Total: fen}, SceneInfo: json.RawMessage(`{"store_info":{"out_id":"1234"}}`)}
+	}
+
+	tx, err := c.Partner.CodePay(cx, req("PCODE00001", 500))
+	if err != nil || tx.TradeState != pay.TradeStateSuccess || tx.TradeType != "MICROPAY" || tx.SubMchID != sub || tx.SpMchID != srv.Opts.MchID ||
+		tx.TransactionID == "" || tx.Amount.Total != 500 || tx.Payer.SpOpenID == "" || tx.SubAppID != "wxd678efh567hg6999" {
+		t.Fatalf("Partner.CodePay: %+v %v", tx, err)
+	}
+	tx, err = c.Partner.CodePay(cx, req("PCODE00002", fakepay.CodePayPasswordAbove+1))
+	if err != nil || tx.TradeState != pay.TradeStateUserPaying {
+		t.Fatalf("Partner.CodePay USERPAYING: %+v %v", tx, err)
+	}
+	if q, err := c.Partner.QueryTransactionByOutTradeNo(cx, sub, "PCODE00002"); err != nil || q.TradeState != pay.TradeStateUserPaying {
+		t.Fatalf("partner query USERPAYING: %+v %v", q, err)
+	}
+	if _, ok := srv.PayPartnerOrder(sub, "PCODE00002"); !ok {
+		t.Fatal("PayPartnerOrder of a USERPAYING code payment")
+	}
+	if q, err := c.Partner.QueryTransactionByOutTradeNo(cx, sub, "PCODE00002"); err != nil || q.TradeState != pay.TradeStateSuccess {
+		t.Fatalf("partner query after password: %+v %v", q, err)
+	}
+	rv, err := c.Partner.ReverseTransaction(cx, sub, "PCODE00002")
+	if err != nil || rv.OutTradeNo != "PCODE00002" || rv.SubMchID != sub || rv.SpMchID != srv.Opts.MchID {
+		t.Fatalf("Partner.ReverseTransaction: %+v %v", rv, err)
+	}
+	if q, err := c.Partner.QueryTransactionByOutTradeNo(cx, sub, "PCODE00002"); err != nil || q.TradeState != pay.TradeStateRevoked {
+		t.Fatalf("partner query after reverse: %+v %v", q, err)
+	}
+
+	stranger := req("PCODE00003", 1)
+	stranger.SubMchID = "1900009999"
+	_, err = c.Partner.CodePay(cx, stranger)
+	wantPayError(t, err, http.StatusBadRequest, "INVALID_REQUEST")
+	_, err = c.Partner.CodePay(cx, req("PCODE00001", 501))
+	wantPayError(t, err, http.StatusForbidden, "OUT_TRADE_NO_USED")
+	srv.AddSubMerchant("1900000111")
+	_, err = c.Partner.ReverseTransaction(cx, "1900000111", "PCODE00001")
+	wantPayError(t, err, http.StatusNotFound, "ORDER_NOT_EXIST")
+	noSub := req("PCODE00004", 1)
+	noSub.SubMchID = ""
+	for _, r := range []*pay.PartnerCodePayRequest{nil, noSub, req("PCODE00005", 0)} {
+		_, err := c.Partner.CodePay(cx, r)
+		wantArgError(t, err)
+	}
+	_, err = c.Partner.ReverseTransaction(cx, "", "PCODE00001")
+	wantArgError(t, err)
+}

@@ -18,14 +18,21 @@ func (s *Server) routeCodePay(w http.ResponseWriter, r *http.Request, body []byt
 		return false
 	}
 	p := r.URL.Path
-	if p == "/v3/pay/transactions/codepay" {
-		s.serveCodePay(w, r, body)
-		return true
-	}
-	no, ok := strings.CutPrefix(p, "/v3/pay/transactions/out-trade-no/")
-	if no, rev := strings.CutSuffix(no, "/reverse"); ok && rev {
-		s.serveReverse(w, r, body, no)
-		return true
+	for _, prefix := range []string{"/v3/pay/transactions/", partnerTxPrefix} {
+		rest, ok := strings.CutPrefix(p, prefix)
+		if !ok {
+			continue
+		}
+		partner := prefix == partnerTxPrefix
+		if rest == "codepay" {
+			s.serveCodePay(w, r, body, partner)
+			return true
+		}
+		no, ok := strings.CutPrefix(rest, "out-trade-no/")
+		if no, rev := strings.CutSuffix(no, "/reverse"); ok && rev {
+			s.serveReverse(w, r, body, no, partner)
+			return true
+		}
 	}
 	return false
 }
@@ -45,103 +52,140 @@ func outTradeNoOK(no string) bool {
 	return combineNoOK(no, 6) && !strings.Contains(no, "|")
 }
 
-func (s *Server) serveCodePay(w http.ResponseWriter, r *http.Request, body []byte) {
-	var b struct {
-		AppID       string `json:"appid"`
-		MchID       string `json:"mchid"`
-		Description string `json:"description"`
-		OutTradeNo  string `json:"out_trade_no"`
-		Attach      string `json:"attach"`
-		Payer       *struct {
-			AuthCode string `json:"auth_code"`
-		} `json:"payer"`
-		Amount struct {
-			Total    int64  `json:"total"`
-			Currency string `json:"currency"`
-		} `json:"amount"`
-		SceneInfo map[string]json.RawMessage `json:"scene_info"`
+// codePayBody is the body of both code payment APIs: appid and mchid for a
+// merchant, sp_appid, sp_mchid, sub_appid and sub_mchid for a partner.
+type codePayBody struct {
+	AppID       string `json:"appid"`
+	MchID       string `json:"mchid"`
+	SpAppID     string `json:"sp_appid"`
+	SpMchID     string `json:"sp_mchid"`
+	SubAppID    string `json:"sub_appid"`
+	SubMchID    string `json:"sub_mchid"`
+	Description string `json:"description"`
+	OutTradeNo  string `json:"out_trade_no"`
+	Attach      string `json:"attach"`
+	Payer       *struct {
+		AuthCode string `json:"auth_code"`
+	} `json:"payer"`
+	Amount struct {
+		Total    int64  `json:"total"`
+		Currency string `json:"currency"`
+	} `json:"amount"`
+	SceneInfo map[string]json.RawMessage `json:"scene_info"`
+}
+
+// checkCodePay answers 400 itself for a code payment WeChat Pay refuses.
+func (s *Server) checkCodePay(w http.ResponseWriter, r *http.Request, b *codePayBody, partner bool) bool {
+	bad := func(msg string) bool { s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", msg); return false }
+	app, mch := b.AppID, b.MchID
+	if partner {
+		app, mch = b.SpAppID, b.SpMchID
 	}
-	if !s.decodeJSON(w, r, body, &b) {
-		return
-	}
-	bad := func(msg string) { s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", msg) }
 	switch {
-	case b.AppID == "" || b.MchID == "" || b.Description == "" || b.OutTradeNo == "" || b.Payer == nil || len(b.SceneInfo) == 0:
-		bad("appid、mchid、description、out_trade_no、payer、scene_info必填")
-		return
-	case b.MchID != s.requestMchID(r):
-		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "mchid与请求的商户号不一致")
-		return
+	case app == "" || mch == "" || (partner && b.SubMchID == "") || b.Description == "" || b.OutTradeNo == "" || b.Payer == nil || len(b.SceneInfo) == 0:
+		return bad("appid(sp_appid)、mchid(sp_mchid、sub_mchid)、description、out_trade_no、payer、scene_info必填")
+	case mch != s.requestMchID(r):
+		s.fail(w, r, http.StatusBadRequest, "MCH_NOT_EXISTS", "商户号与请求的商户号不一致")
+		return false
 	case !outTradeNoOK(b.OutTradeNo):
-		bad("out_trade_no须为6-32位数字、大小写字母或_-*")
-		return
+		return bad("out_trade_no须为6-32位数字、大小写字母或_-*")
 	case !authCodeOK(b.Payer.AuthCode):
-		bad("payer.auth_code须为10-15开头的18位数字付款码")
-		return
+		return bad("payer.auth_code须为10-15开头的18位数字付款码")
 	case b.Amount.Total <= 0 || (b.Amount.Currency != "" && b.Amount.Currency != "CNY"):
-		bad("amount.total必须大于0,currency为CNY")
+		return bad("amount.total必须大于0,currency为CNY")
+	}
+	return !partner || s.knownSub(w, r, b.SubMchID)
+}
+
+func (s *Server) serveCodePay(w http.ResponseWriter, r *http.Request, body []byte, partner bool) {
+	var b codePayBody
+	if !s.decodeJSON(w, r, body, &b) || !s.checkCodePay(w, r, &b, partner) {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if o := s.orders[b.OutTradeNo]; o != nil {
-		if o.TradeType != "MICROPAY" || o.total != b.Amount.Total {
-			s.failLocked(w, r, http.StatusForbidden, "OUT_TRADE_NO_USED", "商户订单号重复")
-			return
+	openid := "oFake" + b.Payer.AuthCode[6:]
+	paid := b.Amount.Total <= CodePayPasswordAbove
+	var state, tradeType string
+	var answer any
+	if partner {
+		o := s.a.porders[key(b.SubMchID, b.OutTradeNo)]
+		if o == nil {
+			o = &partnerOrder{SpAppID: b.SpAppID, SpMchID: b.SpMchID, SubAppID: b.SubAppID, SubMchID: b.SubMchID,
+				OutTradeNo: b.OutTradeNo, TradeType: "MICROPAY", TradeState: "USERPAYING", TradeStateDesc: "需要用户输入支付密码",
+				Attach: b.Attach, Payer: map[string]string{"sp_openid": openid},
+				Amount: map[string]any{"total": b.Amount.Total, "currency": "CNY"}, total: b.Amount.Total}
+			s.a.porders[key(b.SubMchID, b.OutTradeNo)] = o
+			if paid {
+				s.payPartnerLocked(b.SubMchID, o)
+			}
 		}
-		s.replyLocked(w, r, codePayAnswer(o)) // a retry: the order as it is
-		return
+		state, tradeType, answer = o.TradeState, o.TradeType, o
+		if o.total != b.Amount.Total {
+			tradeType = "" // another order's content: refused below
+		}
+	} else {
+		o := s.orders[b.OutTradeNo]
+		if o == nil {
+			o = &Order{AppID: b.AppID, MchID: b.MchID, OutTradeNo: b.OutTradeNo, TradeType: "MICROPAY",
+				TradeState: "USERPAYING", TradeStateDesc: "需要用户输入支付密码", Attach: b.Attach,
+				Payer:  map[string]any{"openid": openid},
+				Amount: map[string]any{"total": b.Amount.Total, "currency": "CNY"}, total: b.Amount.Total}
+			s.orders[b.OutTradeNo] = o
+			if paid {
+				s.payLocked(o)
+			}
+		}
+		state, tradeType, answer = o.TradeState, o.TradeType, o
+		if o.total != b.Amount.Total {
+			tradeType = ""
+		}
 	}
-	o := &Order{
-		AppID: b.AppID, MchID: b.MchID, OutTradeNo: b.OutTradeNo, TradeType: "MICROPAY",
-		TradeState: "USERPAYING", TradeStateDesc: "需要用户输入支付密码", Attach: b.Attach,
-		Payer:  map[string]any{"openid": "oFake" + b.Payer.AuthCode[6:]},
-		Amount: map[string]any{"total": b.Amount.Total, "currency": "CNY"},
-		total:  b.Amount.Total,
+	switch {
+	case tradeType != "MICROPAY": // the number belongs to another order
+		s.failLocked(w, r, http.StatusForbidden, "OUT_TRADE_NO_USED", "商户订单号重复")
+	case state == "USERPAYING": // only the state while the user enters the password
+		s.replyLocked(w, r, map[string]string{"trade_state": state})
+	default: // the order (also for a retry)
+		s.replyLocked(w, r, answer)
 	}
-	s.orders[b.OutTradeNo] = o
-	if b.Amount.Total <= CodePayPasswordAbove {
-		s.payLocked(o)
-	}
-	s.replyLocked(w, r, codePayAnswer(o))
 }
 
-// codePayAnswer is the code payment answer: the order once paid, only its
-// trade_state while the user enters the password.
-func codePayAnswer(o *Order) any {
-	if o.TradeState == "USERPAYING" {
-		return map[string]string{"trade_state": o.TradeState}
-	}
-	return o
-}
-
-func (s *Server) serveReverse(w http.ResponseWriter, r *http.Request, body []byte, outTradeNo string) {
-	var b struct {
-		AppID string `json:"appid"`
-		MchID string `json:"mchid"`
-	}
+func (s *Server) serveReverse(w http.ResponseWriter, r *http.Request, body []byte, outTradeNo string, partner bool) {
+	var b codePayBody
 	if !s.decodeJSON(w, r, body, &b) {
 		return
 	}
-	if b.AppID == "" || b.MchID != s.requestMchID(r) {
-		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "appid、mchid必填,mchid须为请求的商户号")
+	mch := b.MchID
+	if partner {
+		mch = b.SpMchID
+	}
+	if (!partner && b.AppID == "") || (partner && b.SubMchID == "") || mch != s.requestMchID(r) {
+		s.fail(w, r, http.StatusBadRequest, "PARAM_ERROR", "appid、mchid(sp_mchid、sub_mchid)必填,商户号须为请求的商户号")
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	o := s.orders[outTradeNo]
-	switch {
-	case o == nil || o.MchID != b.MchID:
-		s.failLocked(w, r, http.StatusNotFound, "ORDER_NOT_EXIST", "订单不存在")
-		return
-	case o.TradeType != "MICROPAY":
-		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "仅付款码支付订单可撤销")
-		return
-	case o.TradeState == "REFUND":
-		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "订单已退款,请使用退款接口")
-		return
+	var state, desc, tradeType *string
+	var answer map[string]string
+	if partner {
+		if o := s.a.porders[key(b.SubMchID, outTradeNo)]; o != nil {
+			state, desc, tradeType = &o.TradeState, &o.TradeStateDesc, &o.TradeType
+			answer = map[string]string{"sp_appid": o.SpAppID, "sp_mchid": o.SpMchID, "sub_appid": o.SubAppID, "sub_mchid": o.SubMchID, "out_trade_no": o.OutTradeNo}
+		}
+	} else if o := s.orders[outTradeNo]; o != nil && o.MchID == mch {
+		state, desc, tradeType = &o.TradeState, &o.TradeStateDesc, &o.TradeType
+		answer = map[string]string{"appid": o.AppID, "mchid": o.MchID, "out_trade_no": o.OutTradeNo}
 	}
-	// Unpaid: closed; paid: refunded to the user. Both end REVOKED.
-	o.TradeState, o.TradeStateDesc = "REVOKED", "已撤销"
-	s.replyLocked(w, r, map[string]string{"appid": o.AppID, "mchid": o.MchID, "out_trade_no": o.OutTradeNo})
+	switch {
+	case state == nil:
+		s.failLocked(w, r, http.StatusNotFound, "ORDER_NOT_EXIST", "订单不存在")
+	case *tradeType != "MICROPAY":
+		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "仅付款码支付订单可撤销")
+	case *state == "REFUND":
+		s.failLocked(w, r, http.StatusBadRequest, "INVALID_REQUEST", "订单已退款,请使用退款接口")
+	default: // unpaid: closed; paid: refunded to the user; both end REVOKED
+		*state, *desc = "REVOKED", "已撤销"
+		s.replyLocked(w, r, answer)
+	}
 }

@@ -123,19 +123,22 @@
 //
 // # Code payment
 //
-// Code payments (/v3/pay/transactions/codepay) need appid, mchid (the
-// signing merchant: MCH_NOT_EXISTS), description, out_trade_no (6-32
+// Code payments (/v3/pay/transactions/codepay; partner:
+// /v3/pay/partner/transactions/codepay) need appid and mchid (partner:
+// sp_appid, sp_mchid and a served sub_mchid), the mchid or sp_mchid being
+// the signing merchant (MCH_NOT_EXISTS), description, out_trade_no (6-32
 // digits, letters and _-*), payer.auth_code (a WeChat payment code: 18
 // digits starting with 10 to 15), a non-empty scene_info object and a
 // positive amount.total in CNY (400 PARAM_ERROR). Up to
 // CodePayPasswordAbove fen the order is paid at once (SUCCESS, the order as
 // the query shows it); above, it waits for the password and the answer is
-// {"trade_state":"USERPAYING"} until PayOrder. A repeat with the same
-// out_trade_no and amount answers the order as it is; an out_trade_no used
-// by another order gets 403 OUT_TRADE_NO_USED. Reverse (.../reverse, appid
-// and mchid required) turns a code payment REVOKED whatever its state
+// {"trade_state":"USERPAYING"} until PayOrder (partner: PayPartnerOrder). A
+// repeat with the same out_trade_no and amount answers the order as it is;
+// an out_trade_no used by another order gets 403 OUT_TRADE_NO_USED.
+// Reverse (.../out-trade-no/{out_trade_no}/reverse; appid and mchid, or
+// sp_mchid and sub_mchid) turns a code payment REVOKED whatever its state
 // (repeatable); other orders get 400 INVALID_REQUEST, a refunded one too,
-// an unknown one 404 ORDER_NOT_EXIST.
+// an unknown one (or another sub-merchant's) 404 ORDER_NOT_EXIST.
 //
 // # E-commerce platform (平台收付通)
 //

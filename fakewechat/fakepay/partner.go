@@ -41,7 +41,7 @@ func (s *Server) routePartner(w http.ResponseWriter, r *http.Request, body []byt
 	get, post := r.Method == http.MethodGet, r.Method == http.MethodPost
 	rest, isTx := strings.CutPrefix(p, partnerTxPrefix)
 	switch {
-	case isTx && post && !strings.Contains(rest, "/"):
+	case isTx && post && !strings.Contains(rest, "/") && rest != "codepay": // codepay: codepay.go
 		s.servePartnerPrepay(w, r, body, strings.ToUpper(rest))
 	case isTx && post && strings.HasPrefix(rest, "out-trade-no/") && strings.HasSuffix(rest, "/close"):
 		s.servePartnerClose(w, r, body, strings.TrimSuffix(strings.TrimPrefix(rest, "out-trade-no/"), "/close"))
@@ -239,9 +239,15 @@ func (s *Server) PayPartnerOrder(subMchID, outTradeNo string) (map[string]any, b
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	o := s.a.porders[key(subMchID, outTradeNo)]
-	if o == nil || o.TradeState != "NOTPAY" {
+	if o == nil || (o.TradeState != "NOTPAY" && o.TradeState != "USERPAYING") {
 		return nil, false
 	}
+	s.payPartnerLocked(subMchID, o)
+	return toMap(o), true
+}
+
+// payPartnerLocked marks o, an order of sub, paid.
+func (s *Server) payPartnerLocked(sub string, o *partnerOrder) {
 	o.TradeState, o.TradeStateDesc = "SUCCESS", "支付成功"
 	o.TransactionID = "4200" + strconv.FormatInt(3000000000+s.seq.Add(1), 10)
 	o.BankType = "OTHERS"
@@ -249,9 +255,8 @@ func (s *Server) PayPartnerOrder(subMchID, outTradeNo string) (map[string]any, b
 	o.Amount["payer_total"] = o.total
 	o.Amount["payer_currency"] = "CNY"
 	if o.profitSharing {
-		s.freezeLocked(subMchID, o.TransactionID, o.total)
+		s.freezeLocked(sub, o.TransactionID, o.total)
 	}
-	return toMap(o), true
 }
 
 func (s *Server) servePartnerRefund(w http.ResponseWriter, r *http.Request, body []byte) {
