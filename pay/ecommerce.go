@@ -249,3 +249,14 @@ func (s *EcommerceService) QueryWithdrawByOutRequestNo(ctx context.Context, subM
 	}
 	return call[EcommerceWithdraw](ctx, s.c, get(pathf("/v3/ecommerce/fund/withdraw/out-request-no/{out_request_no}", outRequestNo), query("sub_mchid", subMchID)))
 }
+
+// QueryWithdrawByID queries a sub-merchant withdrawal by the withdraw_id
+// Withdraw returned (GET /v3/ecommerce/fund/withdraw/{withdraw_id}?sub_mchid=).
+//
+// See https://pay.weixin.qq.com/doc/v3/partner/4012476665
+func (s *EcommerceService) QueryWithdrawByID(ctx context.Context, subMchID, withdrawID string) (*EcommerceWithdraw, error) {
+	if err := need("subMchID", subMchID, "withdrawID", withdrawID); err != nil {
+		return nil, err
+	}
+	return call[EcommerceWithdraw](ctx, s.c, get(pathf("/v3/ecommerce/fund/withdraw/{withdraw_id}", withdrawID), query("sub_mchid", subMchID)))
+}

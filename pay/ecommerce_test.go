@@ -156,6 +156,11 @@ func TestEcommerceFunds(t *testing.T) {
 		q.Remark != "交易提现" || q.BankMemo != "微信支付提现" || q.AccountType != pay.EcommerceAccountBasic || len(q.AccountNumber) != 4 || q.CreateTime == "" {
 		t.Fatalf("QueryWithdrawByOutRequestNo: %+v %v", q, err)
 	}
+	if byID, err := c.Ecommerce.QueryWithdrawByID(cx, sub, wd.WithdrawID); err != nil || byID.OutRequestNo != wreq.OutRequestNo || byID.Amount != 100 {
+		t.Fatalf("QueryWithdrawByID: %+v %v", byID, err)
+	}
+	_, err = c.Ecommerce.QueryWithdrawByID(cx, "1900000111", wd.WithdrawID)
+	wantPayError(t, err, http.StatusBadRequest, "INVALID_REQUEST") // not a served sub-merchant
 	srv.SetWithdrawStatus(sub, wreq.OutRequestNo, pay.WithdrawStatusRefund, "银行退票")
 	if q, err := c.Ecommerce.QueryWithdrawByOutRequestNo(cx, sub, wreq.OutRequestNo); err != nil || q.Status != pay.WithdrawStatusRefund || q.Reason != "银行退票" {
 		t.Fatalf("query after bank return: %+v %v", q, err)
@@ -204,6 +209,7 @@ func TestEcommerceArgErrors(t *testing.T) {
 			return err
 		},
 		"withdraw query": func() error { _, err := c.Ecommerce.QueryWithdrawByOutRequestNo(cx, "1", ""); return err },
+		"withdraw id":    func() error { _, err := c.Ecommerce.QueryWithdrawByID(cx, "", "1"); return err },
 	} {
 		t.Run(name, func(t *testing.T) { wantArgError(t, call()) })
 	}

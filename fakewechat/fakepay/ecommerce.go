@@ -89,7 +89,9 @@ func (s *Server) routeEcommerce(w http.ResponseWriter, r *http.Request, body []b
 	case post && rest == "fund/withdraw":
 		s.serveEcomWithdraw(w, r, body)
 	case get && cut("fund/withdraw/out-request-no/"):
-		s.serveEcomWithdrawQuery(w, r, arg)
+		s.serveEcomWithdrawQuery(w, r, func(wd *ecomWithdraw) bool { return wd.OutRequestNo == arg })
+	case get && cut("fund/withdraw/"):
+		s.serveEcomWithdrawQuery(w, r, func(wd *ecomWithdraw) bool { return wd.WithdrawID == arg })
 	default:
 		return false
 	}
@@ -347,19 +349,20 @@ func (s *Server) serveEcomWithdraw(w http.ResponseWriter, r *http.Request, body 
 	s.replyLocked(w, r, map[string]string{"sub_mchid": wd.SubMchID, "withdraw_id": wd.WithdrawID, "out_request_no": wd.OutRequestNo})
 }
 
-func (s *Server) serveEcomWithdrawQuery(w http.ResponseWriter, r *http.Request, outRequestNo string) {
+func (s *Server) serveEcomWithdrawQuery(w http.ResponseWriter, r *http.Request, match func(*ecomWithdraw) bool) {
 	sub, ok := s.subQuery(w, r)
 	if !ok {
 		return
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	wd := s.c.ecom().withdraws[key(sub, outRequestNo)]
-	if wd == nil {
-		s.failLocked(w, r, http.StatusNotFound, "ORDER_NOT_EXIST", "预约提现单号不存在")
-		return
+	for _, wd := range s.c.ecom().withdraws {
+		if wd.SubMchID == sub && match(wd) {
+			s.replyLocked(w, r, wd)
+			return
+		}
 	}
-	s.replyLocked(w, r, wd)
+	s.failLocked(w, r, http.StatusNotFound, "ORDER_NOT_EXIST", "预约提现单号不存在")
 }
 
 // SetWithdrawStatus moves a sub-merchant withdrawal to status (SUCCESS,

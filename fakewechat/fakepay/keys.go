@@ -164,7 +164,8 @@
 // OPERATION (PARAM_ERROR); above the available balance they get 403
 // NOT_ENOUGH. A repeated out_request_no answers the withdrawal when the
 // content is the same, 400 INVALID_REQUEST otherwise. Withdrawals stay
-// CREATE_SUCCESS until SetWithdrawStatus; an unknown one is 404
+// CREATE_SUCCESS until SetWithdrawStatus; the queries (by out_request_no
+// or withdraw_id) need the sub_mchid it belongs to, an unknown one is 404
 // ORDER_NOT_EXIST.
 //
 // # Media, onboarding, complaints, marketing, PayScore
