@@ -211,11 +211,12 @@
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:
 // create_link needs link_name (at most 30 characters) and a range with
-// members or departments (at most 500 members), skip_verify defaults to
-// true; get, update_link, delete_link, customer and statistic answer 40058
-// for an unknown link_id. list_link pages 100 ids, customer 1000 rows (the
-// docs' three example customers); statistic takes at most 30 days and,
-// like customer_acquisition_quota, answers the docs' example figures.
+// members or departments (at most 500 members), a priority_type of 1 or 2
+// with at most 1000 priority members; skip_verify defaults to true. get,
+// update_link, delete_link, customer and statistic answer 40058 for an
+// unknown link_id. list_link pages 100 ids, customer 1000 rows (the docs'
+// three example customers); statistic takes at most 30 days and, like
+// customer_acquisition_quota, answers the docs' example figures.
 //
 // Moment publishing tasks (add_moment_task) check the text (at most 2000
 // characters) and attachments (text or attachments; up to 9 images, one

@@ -32,6 +32,11 @@ func registerWeComAcquisition(s *Server) {
 				return Errorf(wcCodeInvalidParameter, "invalid Parameter: range exceeds 500 members")
 			}
 		}
+		if po, ok := in["priority_option"].(M); ok {
+			if t := wcInt(po, "priority_type"); t != 1 && t != 2 || len(wcStrs(po, "priority_userid_list")) > 1000 {
+				return Errorf(wcCodeInvalidParameter, "invalid priority_option")
+			}
+		}
 		return nil
 	}
 	lookup := func(r *Request) (M, M, error) {

@@ -28,6 +28,7 @@ const (
 	MaxAcquisitionCustomerPage = 1000 // customers per Customers page
 	MaxAcquisitionLinkName     = 30   // characters of a link name
 	MaxAcquisitionLinkUsers    = 500  // members a link's range may name
+	MaxAcquisitionPriority     = 1000 // members of priority_userid_list
 )
 
 // AcquisitionRange is the members and departments whose customers a link
@@ -37,9 +38,9 @@ type AcquisitionRange struct {
 	DepartmentList []int64  `json:"department_list,omitempty"`
 }
 
-// AcquisitionPriority gives some members of the range priority when a
-// customer is assigned (not open to every corp): PriorityType as numbered
-// by the docs, PriorityUserIDList the members.
+// AcquisitionPriority assigns a customer first to a member who is already
+// their friend: PriorityType 1 anywhere in the corp, 2 among
+// PriorityUserIDList (at most 1000 members). Not open to every corp.
 type AcquisitionPriority struct {
 	PriorityType       int      `json:"priority_type"`
 	PriorityUserIDList []string `json:"priority_userid_list,omitempty"`
@@ -94,6 +95,9 @@ func (c *AcquisitionLinkConfig) check(create bool) error {
 	}
 	if c.Range != nil && len(c.Range.UserList) > MaxAcquisitionLinkUsers {
 		return paramErr("range", "at most 500 members")
+	}
+	if p := c.PriorityOption; p != nil && (p.PriorityType != 1 && p.PriorityType != 2 || len(p.PriorityUserIDList) > MaxAcquisitionPriority) {
+		return paramErr("priority_option", "priority_type 1 or 2, at most 1000 members")
 	}
 	return nil
 }

@@ -78,6 +78,8 @@ func TestCustomerAcquisitionLinks(t *testing.T) {
 	paramErrB(t, srv, n, err, "range")
 	_, err = acq.CreateLink(ctx, &work.AcquisitionLinkConfig{LinkName: "x", Range: &work.AcquisitionRange{UserList: make([]string, 501)}})
 	paramErrB(t, srv, n, err, "range")
+	_, err = acq.CreateLink(ctx, &work.AcquisitionLinkConfig{LinkName: "x", Range: &work.AcquisitionRange{UserList: []string{"a"}}, PriorityOption: &work.AcquisitionPriority{PriorityType: 3}})
+	paramErrB(t, srv, n, err, "priority_option")
 	_, err = acq.CreateLink(ctx, nil)
 	paramErrB(t, srv, n, err, "link_name")
 	paramErrB(t, srv, n, acq.UpdateLink(ctx, &work.AcquisitionLinkConfig{LinkName: "x"}), "link_id")
