@@ -207,6 +207,23 @@
 // change after state 1 answer 40097 "invalid args: NAME" (the docs name no
 // errcode of their own for these).
 //
+// # Mini program plugins
+//
+// Applications to use a plugin are kept across apps (MPPluginApplications):
+// a plugin is a registered app (AddApp, WithApp). /wxa/plugin apply needs
+// plugin_appid and reason (40097), a plugin other than the app itself
+// (89236) that exists (89239) and is not applied for or approved already
+// (89237; refused or timed-out ones may apply again); list shows the
+// app's applications with the docs' example nickname; unbind and update
+// (user_version, approved plugins only) answer 89044 for a plugin not
+// added. /wxa/devplugin, with the plugin's own token: dev_apply_list pages
+// (page from 1, num) oldest first; dev_agree, dev_refuse (with reason) and
+// dev_delete need appid (the docs name it for dev_agree only; 40097),
+// answer 89242 for an app that did not apply, agree and refuse only a
+// pending application (89240), delete only a refused or timed-out one
+// (89243 pending, 89241 approved). Nothing times out by itself:
+// SetMPPluginStatus sets status 4.
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:

@@ -42,6 +42,10 @@ type Client struct {
 	Intracity        *IntracityService
 	UpdatableMessage *UpdatableMessageService
 	RiskControl      *RiskControlService
+	// Plugin manages the plugins the mini program uses; PluginDev the
+	// applications to use a plugin, for its developer.
+	Plugin    *PluginService
+	PluginDev *PluginDevService
 }
 
 // New returns a mini program client for cfg.
@@ -86,6 +90,8 @@ func Wrap(c *wechat.Client) *Client {
 		Intracity:        (*IntracityService)(&s),
 		UpdatableMessage: (*UpdatableMessageService)(&s),
 		RiskControl:      (*RiskControlService)(&s),
+		Plugin:           (*PluginService)(&s),
+		PluginDev:        (*PluginDevService)(&s),
 	}
 }
 
@@ -173,4 +179,12 @@ type (
 	// RiskControlService rates user risk and checks SOTER signatures (安全风控, 生物认证).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/safety-control-capability/getUserRiskRank.html
 	RiskControlService service
+	// PluginService applies for, lists, updates and removes the plugins the
+	// mini program uses (插件管理).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/plugin-management/managePlugin.html
+	PluginService service
+	// PluginDevService lists, approves, refuses and removes applications to
+	// use a plugin, for the plugin's developer (插件申请管理).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/plugin-management/managePluginApplication.html
+	PluginDevService service
 )
