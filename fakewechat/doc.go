@@ -267,4 +267,19 @@
 // state of at most 30 characters (40058 otherwise); the remark is cut to
 // 30 characters; the QR-code scene gets a qr_code; update_join_way
 // overwrites the whole configuration.
+//
+// # WeCom identity
+//
+// Web-login codes come from WeComOAuthCode (a member) or
+// WeComOAuthVisitorCode (an openid and, for a customer, external_userid);
+// they live 5 minutes and work once on either user/getuserinfo or
+// auth/getuserinfo (40029 otherwise). auth/getuserinfo gives a member still
+// in the address book a user_ticket valid WeComUserTicketTTL (1800 s), which
+// auth/getuserdetail exchanges, as often as wanted until it expires (40058
+// after), for the member's address-book gender, avatar, mobile, email,
+// biz_mail and address (empty when not set; gender "0"). Two-factor
+// verification: WeComTFACode is the code of the verification page;
+// auth/get_tfa_info takes it once within 5 minutes (40029) and answers a
+// tfa_code that user/tfa_succ takes once, within 5 minutes, for the same
+// userid (40058 otherwise); WeComTFAPassed reports it.
 package fakewechat

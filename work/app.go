@@ -101,7 +101,9 @@ type OAuthUser struct {
 }
 
 // UserInfo exchanges a web-login code (valid 5 minutes, usable once) for
-// the user who signed in.
+// the user who signed in, through the older /cgi-bin/user/getuserinfo.
+// New code should use AuthService.UserInfo (/cgi-bin/auth/getuserinfo),
+// whose user_ticket AuthService.UserDetail takes.
 // https://developer.work.weixin.qq.com/document/path/91023
 func (s *AppService) UserInfo(ctx context.Context, code string) (*OAuthUser, error) {
 	if err := requireArgs("code", code); err != nil {

@@ -38,6 +38,9 @@ type AgentClient struct {
 	Material *MaterialService
 	// MiniProgram logs in users of a WeCom mini program (小程序登录).
 	MiniProgram *MiniProgramService
+	// Auth identifies users who sign in through the agent's web pages and
+	// two-factor verification (身份验证).
+	Auth *AuthService
 	// User manages members of the address book (成员管理).
 	User *UserService
 	// Department manages departments (部门管理).
@@ -125,6 +128,9 @@ type (
 	MaterialService service
 	// MiniProgramService logs in users of a WeCom mini program (小程序登录).
 	MiniProgramService service
+	// AuthService identifies users who sign in through the agent's web
+	// pages and two-factor verification (身份验证).
+	AuthService service
 	// UserService manages members of the address book (成员管理).
 	UserService service
 	// DepartmentService manages departments (部门管理).
@@ -207,6 +213,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.AppWorkbench = (*AppWorkbenchService)(s)
 	ac.Material = (*MaterialService)(s)
 	ac.MiniProgram = (*MiniProgramService)(s)
+	ac.Auth = (*AuthService)(s)
 	ac.User = (*UserService)(s)
 	ac.Department = (*DepartmentService)(s)
 	ac.Tag = (*TagService)(s)
