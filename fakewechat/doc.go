@@ -224,6 +224,21 @@
 // (89243 pending, 89241 approved). Nothing times out by itself:
 // SetMPPluginStatus sets status 4.
 //
+// # Mini program operations center
+//
+// The operations center is read-only and answers fixed data shaped like
+// the docs' examples. getwxadevinfo takes action getserverdomain,
+// getbizdomain or none (40097 otherwise). get_performance needs
+// cost_time_type 1 to 3, a range and the four filters (40097) and answers
+// a row per day (at most 31) as a JSON string. userlog_search takes a date
+// (yyyymmdd, the last 7 days) and begintime and endtime of that day
+// (40097) and answers the docs' example log. feedback/list needs page and
+// num and pages three feedback rows (types 4, 1 and 7); getfeedbackmedia
+// answers a PNG for MPFeedbackMediaID of record MPFeedbackMediaRecord,
+// 46001 otherwise. jserr_list and jserr_detail need every documented
+// field, even empty ones, days as yyyy-mm-dd and valid enums (40097); the
+// list has one error, whose detail has one occurrence.
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:

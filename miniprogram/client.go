@@ -46,6 +46,7 @@ type Client struct {
 	// applications to use a plugin, for its developer.
 	Plugin    *PluginService
 	PluginDev *PluginDevService
+	Operation *OperationService
 }
 
 // New returns a mini program client for cfg.
@@ -92,6 +93,7 @@ func Wrap(c *wechat.Client) *Client {
 		RiskControl:      (*RiskControlService)(&s),
 		Plugin:           (*PluginService)(&s),
 		PluginDev:        (*PluginDevService)(&s),
+		Operation:        (*OperationService)(&s),
 	}
 }
 
@@ -187,4 +189,8 @@ type (
 	// use a plugin, for the plugin's developer (插件申请管理).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/plugin-management/managePluginApplication.html
 	PluginDevService service
+	// OperationService reads the operations center: domains, performance,
+	// real-time logs, JavaScript errors and user feedback (运维中心).
+	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/operation/getDomainInfo.html
+	OperationService service
 )
