@@ -297,4 +297,9 @@
 // auth/get_tfa_info takes it once within 5 minutes (40029) and answers a
 // tfa_code that user/tfa_succ takes once, within 5 minutes, for the same
 // userid (40058 otherwise); WeComTFAPassed reports it.
+//
+// media/upload_attachment takes media_type image, video or file (40004;
+// attachment_type 1, moments, takes no files) and attachment_type 1 or 2
+// (40058), checks the file like media/upload and keeps it with the corp's
+// temporary media; its created_at is a number, as in the docs' example.
 package fakewechat

@@ -100,6 +100,23 @@ func checkWeComFile(typ, filename string, size int) *Error {
 	return nil
 }
 
+// storeWeComUpload checks the multipart file "media" of r against the rules
+// of typ and keeps it as a temporary media of the caller's corp.
+func storeWeComUpload(r *Request, typ string) (*wecomMedia, string, *Error) {
+	up, e := parseOAUpload(r)
+	if e != nil {
+		return nil, "", e
+	}
+	if e := checkWeComFile(typ, up.filename, len(up.data)); e != nil {
+		return nil, "", e
+	}
+	ms := r.Server.wecomMedia(r)
+	ms.mu.Lock()
+	defer ms.mu.Unlock()
+	m := &wecomMedia{typ: typ, filename: up.filename, data: up.data, created: r.Now()}
+	return m, ms.add(m), nil
+}
+
 func registerWeComMaterial(s *Server) {
 	// https://developer.work.weixin.qq.com/document/path/90253
 	s.HandleJSON(WeComPath("POST /cgi-bin/media/upload"), func(r *Request) (any, error) {
@@ -107,18 +124,10 @@ func registerWeComMaterial(s *Server) {
 		if _, ok := wecomMediaRules[typ]; !ok {
 			return nil, ErrCode(CodeInvalidMediaType)
 		}
-		up, e := parseOAUpload(r)
+		m, id, e := storeWeComUpload(r, typ)
 		if e != nil {
 			return nil, e
 		}
-		if e := checkWeComFile(typ, up.filename, len(up.data)); e != nil {
-			return nil, e
-		}
-		ms := r.Server.wecomMedia(r)
-		ms.mu.Lock()
-		defer ms.mu.Unlock()
-		m := &wecomMedia{typ: typ, filename: up.filename, data: up.data, created: r.Now()}
-		id := ms.add(m)
 		return OK(M{"type": typ, "media_id": id, "created_at": strconv.FormatInt(m.created.Unix(), 10)}), nil
 	})
 	// https://developer.work.weixin.qq.com/document/path/90256

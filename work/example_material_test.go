@@ -41,3 +41,26 @@ func ExampleMaterialService_Upload() {
 	fmt.Println(dl.Filename, string(body))
 	// Output: agenda.pdf %PDF agenda
 }
+
+func ExampleMaterialService_UploadAttachment() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	ctx := context.Background()
+	a, err := bot.Material.UploadAttachment(ctx, work.MediaImage, work.AttachmentMoments, "launch.jpg", strings.NewReader("jpeg bytes"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(a.Type, a.MediaID != "")
+	// Output: image true
+}
