@@ -38,6 +38,19 @@ func (c *Client) encryptFields(ctx context.Context, fields ...*string) (string, 
 	return serial, nil
 }
 
+// postSealed encrypts fields of body (plain text, in place: body must be
+// the caller's copy) with encryptFields and POSTs body to path with the
+// Wechatpay-Serial header of the key used.
+func postSealed[T any](ctx context.Context, c *Client, path string, body any, fields ...*string) (*T, error) {
+	serial, err := c.encryptFields(ctx, fields...)
+	if err != nil {
+		return nil, err
+	}
+	rq := post(path, body)
+	rq.serial = serial
+	return call[T](ctx, c, rq)
+}
+
 // pages yields the items of successive offset/limit pages fetched by fetch,
 // stopping after a short page, at the first error, or when the consumer
 // stops.

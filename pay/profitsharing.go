@@ -161,13 +161,7 @@ func (s *ProfitSharingService) CreateOrder(ctx context.Context, req *ProfitShari
 		}
 		names = append(names, &x.Name)
 	}
-	serial, err := s.c.encryptFields(ctx, names...)
-	if err != nil {
-		return nil, err
-	}
-	rq := post("/v3/profitsharing/orders", &r)
-	rq.serial = serial
-	return call[ProfitSharingOrder](ctx, s.c, rq)
+	return postSealed[ProfitSharingOrder](ctx, s.c, "/v3/profitsharing/orders", &r, names...)
 }
 
 func subQuery(subMchID string, q url.Values) url.Values {
@@ -327,13 +321,7 @@ func (s *ProfitSharingService) AddReceiver(ctx context.Context, req *AddReceiver
 		return nil, argError("custom_relation", "is required with CUSTOM")
 	}
 	r := *req
-	serial, err := s.c.encryptFields(ctx, &r.Name)
-	if err != nil {
-		return nil, err
-	}
-	rq := post("/v3/profitsharing/receivers/add", &r)
-	rq.serial = serial
-	return call[Receiver](ctx, s.c, rq)
+	return postSealed[Receiver](ctx, s.c, "/v3/profitsharing/receivers/add", &r, &r.Name)
 }
 
 // DeleteReceiverRequest is the body of the delete receiver API.

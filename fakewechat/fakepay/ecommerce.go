@@ -52,6 +52,7 @@ type ecomWithdraw struct {
 type ecomState struct {
 	refunds   map[string]*ecomRefund   // by key(sub, out_refund_no)
 	withdraws map[string]*ecomWithdraw // by key(sub, out_request_no)
+	more      *ecomMore                // profit sharing, subsidies, applications (ecommerce_ps.go)
 }
 
 func (c *stateC) ecom() *ecomState {

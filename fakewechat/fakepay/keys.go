@@ -168,6 +168,50 @@
 // or withdraw_id) need the sub_mchid it belongs to, an unknown one is 404
 // ORDER_NOT_EXIST.
 //
+// Profit sharing (/v3/ecommerce/profitsharing/...) splits the frozen amount
+// of a partner order paid with settle_info.profit_sharing (the same frozen
+// amount UnsplitAmount shows). Splits need a served sub_mchid,
+// transaction_id, out_order_no (<= 64 digits, letters and _-|*@), finish
+// and 1 to 50 receivers (MERCHANT_ID or PERSONAL_OPENID, with appid;
+// receiver_account, a positive amount, description; receiver_name must be
+// encrypted for the server) (400 PARAM_ERROR). An unknown or non-sharing
+// order of that sub-merchant is 404 RESOURCE_NOT_EXISTS, more than the
+// unsplit amount 403 NOT_ENOUGH, a receiver that is neither added
+// (receivers/add; the platform's receivers serve every sub-merchant), nor
+// the sub-merchant, nor the platform 400 INVALID_REQUEST. A split lowers
+// the unsplit amount (finish: to 0) and stays PROCESSING with PENDING
+// receivers until SettleEcommerceProfitSharing. finish-order (sub_mchid,
+// transaction_id, out_order_no, description) unfreezes the rest (nothing
+// left: 403 NOT_ENOUGH) and is queried like a split (FINISHED,
+// finish_amount, finish_description). A repeated out_order_no answers the
+// split when the content is the same, 400 INVALID_REQUEST otherwise.
+// Returns (returnorders: sub_mchid, order_id or out_order_no,
+// out_return_no, return_mchid, amount, description) take back from a
+// MERCHANT_ID receiver whose line SUCCEEDED (400 INVALID_REQUEST
+// otherwise) at most what it received minus earlier returns (403
+// NOT_ENOUGH); they succeed at once. The amounts of an order without
+// profit sharing are 400 INVALID_REQUEST. receivers/add needs type,
+// account, relation_type (SUPPLIER, DISTRIBUTOR, SERVICE_PROVIDER,
+// PLATFORM, OTHERS), name for MERCHANT_ID and appid for PERSONAL_OPENID
+// (PARAM_ERROR); deleting an unknown receiver is 400 INVALID_REQUEST.
+//
+// Subsidies (/v3/ecommerce/subsidies/...) need a served sub_mchid, the
+// transaction_id of a paid partner order of it (404 RESOURCE_NOT_EXISTS)
+// and a description (PARAM_ERROR). create takes an amount from 1 fen to
+// EcommerceMaxSubsidy (PARAM_ERROR) and at most the order's total (the
+// fake's stand-in for the subsidy given when ordering: 400
+// INVALID_REQUEST); one subsidy per order: a repeat with the same content
+// answers it, another content is 400 INVALID_REQUEST, as is an order whose
+// subsidy was canceled. return (out_order_no, amount) needs a subsidised
+// order and takes back at most what is left of the subsidy, each refund_id
+// once (400 INVALID_REQUEST); a repeated out_order_no answers the return.
+// cancel works only before any subsidy (400 INVALID_REQUEST after).
+//
+// Application queries (/v3/ecommerce/applyments/{applyment_id},
+// .../out-request-no/{out_request_no}) answer the applications given to
+// AddEcommerceApplyment, shaped like the docs' example for their state;
+// others are 404 RESOURCE_NOT_EXISTS.
+//
 // # Media, onboarding, complaints, marketing, PayScore
 //
 // Uploads (/v3/merchant/media/upload, video_upload,
