@@ -239,6 +239,17 @@
 // field, even empty ones, days as yyyy-mm-dd and valid enums (40097); the
 // list has one error, whose detail has one occurrence.
 //
+// # Mini game hosted data
+//
+// set_user_storage, remove_user_storage and setuserinteractivedata need an
+// openid logged in through jscode2session (40003), sig_method hmac_sha256
+// (40097) and signature, the hex HMAC-SHA256 of the request body keyed
+// with that user's current session_key (87009). Data is kept per app and
+// user (MPUserStorage, MPInteractiveData): keys of at most 128 bytes
+// (87019), a key and value of at most 1024 bytes (87016), at most 128
+// pairs per user (87018); interactive data keys are "1" to "50" (87082)
+// with number values.
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:

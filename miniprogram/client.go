@@ -47,6 +47,8 @@ type Client struct {
 	Plugin    *PluginService
 	PluginDev *PluginDevService
 	Operation *OperationService
+	// UserStorage is the hosted data of mini game users.
+	UserStorage *UserStorageService
 }
 
 // New returns a mini program client for cfg.
@@ -94,6 +96,7 @@ func Wrap(c *wechat.Client) *Client {
 		Plugin:           (*PluginService)(&s),
 		PluginDev:        (*PluginDevService)(&s),
 		Operation:        (*OperationService)(&s),
+		UserStorage:      (*UserStorageService)(&s),
 	}
 }
 
@@ -193,4 +196,8 @@ type (
 	// real-time logs, JavaScript errors and user feedback (运维中心).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/operation/getDomainInfo.html
 	OperationService service
+	// UserStorageService stores the hosted data (CloudStorage) of mini game
+	// users, with requests signed by their session_key (开放数据).
+	// https://developers.weixin.qq.com/minigame/dev/api-backend/open-api/data/storage.setUserStorage.html
+	UserStorageService service
 )

@@ -45,7 +45,16 @@ func call[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, q ur
 // code2session.
 // https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/user-login/checkSessionKey.html
 func SessionSignature(sessionKey string) string {
+	return SessionSignatureOf(sessionKey, nil)
+}
+
+// SessionSignatureOf returns the user login-state signature (用户登录态签名)
+// of a POST body: the lowercase hex HMAC-SHA256 of the exact bytes sent,
+// keyed with the user's session_key. The user storage APIs take it.
+// https://developers.weixin.qq.com/minigame/dev/guide/open-ability/signature.html
+func SessionSignatureOf(sessionKey string, postData []byte) string {
 	m := hmac.New(sha256.New, []byte(sessionKey))
+	m.Write(postData)
 	return hex.EncodeToString(m.Sum(nil))
 }
 
