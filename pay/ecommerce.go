@@ -6,12 +6,17 @@ import (
 )
 
 // EcommerceService is the e-commerce platform (平台收付通, formerly 电商收付通):
-// refunds of the orders of its sub-merchants (二级商户, sub_mchid) and their
-// funds (balances, withdrawals). The client's merchant is the platform.
+// refunds of the orders of its sub-merchants (二级商户, sub_mchid), their
+// funds (balances, withdrawals), profit sharing (分账), subsidies (补差) and
+// the state of their applications (进件). The client's merchant is the
+// platform.
 //
 // Retries: Refund with the same out_refund_no and Withdraw with the same
 // out_request_no and content are safe to repeat (WeChat Pay keeps a
-// withdrawal's number 6 days); queries are safe to repeat.
+// withdrawal's number 6 days), as are CreateProfitSharingOrder,
+// FinishProfitSharing (out_order_no), ReturnProfitSharing (out_return_no),
+// CreateSubsidy and ReturnSubsidy with the same content; AddReceiver and
+// DeleteReceiver are idempotent; queries are safe to repeat.
 //
 // See https://pay.weixin.qq.com/wiki/doc/apiv3_partner/apis/chapter7_6_1.shtml
 type EcommerceService struct{ service }

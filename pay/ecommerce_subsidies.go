@@ -32,7 +32,9 @@ type EcommerceSubsidyRequest struct {
 }
 
 // EcommerceSubsidy is the answer of the subsidy API. Result is
-// SubsidySuccess or SubsidyFail.
+// SubsidySuccess or SubsidyFail. The docs' answer table was readable only
+// up to subsidy_id; Description, Amount, Result and SuccessTime follow the
+// earlier version of the page.
 type EcommerceSubsidy struct {
 	SubMchID      string `json:"sub_mchid"`
 	TransactionID string `json:"transaction_id"`
@@ -81,7 +83,9 @@ type EcommerceSubsidyReturnRequest struct {
 }
 
 // EcommerceSubsidyReturn is the answer of the subsidy return API. Result
-// is SubsidySuccess or SubsidyFail.
+// is SubsidySuccess or SubsidyFail. The docs' answer table was readable only
+// up to subsidy_refund_id; the fields after it follow the earlier version
+// of the page.
 type EcommerceSubsidyReturn struct {
 	SubMchID        string `json:"sub_mchid"`
 	TransactionID   string `json:"transaction_id"`
