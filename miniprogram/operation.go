@@ -334,7 +334,7 @@ type JSErrListQuery struct {
 	AppVersion string // such as "2.0.18"
 	// ErrType is "1" (business code), "2" (plugin) or "3" (framework).
 	ErrType    string
-	Start, End time.Time // days, at most 30 errors a page
+	Start, End time.Time // days
 	Keyword    string
 	OpenID     string
 	OrderBy    string // "uv" (default) or "pv"
