@@ -313,4 +313,31 @@
 // attachment_type 1, moments, takes no files) and attachment_type 1 or 2
 // (40058), checks the file like media/upload and keeps it with the corp's
 // temporary media; its created_at is a number, as in the docs' example.
+//
+// # WeCom batch jobs
+//
+// batch/syncuser, replaceuser and replaceparty take the media_id of an
+// uploaded temporary media (40007 otherwise) and an optional callback whose
+// url is http(s) and encodingaeskey 43 characters (40057); the fake does not
+// push batch_job_result. The job runs at once: batch/getresult answers
+// status 3, percentage 100 and one result row per line of the file (40058
+// for an unknown jobid). The file is CSV (a UTF-8 BOM is skipped) whose
+// first line names the columns, by the templates' names or the API's field
+// names: members 姓名/name, 帐号/userid, 手机号/mobile, 邮箱/email,
+// 所在部门/department (ids separated by ";"), 职务/position, 性别/gender
+// (男, 女, 1 or 2), 座机/telephone, 别名/alias, 地址/address; departments
+// 部门名称/name, 部门ID/id, 父部门ID/parentid, 排序/order. Other columns are
+// ignored. Failed lines: a line with the wrong number of cells or a bad
+// value 40058, a missing key column or required value (a new member's
+// name) 41035, a taken mobile 60104, a parent department in neither the
+// file nor the address book 60003. Members: empty cells leave a field as
+// it is; unknown departments are created under the root; new members have
+// not joined yet (status 4). replaceuser deletes the members the file
+// leaves out, unless that is more than 50 and more than 20% of them, or
+// fewer than 50 but more than 80%: then nothing changes and every line
+// answers 40058 (the docs name no errcode). replaceparty creates and
+// changes departments (action 1 created, 2 renamed, 4 moved, 8 reordered;
+// order empty or 0 is left as it is; only department 1 has parent 0), then
+// deletes the departments left out that have no members or
+// sub-departments.
 package fakewechat

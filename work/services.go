@@ -47,6 +47,8 @@ type AgentClient struct {
 	Department *DepartmentService
 	// Tag manages address-book tags (标签管理).
 	Tag *TagService
+	// Batch imports members and departments from CSV files (异步批量接口).
+	Batch *BatchService
 	// Customer manages external contacts (客户管理).
 	Customer *CustomerService
 	// CustomerTag manages customer tags (客户标签管理).
@@ -137,6 +139,8 @@ type (
 	DepartmentService service
 	// TagService manages address-book tags (标签管理).
 	TagService service
+	// BatchService imports members and departments from CSV files (异步批量接口).
+	BatchService service
 	// CustomerService manages external contacts (客户管理).
 	CustomerService service
 	// CustomerTagService manages customer tags (客户标签管理).
@@ -217,6 +221,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.User = (*UserService)(s)
 	ac.Department = (*DepartmentService)(s)
 	ac.Tag = (*TagService)(s)
+	ac.Batch = (*BatchService)(s)
 	ac.Customer = (*CustomerService)(s)
 	ac.CustomerTag = (*CustomerTagService)(s)
 	ac.CustomerMoment = (*CustomerMomentService)(s)
