@@ -340,4 +340,19 @@
 // order empty or 0 is left as it is; only department 1 has parent 0), then
 // deletes the departments left out that have no members or
 // sub-departments.
+//
+// # WeCom chat archiving
+//
+// The msgaudit endpoints answer fixed data: the archived members are
+// zhangsan (editions 1 and 3) and lisi (edition 2); get_permit_user_list
+// takes type 0 to 3 (40058). check_single_agree takes 1 to 100 chats (41035
+// none or a chat without userid or exteranalopenid, 40058 more) and
+// answers, for every member, Agree for customer WeComAuditAgreed and
+// Disagree for WeComAuditDisagreed at WeComAuditAgreeTime, leaving other
+// customers out. check_room_agree and groupchat/get take the roomid of a
+// customer group chat (AddWeComGroupChat; 40050 otherwise): the first
+// answers those two customers among its members, the second its name,
+// owner, creation time, an empty notice and every member, joined at the
+// creation time. get_robot_info is not faked (its doc page was not
+// available to confirm the wire format).
 package fakewechat

@@ -105,6 +105,9 @@ type AgentClient struct {
 	Meeting *MeetingService
 	// Living manages live broadcasts (直播).
 	Living *LivingService
+	// MsgAudit reads chat-archive settings: archived members, customer
+	// consent and group chats (会话内容存档).
+	MsgAudit *MsgAuditService
 	// WeDriveSpace manages WeDrive spaces (微盘空间管理).
 	WeDriveSpace *WeDriveSpaceService
 	// WeDriveSpaceACL manages WeDrive space permissions (微盘空间权限).
@@ -197,6 +200,9 @@ type (
 	MeetingService service
 	// LivingService manages live broadcasts (直播).
 	LivingService service
+	// MsgAuditService reads chat-archive settings: archived members,
+	// customer consent and group chats (会话内容存档).
+	MsgAuditService service
 	// WeDriveSpaceService manages WeDrive spaces (微盘空间管理).
 	WeDriveSpaceService service
 	// WeDriveSpaceACLService manages WeDrive space permissions (微盘空间权限).
@@ -250,6 +256,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.Pstncc = (*PstnccService)(s)
 	ac.Meeting = (*MeetingService)(s)
 	ac.Living = (*LivingService)(s)
+	ac.MsgAudit = (*MsgAuditService)(s)
 	ac.WeDriveSpace = (*WeDriveSpaceService)(s)
 	ac.WeDriveSpaceACL = (*WeDriveSpaceACLService)(s)
 	ac.WeDriveFile = (*WeDriveFileService)(s)
