@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net/http"
 	"net/url"
 	"strings"
@@ -190,8 +191,8 @@ func (s *Server) loadEnvs(ctx context.Context, appID, agentID string) (map[strin
 
 // updateEnvs applies change to appID/agentID's environments, in the env
 // store when there is one (then in memory), and reports whether it changed
-// anything. Concurrent changes from other instances are retried (up to 16
-// times, within a second) when the store can compare-and-swap.
+// anything. Concurrent changes from other instances are retried, after
+// short jittered pauses within a second, when the store can compare-and-swap.
 func (s *Server) updateEnvs(appID, agentID string, change func(map[string]string) bool) (bool, error) {
 	if s.envStore == nil {
 		s.mu.Lock()
@@ -205,7 +206,7 @@ func (s *Server) updateEnvs(appID, agentID string, change func(map[string]string
 	defer cancel()
 	key := envStoreKey(appID, agentID)
 	cas, atomic := s.envStore.(wechat.CompareAndSwapper)
-	for range 16 {
+	for attempt := 0; ; attempt++ {
 		m, raw, err := s.loadEnvs(ctx, appID, agentID)
 		if err != nil {
 			return false, err
@@ -237,8 +238,15 @@ func (s *Server) updateEnvs(appID, agentID string, change func(map[string]string
 			s.cacheEnvs(appID, agentID, m)
 			return true, nil
 		}
+		// Another instance changed them in between: read again after a
+		// short, growing, jittered pause, within the store timeout.
+		pause := time.Duration(1+rand.IntN(1<<min(attempt, 5))) * time.Millisecond
+		select {
+		case <-ctx.Done():
+			return false, fmt.Errorf("%w: the environments of %s changed concurrently; try again", errEnvStore, appID)
+		case <-time.After(pause):
+		}
 	}
-	return false, fmt.Errorf("%w: the environments of %s changed concurrently; try again", errEnvStore, appID)
 }
 
 // serveEnvs is the authenticated environment API; rest follows "/oauth2/".
