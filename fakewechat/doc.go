@@ -157,7 +157,15 @@
 // one activation code per account; active_account binds an unbound code
 // of the order's corp to a member once (701028 after). Lists page with
 // limit 1..1000 and an opaque cursor. Provider contact search matches
-// userids and department names containing the query word (no pinyin).//
+// userids and department names containing the query word (no pinyin).
+// SuiteOAuthCode issues web login codes only for members (address book) of
+// corps that installed the suite; getuserinfo3rd takes a code once within
+// 5 minutes (40029 otherwise, also for codes over 512 bytes) and answers a
+// user_ticket valid SuiteUserTicketTTL (1800 s) that getuserdetail3rd
+// accepts until then (40029 after; 84014 once the corp uninstalled).
+// SuiteOAuthCodeNonMember gives the code of a WeChat user of no corp:
+// getuserinfo3rd answers only an openid, stable per suite and user.
+//
 // # Third-party platform mini program management
 //
 // Authorizer tokens issued through the component work on the code

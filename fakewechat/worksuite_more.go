@@ -36,12 +36,6 @@ func (w *suiteWorld) takeCode(now time.Time, code, owner string) (suiteUserCode,
 	return c, ok && c.owner == owner && now.Before(c.expires)
 }
 
-// SuiteOAuthCode returns the code of the suite's web login redirect for
-// member userID of corpID (getuserinfo3rd, once, 5 minutes).
-func (s *Server) SuiteOAuthCode(suiteID, corpID, userID string) string {
-	return s.suiteUserCode("oauth", suitePrefix+suiteID, corpID, userID)
-}
-
 // SuiteJSCode returns the wx.qy.login code of the suite's mini program for
 // member userID of corpID (jscode2session, once, 5 minutes).
 func (s *Server) SuiteJSCode(suiteID, corpID, userID string) string {
@@ -56,30 +50,7 @@ func (s *Server) ProviderLoginCode(providerCorpID, corpID, userID string) string
 
 func registerWorkSuiteMore(s *Server) {
 	registerLicenseJobs(s)
-	// https://developer.work.weixin.qq.com/document/path/91121
-	s.HandleJSON(WeComPath("GET /cgi-bin/service/auth/getuserinfo3rd"), onSuite(s, func(r *Request, suite string, _ *struct{}, w *suiteWorld) (any, error) {
-		c, ok := w.takeCode(r.Now(), r.Query.Get("code"), suitePrefix+suite)
-		if !ok {
-			return nil, ErrCode(CodeWeComInvalidCode)
-		}
-		ticket := "ticket@" + randToken(24)
-		w.userCodes()[ticket] = suiteUserCode{owner: suitePrefix + suite, corp: c.corp, user: c.user, expires: r.Now().Add(30 * time.Minute)}
-		return OK(M{"corpid": c.corp, "userid": c.user, "user_ticket": ticket, "expires_in": 1800,
-			"open_userid": openID("wo", c.corp+c.user)}), nil
-	}), Public())
-
-	// https://developer.work.weixin.qq.com/document/path/91122
-	s.HandleJSON(WeComPath("POST /cgi-bin/service/auth/getuserdetail3rd"), onSuite(s, func(r *Request, suite string, in *struct {
-		UserTicket string `json:"user_ticket"`
-	}, w *suiteWorld) (any, error) {
-		c, ok := w.userCodes()[in.UserTicket]
-		if !ok || c.owner != suitePrefix+suite || !r.Now().Before(c.expires) {
-			return nil, ErrCode(CodeWeComInvalidCode)
-		}
-		return OK(M{"corpid": c.corp, "userid": c.user, "gender": "1", "avatar": "http://wework.qpic.cn/fake/0",
-			"qr_code": "https://open.work.weixin.qq.com/fake/qr", "mobile": "13800000001", "email": c.user + "@example.com",
-			"biz_mail": c.user + "@corp.example.com", "address": ""}), nil
-	}), Public())
+	registerSuiteOAuth(s)
 
 	// https://developer.work.weixin.qq.com/document/path/92423
 	s.HandleJSON(WeComPath("GET /cgi-bin/service/miniprogram/jscode2session"), onSuite(s, func(r *Request, suite string, _ *struct{}, w *suiteWorld) (any, error) {

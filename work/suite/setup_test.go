@@ -60,3 +60,16 @@ func install(t testing.TB, srv *fakewechat.Server, h callback.Handler, corp stri
 	code := srv.InstallSuite(fakewechat.DefaultSuiteID, corp)
 	push(t, h, "create_auth", "<AuthCode><![CDATA["+code+"]]></AuthCode><State><![CDATA[s1]]></State>")
 }
+
+// installed returns a client of the default suite with a fresh store, a
+// suite_ticket, and the suite installed in each of installs.
+func installed(t testing.TB, srv *fakewechat.Server, installs ...string) *suite.Client {
+	t.Helper()
+	s := newSuite(t, srv, wechat.NewMemoryStore())
+	h := s.Handler(nil)
+	pushTicket(t, srv, h)
+	for _, c := range installs {
+		install(t, srv, h, c)
+	}
+	return s
+}

@@ -16,42 +16,60 @@ var (
 	apiProlongTry      = suiteEP(http.MethodPost, "/cgi-bin/service/prolong_try")
 )
 
-// UserInfo3rd is the answer of getuserinfo3rd: a member of an authorized
-// corp (CorpID, UserID, OpenUserID, UserTicket) or, for a non-member, OpenID.
+// UserInfo3rd is the answer of getuserinfo3rd: a member of a corp
+// (CorpID, UserID, OpenUserID; UserTicket and ExpiresIn when the scope was
+// snsapi_userinfo or snsapi_privateinfo and the member is in the app's
+// visible range) or, for a WeChat user who belongs to no corp, OpenID
+// (unique for the service provider).
 type UserInfo3rd struct {
 	CorpID     string `json:"corpid"`
 	UserID     string `json:"userid"`
 	UserTicket string `json:"user_ticket"`
+	// ExpiresIn is the lifetime of UserTicket in seconds.
 	ExpiresIn  int64  `json:"expires_in"`
 	OpenUserID string `json:"open_userid"`
 	OpenID     string `json:"openid"`
 }
 
-// UserInfo3rd identifies the user of a web login code (OAuth2 redirect of
-// the suite).
+// Member reports whether the user belongs to a corp (OpenID empty).
+func (u *UserInfo3rd) Member() bool { return u.OpenID == "" && u.UserID != "" }
+
+// UserInfo3rd identifies the user of a code (at most 512 bytes, used once,
+// valid 5 minutes) that WeCom appended to the suite's web login redirect
+// (OAuth2 网页授权登录, "获取访问用户身份"), or to the login of the
+// provider's login-authorization suite (企业微信Web登录, page 98179: same
+// request, no user_ticket). This is the current
+// /cgi-bin/service/auth/getuserinfo3rd; the older
+// /cgi-bin/service/getuserinfo3rd is documented only for home-school
+// (家校) apps with another answer, and is not wrapped.
 // https://developer.work.weixin.qq.com/document/path/91121
 func (c *Client) UserInfo3rd(ctx context.Context, code string) (*UserInfo3rd, error) {
 	if err := require("code", code); err != nil {
 		return nil, err
 	}
+	if len(code) > 512 {
+		return nil, invalidArg("code", "at most 512 bytes")
+	}
 	return call[UserInfo3rd](ctx, c.core, apiUserInfo3rd, url.Values{"code": {code}}, nil)
 }
 
-// UserDetail3rd is the answer of getuserdetail3rd (sensitive fields of
-// a member who consented with scope snsapi_privateinfo).
+// UserDetail3rd is the answer of getuserdetail3rd. Gender ("0" undefined,
+// "1" male, "2" female), Avatar and QRCode are real only when the member
+// consented with scope snsapi_privateinfo; Name is the userid for
+// third-party apps (display names go through the contact display
+// component). Mobile, email and address are not given to third-party apps.
 type UserDetail3rd struct {
-	CorpID  string `json:"corpid"`
-	UserID  string `json:"userid"`
-	Gender  string `json:"gender"`
-	Avatar  string `json:"avatar"`
-	QRCode  string `json:"qr_code"`
-	Mobile  string `json:"mobile"`
-	Email   string `json:"email"`
-	BizMail string `json:"biz_mail"`
-	Address string `json:"address"`
+	CorpID string `json:"corpid"`
+	UserID string `json:"userid"`
+	Name   string `json:"name"`
+	Gender string `json:"gender"`
+	Avatar string `json:"avatar"`
+	QRCode string `json:"qr_code"`
 }
 
-// UserDetail3rd reads the sensitive fields allowed by a user_ticket.
+// UserDetail3rd reads the sensitive fields of the member of a user_ticket
+// (from UserInfo3rd, valid ExpiresIn seconds); the member must be in the
+// app's visible range. Path /cgi-bin/service/auth/getuserdetail3rd.
 // https://developer.work.weixin.qq.com/document/path/91122
 func (c *Client) UserDetail3rd(ctx context.Context, userTicket string) (*UserDetail3rd, error) {
 	if err := require("user_ticket", userTicket); err != nil {

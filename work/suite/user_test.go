@@ -13,8 +13,7 @@ import (
 func TestSuiteUsers(t *testing.T) {
 	ctx := context.Background()
 	srv := fakewechat.NewTestServer(t)
-	s := newSuite(t, srv, wechat.NewMemoryStore())
-	pushTicket(t, srv, s.Handler(nil))
+	s := installed(t, srv, corps[0])
 
 	code := srv.SuiteOAuthCode(fakewechat.DefaultSuiteID, corps[0], "zhangsan")
 	u, err := s.UserInfo3rd(ctx, code)
@@ -26,7 +25,7 @@ func TestSuiteUsers(t *testing.T) {
 		t.Fatalf("code used twice: %v", err)
 	}
 	d, err := s.UserDetail3rd(ctx, u.UserTicket)
-	if err != nil || d.UserID != "zhangsan" || d.Mobile == "" {
+	if err != nil || d.UserID != "zhangsan" || d.Name != "zhangsan" || d.QRCode == "" {
 		t.Fatalf("detail %+v, %v", d, err)
 	}
 	sess, err := s.JSCode2Session(ctx, srv.SuiteJSCode(fakewechat.DefaultSuiteID, corps[1], "lisi"))
