@@ -183,6 +183,9 @@ type Client struct {
 	// Ecommerce is the e-commerce platform (平台收付通): sub-merchant
 	// refunds, balances and withdrawals.
 	Ecommerce *EcommerceService
+	// Capital is the bank component (银行组件): banks, branches, provinces
+	// and cities for onboarding applications (service providers).
+	Capital *CapitalService
 }
 
 // Option customises a Client.

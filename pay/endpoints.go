@@ -29,6 +29,7 @@ func (c *Client) initServicesB() {
 	c.PayrollCard = &PayrollCardService{s}
 	c.RetailStore = &RetailStoreService{s}
 	c.Ecommerce = &EcommerceService{s}
+	c.Capital = &CapitalService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

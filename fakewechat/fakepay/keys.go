@@ -254,6 +254,21 @@
 // authorizations, and the rest of the cannedRoutes table) answer fixed data
 // shaped like their doc page's example, after checking the signature and
 // the required fields.
+//
+// # Bank component and opening-intention confirmation (service providers)
+//
+// The bank component (/v3/capital/capitallhh/...) answers a small fixed
+// table: four banks (招商银行 and 工商银行 without branches, 浙江网商银行
+// and 宁波银行 with branches; 宁波银行 corporate only), three provinces
+// and their cities, and the branches of the two branch banks in a few
+// cities. search-banks-by-bank-account needs account_number encrypted for
+// the key named by Wechatpay-Serial (400 PARAM_ERROR otherwise) and
+// answers the banks whose card prefix it starts with (none: total_count
+// 0). The lists need limit (at least 1; the docs state no maximum) and an
+// offset of at least 0 (400 PARAM_ERROR) and answer {total_count, count,
+// data, offset, links}; an unknown province, a bank without branches or an
+// unknown bank_alias_code is 404 NOT_FOUND; branches need an integer
+// city_code.
 package fakepay
 
 import (
