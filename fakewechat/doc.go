@@ -165,6 +165,12 @@
 // accepts until then (40029 after; 84014 once the corp uninstalled).
 // SuiteOAuthCodeNonMember gives the code of a WeChat user of no corp:
 // getuserinfo3rd answers only an openid, stable per suite and user.
+// finish_openid_migration needs a corp that installed a suite (84014), an
+// agent id of such a suite or 0 (40056) and openid_type values 1 or 3
+// (40097); OpenIDMigration shows what was set.
+// unionid_to_external_userid_3rd answers the WeChat customers
+// (AddWeComCustomer) with that unionid in the corps that installed the
+// suite (corpid given: that corp, 84014 if it did not install it).
 //
 // # Third-party platform mini program management
 //

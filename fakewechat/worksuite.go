@@ -545,6 +545,7 @@ func registerWorkSuite(s *Server) {
 
 	registerLicense(s)
 	registerWorkSuiteMore(s)
+	registerSuiteMigration(s)
 }
 
 // appSecret returns the secret of a registered app ("" if none).

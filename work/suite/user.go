@@ -105,10 +105,15 @@ type ExternalUserID3rd struct {
 	} `json:"external_userid_info"`
 }
 
-// UnionIDToExternalUserID3rd translates the unionid and openid of a WeChat
-// user of the provider's mini program into the external_userid of the
-// corps that have them as customers (corpID empty: every authorized corp).
-// https://developer.work.weixin.qq.com/document/path/95327
+// UnionIDToExternalUserID3rd translates the unionid and openid (got from
+// the same mini program or official account of the provider's subject) of
+// a WeChat user into the external_userid of the corps that installed the
+// suite and have them as customers (corpID empty: every authorized corp;
+// required for customer group chats). It takes the suite_access_token
+// (/cgi-bin/service/externalcontact/unionid_to_external_userid_3rd) and is
+// limited to 50,000 calls an hour, 240,000 a day per provider: call it on
+// a user's action, never in bulk.
+// https://developer.work.weixin.qq.com/document/path/95878
 func (c *Client) UnionIDToExternalUserID3rd(ctx context.Context, unionID, openID, corpID string) (*ExternalUserID3rd, error) {
 	if err := require("unionid", unionID); err != nil {
 		return nil, err
