@@ -186,6 +186,8 @@ type Client struct {
 	// Capital is the bank component (银行组件): banks, branches, provinces
 	// and cities for onboarding applications (service providers).
 	Capital *CapitalService
+	// SubjectConfirm follows opening-intention confirmations (商户开户意愿确认).
+	SubjectConfirm *SubjectConfirmService
 }
 
 // Option customises a Client.

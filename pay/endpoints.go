@@ -30,6 +30,7 @@ func (c *Client) initServicesB() {
 	c.RetailStore = &RetailStoreService{s}
 	c.Ecommerce = &EcommerceService{s}
 	c.Capital = &CapitalService{s}
+	c.SubjectConfirm = &SubjectConfirmService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

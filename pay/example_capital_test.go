@@ -41,3 +41,36 @@ func ExampleCapitalService_SearchBanksByAccount() {
 	// 浙江省 杭州市
 	// 浙江网商银行股份有限公司 323331000001
 }
+
+// Follow an opening-intention application: show the mini program code to
+// the merchant's contact until the application passes, then check that the
+// sub-merchant has confirmed.
+func ExampleSubjectConfirmService_ByBusinessCode() {
+	srv, c := ecomExampleClient() // a fake WeChat Pay and a client for it
+	defer srv.Close()
+	ctx := context.Background()
+	srv.AddSubjectApplyment("1900013511_10000") // as if submitted
+
+	a, err := c.SubjectConfirm.ByBusinessCode(ctx, "1900013511_10000")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.ApplymentState)
+
+	srv.SetSubjectApplymentState("1900013511_10000", "APPLYMENT_STATE_PASSED") // WeChat Pay's audit
+	if a, err = c.SubjectConfirm.ByBusinessCode(ctx, "1900013511_10000"); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(a.ApplymentState, a.QrcodeData != "") // the contact scans the code to authorize
+
+	srv.SetSubjectAuthorized("20001111", true) // the contact authorized
+	state, err := c.SubjectConfirm.AuthorizeState(ctx, "20001111")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(state)
+	// Output:
+	// APPLYMENT_STATE_WAITTING_FOR_AUDIT
+	// APPLYMENT_STATE_PASSED true
+	// AUTHORIZE_STATE_AUTHORIZED
+}

@@ -269,6 +269,19 @@
 // data, offset, links}; an unknown province, a bank without branches or an
 // unknown bank_alias_code is 404 NOT_FOUND; branches need an integer
 // city_code.
+//
+// Opening-intention applications (/v3/apply4subject/applyment) are not
+// submitted through the fake: AddSubjectApplyment registers one
+// (APPLYMENT_STATE_WAITTING_FOR_AUDIT) and SetSubjectApplymentState moves
+// it as the audit would (qrcode_data in the states that show the mini
+// program code, reject_param and reject_reason when REJECTED, a
+// reject_reason when FREEZED). The query needs business_code or
+// applyment_id (400 PARAM_ERROR), both must name the same application; an
+// unknown one is 404 RESOURCE_NOT_EXISTS. Cancel takes the business code or
+// the applyment_id in the path, answers 204 and turns the application
+// APPLYMENT_STATE_CANCELED (again: 204), except a PASSED or FREEZED one
+// (400 INVALID_REQUEST). A sub-merchant's authorize state is
+// AUTHORIZE_STATE_UNAUTHORIZED until SetSubjectAuthorized.
 package fakepay
 
 import (

@@ -44,6 +44,8 @@ type stateB struct {
 	applyments map[string]*applyment // by business_code
 	sensitive  map[string]string     // decrypted sensitive fields, by JSON path
 	settlement map[string]map[string]any
+
+	subject subjectState // opening-intention confirmation (apply4subject.go)
 }
 
 // route is one endpoint of the fake: a method, a path template with {name}
