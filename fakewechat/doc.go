@@ -171,6 +171,13 @@
 // unionid_to_external_userid_3rd answers the WeChat customers
 // (AddWeComCustomer) with that unionid in the corps that installed the
 // suite (corpid given: that corp, 84014 if it did not install it).
+// get_register_info answers the template_id and, once per registration
+// code, a contact_sync access_token valid ContactSyncTTL (30 minutes):
+// set_scope and contact_sync_success take it as access_token (41001
+// missing, 40014 unknown or after contact_sync_success, 42001 expired);
+// set_scope needs a positive agentid (40056), reports users, departments
+// and tags unknown to the corp's address book as invalid and keeps the
+// others as the app's range (RegisteredScope).
 //
 // # Third-party platform mini program management
 //

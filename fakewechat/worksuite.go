@@ -135,6 +135,7 @@ type suiteWorld struct {
 	auto     map[string]bool                     // corp -> auto active
 	session  map[string]map[string]any           // pre_auth_code -> session_info
 	ucodes   map[string]suiteUserCode            // one-time user codes and tickets
+	syncs    map[string]*contactSync             // register_code -> address-book migration
 	seq      int
 }
 
@@ -546,6 +547,7 @@ func registerWorkSuite(s *Server) {
 	registerLicense(s)
 	registerWorkSuiteMore(s)
 	registerSuiteMigration(s)
+	registerSuiteContactSync(s)
 }
 
 // appSecret returns the secret of a registered app ("" if none).

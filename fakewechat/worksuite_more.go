@@ -91,7 +91,8 @@ func registerWorkSuiteMore(s *Server) {
 			return nil, ErrCode(CodeInvalidArgs)
 		}
 		code := "register@" + randToken(24)
-		w.userCodes()[code] = suiteUserCode{owner: providerPrefix + p, corp: in.CorpName, user: in.State, expires: r.Now().Add(time.Hour)}
+		// corp keeps the template id for get_register_info.
+		w.userCodes()[code] = suiteUserCode{owner: providerPrefix + p, corp: in.TemplateID, user: in.State, expires: r.Now().Add(time.Hour)}
 		return OK(M{"register_code": code, "expires_in": 3600}), nil
 	}), Public())
 
@@ -103,8 +104,9 @@ func registerWorkSuiteMore(s *Server) {
 			return nil, ErrCode(CodeInvalidArgs)
 		}
 		corp := openID("wwreg", in.RegisterCode)
-		return OK(M{"corpid": corp, "contact_sync": M{"access_token": randToken(24), "expires_in": 7200},
-			"auth_user_info": M{"userid": WeComSeedUser1}, "state": c.user}), nil
+		tok, exp := w.contactSync(r.Now(), in.RegisterCode, corp)
+		return OK(M{"corpid": corp, "contact_sync": M{"access_token": tok, "expires_in": exp},
+			"auth_user_info": M{"userid": WeComSeedUser1}, "state": c.user, "template_id": c.corp}), nil
 	}), Public())
 
 	// https://developer.work.weixin.qq.com/document/path/95844

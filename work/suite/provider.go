@@ -183,11 +183,16 @@ type RegisterInfo struct {
 	AuthUserInfo struct {
 		UserID string `json:"userid"`
 	} `json:"auth_user_info"`
-	State string `json:"state"`
+	State      string `json:"state"`
+	TemplateID string `json:"template_id"`
 }
 
-// RegisterInfo reads the corp registered with registerCode.
-// https://developer.work.weixin.qq.com/document/path/90581
+// RegisterInfo reads the corp registered with registerCode (the query
+// works 24 hours after the code was issued). ContactSync is present when
+// the template enables the address-book migration: its access token, valid
+// ContactSync.ExpiresIn seconds, reads and writes the whole address book
+// and serves SetScope until ContactSyncSuccess.
+// https://developer.work.weixin.qq.com/document/path/90582
 func (p *Provider) RegisterInfo(ctx context.Context, registerCode string) (*RegisterInfo, error) {
 	if err := require("register_code", registerCode); err != nil {
 		return nil, err
