@@ -11,42 +11,25 @@ import (
 	"github.com/weixin-go/wechat/oa"
 )
 
-// exampleSetup starts a fake WeChat, a component client on it, and saves a
-// verify ticket as the authorization event handler (callback.Component)
-// would. The returned function stops the server.
-func exampleSetup() (*fakewechat.Server, *component.Client, wechat.Store, func()) {
-	srv := fakewechat.New()
+// The whole flow: an authorization code is exchanged, then an official
+// account client acts for the authorizer with tokens from the component.
+func Example() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
 	base, err := srv.Start()
 	if err != nil {
 		panic(err)
 	}
-	store := wechat.NewMemoryStore()
+	defer srv.Close()
+	store := wechat.NewMemoryStore() // where tokens and the verify ticket are kept
 	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
 		wechat.WithBaseURL(base), wechat.WithStore(store), wechat.WithHTTPClient(srv.Client()))
 	if err != nil {
 		panic(err)
 	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
 	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
 		panic(err)
 	}
-	return srv, comp, store, func() { srv.Close() }
-}
-
-// exampleAuthorize simulates the authorization of wxa0b1c2d3e4f5a6b7 and
-// exchanges its code.
-func exampleAuthorize(srv *fakewechat.Server, comp *component.Client) bool {
-	_, err := comp.AuthorizeFromCode(context.Background(), srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7"))
-	if err != nil {
-		fmt.Println(err)
-	}
-	return err == nil
-}
-
-// The whole flow: an authorization code is exchanged, then an official
-// account client acts for the authorizer with tokens from the component.
-func Example() {
-	srv, comp, store, stop := exampleSetup()
-	defer stop()
 	ctx := context.Background()
 
 	// The administrator authorized the component; WeChat redirected with auth_code.
@@ -69,21 +52,49 @@ func Example() {
 }
 
 func ExampleClient_ComponentAccessToken() {
-	_, comp, _, stop := exampleSetup()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
 	tok, err := comp.ComponentAccessToken(context.Background())
 	fmt.Println(tok != "", err)
 	// Output: true <nil>
 }
 
 func ExampleClient_Authorizer() {
-	srv, comp, _, stop := exampleSetup()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
 	ctx := context.Background()
-	if !exampleAuthorize(srv, comp) {
+	// The administrator authorizes the component; WeChat redirects with an auth_code.
+	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7")); err != nil {
+		fmt.Println(err)
 		return
 	}
-	_, err := comp.Authorizer("wxa0b1c2d3e4f5a6b7").Token(ctx)
+	_, err = comp.Authorizer("wxa0b1c2d3e4f5a6b7").Token(ctx)
 	fmt.Println(err)
 	_, err = comp.Authorizer("wxunknown000000000").Token(ctx)
 	fmt.Println(err)
@@ -100,8 +111,21 @@ func ExampleAuthorizationURL() {
 }
 
 func ExampleClient_Authorizers() {
-	srv, comp, _, stop := exampleSetup()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
 	for _, id := range []string{"wxaaaaaaaaaaaaaaa1", "wxaaaaaaaaaaaaaaa2"} {
 		srv.Authorize(fakewechat.DefaultComponentAppID, id)
 		srv.Advance(time.Second)
@@ -119,10 +143,25 @@ func ExampleClient_Authorizers() {
 }
 
 func ExampleClient_CreateOpenAccount() {
-	srv, comp, _, stop := exampleSetup()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
 	ctx := context.Background()
-	if !exampleAuthorize(srv, comp) {
+	// The administrator authorizes the component; WeChat redirects with an auth_code.
+	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wxa0b1c2d3e4f5a6b7")); err != nil {
+		fmt.Println(err)
 		return
 	}
 	open, err := comp.CreateOpenAccount(ctx, "wxa0b1c2d3e4f5a6b7")
@@ -136,8 +175,21 @@ func ExampleClient_CreateOpenAccount() {
 }
 
 func ExampleClient_GetQuota() {
-	_, comp, _, stop := exampleSetup()
-	defer stop()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(context.Background(), srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
 	q, err := comp.GetQuota(context.Background(), "/cgi-bin/component/api_component_token")
 	if err != nil {
 		fmt.Println(err)

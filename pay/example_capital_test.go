@@ -4,13 +4,23 @@ import (
 	"context"
 	"fmt"
 	"log"
+
+	"github.com/weixin-go/wechat/fakewechat/fakepay"
+	"github.com/weixin-go/wechat/pay"
 )
 
 // Fill the bank account of an onboarding application: find the bank of a
 // card, then, for a bank that needs its branch, the province, city and
 // branch.
 func ExampleCapitalService_SearchBanksByAccount() {
-	srv, c := ecomExampleClient() // a fake WeChat Pay and a client for it
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey}) // a fake WeChat Pay on loopback
+	k := srv.Keys                                                    // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 
@@ -46,7 +56,14 @@ func ExampleCapitalService_SearchBanksByAccount() {
 // the merchant's contact until the application passes, then check that the
 // sub-merchant has confirmed.
 func ExampleSubjectConfirmService_ByBusinessCode() {
-	srv, c := ecomExampleClient() // a fake WeChat Pay and a client for it
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey}) // a fake WeChat Pay on loopback
+	k := srv.Keys                                                    // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
 	srv.AddSubjectApplyment("1900013511_10000") // as if submitted

@@ -9,41 +9,33 @@ import (
 	"github.com/weixin-go/wechat/pay"
 )
 
-// ecomExampleClient starts a fake WeChat Pay and returns a client of the
-// platform for it.
-func ecomExampleClient() (*fakepay.Server, *pay.Client) {
-	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey})
-	k := srv.Keys // the fake's test keys
+// Split a sub-merchant's order with a supplier, take part of it back, then
+// unfreeze the rest to the sub-merchant.
+func ExampleEcommerceService_CreateProfitSharingOrder() {
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey}) // a fake WeChat Pay on loopback
+	k := srv.Keys                                                    // the fake's test keys
 	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
 		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
 		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
 	if err != nil {
 		log.Fatal(err)
 	}
-	return srv, c
-}
-
-// ecomExampleOrder places and pays an order of the sub-merchant, frozen for
-// profit sharing, and returns its transaction_id.
-func ecomExampleOrder(ctx context.Context, srv *fakepay.Server, c *pay.Client, outTradeNo string, total int64) string {
-	if _, err := c.Partner.PrepayJSAPI(ctx, &pay.PartnerPrepayRequest{SpAppID: "wx8888888888888888", SubMchID: fakepay.DefaultSubMchID,
-		Description: "Image形象店-深圳腾大-QQ公仔", OutTradeNo: outTradeNo, NotifyURL: "https://www.weixin.qq.com/wxpay/pay.php",
-		Amount: pay.Amount{Total: total}, Payer: &pay.PartnerPayer{SpOpenID: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"},
-		SettleInfo: &pay.SettleInfo{ProfitSharing: true}}); err != nil {
-		log.Fatal(err)
-	}
-	paid, _ := srv.PayPartnerOrder(fakepay.DefaultSubMchID, outTradeNo)
-	return paid["transaction_id"].(string)
-}
-
-// Split a sub-merchant's order with a supplier, take part of it back, then
-// unfreeze the rest to the sub-merchant.
-func ExampleEcommerceService_CreateProfitSharingOrder() {
-	srv, c := ecomExampleClient()
 	defer srv.Close()
 	ctx := context.Background()
+	// order places an order of the sub-merchant, frozen for profit sharing,
+	// has the fake pay it, and returns its transaction_id.
+	order := func(outTradeNo string, total int64) string {
+		if _, err := c.Partner.PrepayJSAPI(ctx, &pay.PartnerPrepayRequest{SpAppID: "wx8888888888888888", SubMchID: fakepay.DefaultSubMchID,
+			Description: "Image形象店-深圳腾大-QQ公仔", OutTradeNo: outTradeNo, NotifyURL: "https://www.weixin.qq.com/wxpay/pay.php",
+			Amount: pay.Amount{Total: total}, Payer: &pay.PartnerPayer{SpOpenID: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"},
+			SettleInfo: &pay.SettleInfo{ProfitSharing: true}}); err != nil {
+			log.Fatal(err)
+		}
+		paid, _ := srv.PayPartnerOrder(fakepay.DefaultSubMchID, outTradeNo)
+		return paid["transaction_id"].(string)
+	}
 	sub := fakepay.DefaultSubMchID
-	tid := ecomExampleOrder(ctx, srv, c, "1217752501201407033233368018", 1000)
+	tid := order("1217752501201407033233368018", 1000)
 
 	if _, err := c.Ecommerce.AddReceiver(ctx, &pay.EcommerceReceiverRequest{AppID: "wx8888888888888888", Type: pay.ReceiverMerchantID,
 		Account: "190001001", Name: "示例商户全称", RelationType: pay.EcommerceRelationSupplier}); err != nil {
@@ -87,11 +79,30 @@ func ExampleEcommerceService_CreateProfitSharingOrder() {
 // Subsidise an order, take part of the subsidy back after a refund, and
 // cancel the subsidy of another order.
 func ExampleEcommerceService_CreateSubsidy() {
-	srv, c := ecomExampleClient()
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey}) // a fake WeChat Pay on loopback
+	k := srv.Keys                                                    // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	ctx := context.Background()
+	// order places an order of the sub-merchant, frozen for profit sharing,
+	// has the fake pay it, and returns its transaction_id.
+	order := func(outTradeNo string, total int64) string {
+		if _, err := c.Partner.PrepayJSAPI(ctx, &pay.PartnerPrepayRequest{SpAppID: "wx8888888888888888", SubMchID: fakepay.DefaultSubMchID,
+			Description: "Image形象店-深圳腾大-QQ公仔", OutTradeNo: outTradeNo, NotifyURL: "https://www.weixin.qq.com/wxpay/pay.php",
+			Amount: pay.Amount{Total: total}, Payer: &pay.PartnerPayer{SpOpenID: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o"},
+			SettleInfo: &pay.SettleInfo{ProfitSharing: true}}); err != nil {
+			log.Fatal(err)
+		}
+		paid, _ := srv.PayPartnerOrder(fakepay.DefaultSubMchID, outTradeNo)
+		return paid["transaction_id"].(string)
+	}
 	sub := fakepay.DefaultSubMchID
-	tid := ecomExampleOrder(ctx, srv, c, "1217752501201407033233368018", 1000)
+	tid := order("1217752501201407033233368018", 1000)
 
 	sd, err := c.Ecommerce.CreateSubsidy(ctx, &pay.EcommerceSubsidyRequest{SubMchID: sub, TransactionID: tid, Amount: 10,
 		Description: "测试备注", OutSubsidyNo: "P20150806125347"})
@@ -106,7 +117,7 @@ func ExampleEcommerceService_CreateSubsidy() {
 	}
 	fmt.Println(r.Result, r.Amount)
 
-	other := ecomExampleOrder(ctx, srv, c, "1217752501201407033233368019", 500)
+	other := order("1217752501201407033233368019", 500)
 	cr, err := c.Ecommerce.CancelSubsidy(ctx, &pay.EcommerceSubsidyCancelRequest{SubMchID: sub, TransactionID: other, Description: "订单退款"})
 	if err != nil {
 		log.Fatal(err)
@@ -120,7 +131,14 @@ func ExampleEcommerceService_CreateSubsidy() {
 
 // Follow a sub-merchant's application until it is to be signed.
 func ExampleEcommerceService_QueryApplymentByOutRequestNo() {
-	srv, c := ecomExampleClient()
+	srv := fakepay.New(fakepay.Options{Mode: fakepay.ModePublicKey}) // a fake WeChat Pay on loopback
+	k := srv.Keys                                                    // the fake's test keys
+	c, err := pay.New(pay.Config{MchID: srv.Opts.MchID, SerialNo: k.Merchant.Serial, PrivateKey: k.Merchant.KeyPEM,
+		APIv3Key: srv.Opts.APIv3Key, VerifyMode: pay.VerifyPublicKey, PublicKeyID: fakepay.PublicKeyID, PublicKey: k.PublicKey.PubPEM},
+		pay.WithBaseURL(srv.URL), pay.WithHTTPClient(srv.Client()))
+	if err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
 	// The fake knows the applications given to it.
 	srv.AddEcommerceApplyment("APPLYMENT_00000000001", pay.EcomApplymentNeedSign, "1900000111")

@@ -11,12 +11,12 @@ import (
 	"github.com/weixin-go/wechat/work"
 )
 
-// exampleBot starts a fake server and returns it with the default agent.
-func exampleBot() (*fakewechat.Server, *work.AgentClient) {
+func ExampleKFServicerService_Add() {
 	srv := fakewechat.New() // a fake WeChat server on loopback
 	if _, err := srv.Start(); err != nil {
 		log.Fatal(err)
 	}
+	defer srv.Close()
 	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
 		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
 		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
@@ -24,24 +24,12 @@ func exampleBot() (*fakewechat.Server, *work.AgentClient) {
 		log.Fatal(err)
 	}
 	bot, _ := corp.Agent("bot")
-	return srv, bot
-}
-
-// exampleKF starts a fake server and returns it with the default agent and
-// a new customer-service account.
-func exampleKF() (*fakewechat.Server, *work.AgentClient, string) {
-	srv, bot := exampleBot()
+	// A customer-service account, with an avatar the fake knows.
 	avatar := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "kf.png", []byte("fake avatar"))
-	id, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
+	openKfID, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
 	if err != nil {
 		log.Fatal(err)
 	}
-	return srv, bot, id
-}
-
-func ExampleKFServicerService_Add() {
-	srv, bot, openKfID := exampleKF()
-	defer srv.Close()
 	ctx := context.Background()
 	res, err := bot.KFServicer.Add(ctx, openKfID, []string{"zhangsan", "nobody"}, nil)
 	if err != nil {
@@ -60,8 +48,24 @@ func ExampleKFServicerService_Add() {
 }
 
 func ExampleKFSessionService_Trans() {
-	srv, bot, openKfID := exampleKF()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	// A customer-service account, with an avatar the fake knows.
+	avatar := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "kf.png", []byte("fake avatar"))
+	openKfID, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 	srv.WeComKFReceive(fakewechat.DefaultCorpID, openKfID, fakewechat.WeComKFCustomer1, "I need a human")
 	if _, err := bot.KFServicer.Add(ctx, openKfID, []string{"lisi"}, nil); err != nil {
@@ -82,8 +86,24 @@ func ExampleKFSessionService_Trans() {
 }
 
 func ExampleKFStatisticService_CorpStatistic() {
-	srv, bot, openKfID := exampleKF()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	// A customer-service account, with an avatar the fake knows.
+	avatar := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "kf.png", []byte("fake avatar"))
+	openKfID, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
+	if err != nil {
+		log.Fatal(err)
+	}
 	beijing := time.FixedZone("CST", 8*3600)
 	now := srv.Now().In(beijing)
 	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, beijing)
@@ -104,8 +124,24 @@ func ExampleKFStatisticService_CorpStatistic() {
 }
 
 func ExampleKFCustomerService_UpgradeMember() {
-	srv, bot, openKfID := exampleKF()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	// A customer-service account, with an avatar the fake knows.
+	avatar := srv.AddWeComMedia(fakewechat.DefaultCorpID, "image", "kf.png", []byte("fake avatar"))
+	openKfID, err := bot.KFAccount.Add(context.Background(), "Support", avatar)
+	if err != nil {
+		log.Fatal(err)
+	}
 	ctx := context.Background()
 	cfg, err := bot.KFCustomer.UpgradeServiceConfig(ctx)
 	if err != nil {
@@ -118,8 +154,18 @@ func ExampleKFCustomerService_UpgradeMember() {
 }
 
 func ExampleCustomerService_FromServiceExternalUserID() {
-	srv, bot := exampleBot()
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
 	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
 	srv.AddWeComCustomer(fakewechat.DefaultCorpID, fakewechat.WeComCustomer{ExternalUserID: "wmAnn", Name: "Ann", Type: 1})
 	// An id a provider's app (agentid 1000005) got, back to the corp's own.
 	id, err := bot.Customer.FromServiceExternalUserID(context.Background(), "wmSVCAnn", 1000005)

@@ -13,10 +13,11 @@ import (
 )
 
 // TestExamplesSelfContained checks that no Example function of the module
-// uses a helper declared in another _test.go file: go doc shows an
-// example's body (or its whole file), never the helpers of other test
-// files, so a reader could not run what they see. An example may start a
-// fake server inline and declare helpers in its own file.
+// uses a helper declared in another _test.go file, nor, in a file with
+// several examples, one declared in its own file: go doc and pkg.go.dev
+// show an example's body, or its whole file only when the file holds that
+// one example, so a reader could not run what they see. An example starts
+// its fake server inline.
 func TestExamplesSelfContained(t *testing.T) {
 	root := repoRoot(t)
 	// package dir + package name -> file -> top-level names
@@ -82,9 +83,23 @@ func TestExamplesSelfContained(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	perFile := map[string]int{}
+	for _, ex := range examples {
+		perFile[ex.file]++
+	}
 	var bad []string
 	for _, ex := range examples {
 		seen := map[string]bool{}
+		if perFile[ex.file] > 1 {
+			ast.Inspect(ex.fn.Body, func(n ast.Node) bool {
+				if id, ok := n.(*ast.Ident); ok && id.Obj != nil && id.Obj.Decl != nil {
+					if fd, ok := id.Obj.Decl.(*ast.FuncDecl); ok && fd.Recv == nil && !strings.HasPrefix(fd.Name.Name, "Example") {
+						seen[id.Name] = true
+					}
+				}
+				return true
+			})
+		}
 		ast.Inspect(ex.fn.Body, func(n ast.Node) bool {
 			switch n := n.(type) {
 			case *ast.SelectorExpr:
@@ -99,6 +114,9 @@ func TestExamplesSelfContained(t *testing.T) {
 		for name := range seen {
 			rel, _ := filepath.Rel(root, ex.file)
 			other, _ := filepath.Rel(root, decls[ex.key][name])
+			if other == rel {
+				other = "the same file, which holds several examples"
+			}
 			bad = append(bad, rel+": "+ex.fn.Name.Name+" uses "+name+" from "+other)
 		}
 	}
