@@ -199,6 +199,24 @@
 // official account takes a code from ComponentOAuthCode, once (40029),
 // for an account that authorized the component (61003).
 //
+// Mini program verification is kept per mini program (WxaVerifies):
+// /wxa/sec/wxaauth checks auth_data (customer_type 1, 12 or 15;
+// contact_info a non-empty object; qualification unless customer_type is
+// 15; account_name; account_name_type and pay_type 1 or 2; at most 10
+// qualification_other; auth_ident_material with auth_identification;
+// 40097 "invalid args: NAME" otherwise) and answers a taskid and an
+// auth_url; queryauth shows task_status 0 and apply_status 0 until
+// SetWxaVerifyResult sends the task back (3, with refill_reason), passes
+// (4) or fails it (5, with fail_reason), with task_status 12 and an
+// orderid; reauth takes the same auth_data plus the taskid of a task sent
+// back (40097 otherwise) and puts it under review (apply_status 2).
+// uploadauthmaterial needs a multipart media part (41005) of at most 2 MB
+// (40006); authidentitytree answers the documentation's example.
+// getwxamplinkforshow needs page >= 0 and num 1-20 in the query (40097);
+// applyliveinfo needs action "apply" (40097); applysetorderpathinfo takes
+// the component_access_token (40001 otherwise) and needs batch_req with a
+// path and 1-100 appid_list entries (40097).
+//
 // # Mini program links
 //
 // URL Links, Short Links and NFC schemes are kept per app (MPLinks).

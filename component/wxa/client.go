@@ -40,6 +40,8 @@ type Client struct {
 	Jump     *JumpService
 	ICP      *ICPService
 	Embedded *EmbeddedService
+	Verify   *VerifyService
+	Live     *LiveService
 	// Link and Register are called as an official account that authorized
 	// the component (mini programs linked to it, fast registration).
 	Link     *LinkService
@@ -71,6 +73,8 @@ func Wrap(c *wechat.Client) *Client {
 		Jump:     (*JumpService)(s),
 		ICP:      (*ICPService)(s),
 		Embedded: (*EmbeddedService)(s),
+		Verify:   (*VerifyService)(s),
+		Live:     (*LiveService)(s),
 		Link:     (*LinkService)(s),
 		Register: (*RegisterService)(s),
 	}

@@ -414,14 +414,7 @@ func (s *CodeService) GetVersionInfo(ctx context.Context) (*VersionInfo, error) 
 // must carry the extension.
 // https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/api/code/uploadmedia.html
 func (s *CodeService) UploadMedia(ctx context.Context, filename string, r io.Reader) (string, error) {
-	var out struct {
-		Type    string `json:"type"`
-		MediaID string `json:"mediaid"`
-	}
-	if err := s.c.Upload(ctx, codeUploadMedia, nil, wechat.UploadFile{Field: "media", Filename: filename, Content: r}, nil, &out); err != nil {
-		return "", err
-	}
-	return out.MediaID, nil
+	return (*service)(s).uploadMedia(ctx, codeUploadMedia, filename, r)
 }
 
 // CodePrivacyInfo lists the privacy interfaces the uploaded code uses
