@@ -2,9 +2,12 @@
 // 服务商): the suite_access_token of a suite (got with the suite_ticket WeCom
 // pushes every ten minutes), the installation of the suite by corps
 // (pre-auth codes, permanent codes, authorization information), the corp
-// access tokens of the authorized corps, and, with the service provider's
-// own credentials (Provider), login, registration, ID translation, contact
-// search and the interface licenses (接口调用许可).
+// access tokens of the authorized corps, the identity of the suite's web
+// login users (UserInfo3rd, UserDetail3rd), and, with the service
+// provider's own credentials (Provider), login, registration and the
+// address-book migration of registered corps (SetScope,
+// ContactSyncSuccess), ID translation and migration, contact search and the
+// interface licenses (接口调用许可).
 //
 // A corp that authorized the suite becomes a work.Client whose agent takes
 // its access tokens from the suite (get_corp_token with the stored permanent

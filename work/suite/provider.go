@@ -42,8 +42,10 @@ type ProviderConfig struct {
 }
 
 // Provider calls the service provider API with the provider_access_token:
-// login, registration, ID translation, contact search, customized app
-// authorization and the interface licenses (License).
+// login, registration (and, with the registered corp's contact_sync token,
+// its address-book migration), ID translation and migration, contact
+// search, customized app authorization and the interface licenses
+// (License).
 type Provider struct {
 	cfg   ProviderConfig
 	core  *wechat.Client
