@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"testing"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/component"
+	"github.com/weixin-go/wechat/fakewechat"
 )
 
 func TestApplySetOrderPath(t *testing.T) {
@@ -43,14 +45,26 @@ func TestApplySetOrderPath(t *testing.T) {
 }
 
 func ExampleClient_ApplySetOrderPath() {
-	srv, comp, _, stop := exampleSetup()
-	defer stop()
-	if !exampleAuthorize(srv, comp) {
-		return
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
 	}
-	err := comp.ApplySetOrderPath(context.Background(), &component.OrderPathApplication{
+	defer srv.Close()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(ctx, srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
+
+	err = comp.ApplySetOrderPath(ctx, &component.OrderPathApplication{
 		Path:      "pages/order/index",
-		AppIDList: []string{"wxa0b1c2d3e4f5a6b7"},
+		AppIDList: []string{"wxa0b1c2d3e4f5a6b7", "wxb1c2d3e4f5a6b7c8"},
 	})
 	fmt.Println("applied:", err == nil)
 	// Output: applied: true

@@ -11,38 +11,33 @@ import (
 	"github.com/weixin-go/wechat/fakewechat"
 )
 
-// exampleApp starts a fake WeChat and returns the client of a mini program
-// that authorized the component; stop closes the server.
-func exampleApp() (srv *fakewechat.Server, app *wxa.Client, stop func()) {
-	srv = fakewechat.New()
+// A verification is submitted, sent back by the reviewers, re-submitted
+// and passed.
+func ExampleVerifyService() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
 	base, err := srv.Start()
 	if err != nil {
 		panic(err)
 	}
+	defer srv.Close()
 	ctx := context.Background()
 	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
 		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
 	if err != nil {
 		panic(err)
 	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
 	if err := comp.SaveVerifyTicket(ctx, srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
 		panic(err)
 	}
+	// The mini program's administrator authorized the component.
 	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wx5555555555555555")); err != nil {
 		panic(err)
 	}
-	if app, err = wxa.New(comp, "wx5555555555555555"); err != nil {
+	app, err := wxa.New(comp, "wx5555555555555555")
+	if err != nil {
 		panic(err)
 	}
-	return srv, app, func() { srv.Close() }
-}
-
-// A verification is submitted, sent back by the reviewers, re-submitted
-// and passed.
-func ExampleVerifyService() {
-	srv, app, stop := exampleApp()
-	defer stop()
-	ctx := context.Background()
 
 	licence, err := app.Verify.UploadMaterial(ctx, "licence.jpg", strings.NewReader("..."))
 	if err != nil {
@@ -81,17 +76,63 @@ func ExampleVerifyService() {
 }
 
 func ExampleLiveService_Apply() {
-	_, app, stop := exampleApp()
-	defer stop()
-	err := app.Live.Apply(context.Background())
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	ctx := context.Background()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(ctx, srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
+	// The mini program's administrator authorized the component.
+	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wx5555555555555555")); err != nil {
+		panic(err)
+	}
+	app, err := wxa.New(comp, "wx5555555555555555")
+	if err != nil {
+		panic(err)
+	}
+
+	err = app.Live.Apply(ctx)
 	fmt.Println("applied:", err == nil)
 	// Output: applied: true
 }
 
 func ExampleLinkService_ShowCandidates() {
-	_, app, stop := exampleApp()
-	defer stop()
-	list, total, err := app.Link.ShowCandidates(context.Background(), 0, 20)
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	base, err := srv.Start()
+	if err != nil {
+		panic(err)
+	}
+	defer srv.Close()
+	ctx := context.Background()
+	comp, err := component.New(component.Config{AppID: fakewechat.DefaultComponentAppID, AppSecret: fakewechat.DefaultComponentSecret},
+		wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		panic(err)
+	}
+	// WeChat pushes component_verify_ticket every ten minutes; the fake pushes one now.
+	if err := comp.SaveVerifyTicket(ctx, srv.PushVerifyTicket(fakewechat.DefaultComponentAppID)); err != nil {
+		panic(err)
+	}
+	// The mini program's administrator authorized the component.
+	if _, err := comp.AuthorizeFromCode(ctx, srv.Authorize(fakewechat.DefaultComponentAppID, "wx5555555555555555")); err != nil {
+		panic(err)
+	}
+	app, err := wxa.New(comp, "wx5555555555555555")
+	if err != nil {
+		panic(err)
+	}
+
+	list, total, err := app.Link.ShowCandidates(ctx, 0, 20)
 	if err != nil {
 		fmt.Println(err)
 		return
