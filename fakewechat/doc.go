@@ -63,6 +63,13 @@
 //   - Conversation capabilities (/cgi-bin/guide/*): guides, buyers, tags,
 //     groups, material and mass jobs are state; unknown guides, buyers
 //     bound elsewhere and bad pages answer 40097 (see oa_guide.go).
+//   - Membership cards: membercard/updateuser needs an activated code of a
+//     member card (40078 before activation, 40071 for another card type),
+//     adds add_bonus and add_balance or sets bonus and balance (a total
+//     below zero answers 40097), takes record_bonus and record_balance of
+//     at most 14 characters (45021), and userinfo reads the totals back,
+//     with custom_field_value1..3 under the card's custom_fieldN name_type.
+//     activate/geturl needs a member card with an activation form (40078).
 //   - E-invoice reimbursement: only the invoices of ReimburseInvoices
 //     exist (72017 otherwise); a closed invoice cannot change (40097).
 //   - Marketing user actions need version=v1.0 and known data sources

@@ -123,6 +123,7 @@ type oaMember struct {
 	balance int
 	fields  []M // common_field_list
 	active  bool
+	custom  [3]string // custom_field_value1..3 set by updateuser
 }
 
 // oaCardDay holds the daily counters of a card.

@@ -1,10 +1,15 @@
 package fakewechat
 
 import (
+	"encoding/base64"
 	"errors"
+	"fmt"
 	"maps"
+	"net/url"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 func init() { builtin = append(builtin, registerOAMemberCard) }
@@ -31,6 +36,18 @@ func (cs *oaCardStore) memberCode(cardID, code string) (*oaCardCode, *Error) {
 		return nil, ErrCode(CodeCardInvalidType)
 	}
 	return cc, nil
+}
+
+// liveMemberCard returns a live member card. cs.mu must be held.
+func (cs *oaCardStore) liveMemberCard(cardID string) (*oaCard, *Error) {
+	c, err := cs.liveCard(cardID)
+	if err != nil {
+		return nil, err
+	}
+	if c.typ != "MEMBER_CARD" {
+		return nil, ErrCode(CodeCardInvalidType)
+	}
+	return c, nil
 }
 
 // SubmitActivateForm simulates a user filling in the one-click activation
@@ -64,6 +81,27 @@ func (s *Server) SubmitActivateForm(appid, cardID string, fields map[string]stri
 	ticket := cs.newID("at", 32)
 	cs.tickets[ticket] = M{"common_field_list": nonNil(common), "custom_field_list": nonNil(custom)}
 	return ticket, nil
+}
+
+// memberCustomFields lists the custom field values of a member under the
+// names of the card's custom_fieldN (name_type, else name).
+func memberCustomFields(c *oaCard, m *oaMember) []M {
+	var l []M
+	for i, v := range m.custom {
+		if v == "" {
+			continue
+		}
+		name := fmt.Sprintf("custom_field%d", i+1)
+		if f, _ := c.obj["custom_field"+strconv.Itoa(i+1)].(M); f != nil {
+			if n, _ := f["name_type"].(string); n != "" {
+				name = n
+			} else if n, _ := f["name"].(string); n != "" {
+				name = n
+			}
+		}
+		l = append(l, M{"name": name, "value": v})
+	}
+	return l
 }
 
 func nonNil(l []M) []M {
@@ -142,12 +180,9 @@ func registerOAMemberCard(s *Server) {
 		cs := oaCards(r.State())
 		cs.mu.Lock()
 		defer cs.mu.Unlock()
-		c, e := cs.liveCard(id)
+		c, e := cs.liveMemberCard(id)
 		if e != nil {
 			return nil, e
-		}
-		if c.typ != "MEMBER_CARD" {
-			return nil, ErrCode(CodeCardInvalidType)
 		}
 		c.form = in
 		return nil, nil
@@ -190,9 +225,88 @@ func registerOAMemberCard(s *Server) {
 			"user_info": M{"common_field_list": []M{}, "custom_field_list": []M{}}, "user_card_status": cc.status, "has_active": false}
 		if m := cc.member; m != nil {
 			ans["membership_number"], ans["bonus"], ans["balance"], ans["has_active"] = m.number, m.bonus, m.balance, m.active
-			ans["user_info"] = M{"common_field_list": nonNil(m.fields), "custom_field_list": []M{}}
+			ans["user_info"] = M{"common_field_list": nonNil(m.fields), "custom_field_list": nonNil(memberCustomFields(cs.cards[cc.cardID], m))}
 		}
 		return OK(ans), nil
+	})
+	s.HandleJSON("POST /card/membercard/updateuser", func(r *Request) (any, error) {
+		var in struct {
+			Code          string `json:"code"`
+			CardID        string `json:"card_id"`
+			Bonus         *int   `json:"bonus"`
+			AddBonus      int    `json:"add_bonus"`
+			RecordBonus   string `json:"record_bonus"`
+			Balance       *int   `json:"balance"`
+			AddBalance    int    `json:"add_balance"`
+			RecordBalance string `json:"record_balance"`
+			Custom1       string `json:"custom_field_value1"`
+			Custom2       string `json:"custom_field_value2"`
+			Custom3       string `json:"custom_field_value3"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		if in.Code == "" {
+			return nil, ErrCode(CodeCardMissingField)
+		}
+		if utf8.RuneCountInString(in.RecordBonus) > 14 || utf8.RuneCountInString(in.RecordBalance) > 14 {
+			return nil, ErrCode(CodeCardFieldTooLong)
+		}
+		cs := oaCards(r.State())
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		cc, err := cs.memberCode(in.CardID, in.Code)
+		if err != nil {
+			return nil, err
+		}
+		if cc.status != userCardNormal {
+			return nil, ErrCode(CodeCardCodeDeleted)
+		}
+		m := cc.member
+		if m == nil || !m.active {
+			return nil, Errorf(CodeCardInvalidStatus, "member card not activated")
+		}
+		bonus, balance := m.bonus+in.AddBonus, m.balance+in.AddBalance
+		if in.Bonus != nil {
+			bonus = *in.Bonus
+		}
+		if in.Balance != nil {
+			balance = *in.Balance
+		}
+		if bonus < 0 || balance < 0 {
+			return nil, Errorf(CodeInvalidArgs, "bonus or balance below zero")
+		}
+		m.bonus, m.balance = bonus, balance
+		for i, v := range [3]string{in.Custom1, in.Custom2, in.Custom3} {
+			if v != "" {
+				m.custom[i] = v
+			}
+		}
+		return OK(M{"result_bonus": m.bonus, "result_balance": m.balance, "openid": cc.openid}), nil
+	})
+	s.HandleJSON("POST /card/membercard/activate/geturl", func(r *Request) (any, error) {
+		var in struct {
+			CardID   string `json:"card_id"`
+			OuterStr string `json:"outer_str"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		if in.CardID == "" {
+			return nil, ErrCode(CodeCardMissingCardID)
+		}
+		cs := oaCards(r.State())
+		cs.mu.Lock()
+		defer cs.mu.Unlock()
+		c, err := cs.liveMemberCard(in.CardID)
+		if err != nil {
+			return nil, err
+		}
+		if c.form == nil {
+			return nil, Errorf(CodeCardInvalidStatus, "no activation form set")
+		}
+		q := url.Values{"encrypt_card_id": {base64.StdEncoding.EncodeToString([]byte(in.CardID))}, "outer_str": {in.OuterStr}, "biz": {base64.StdEncoding.EncodeToString([]byte(r.AppID))}}
+		return OK(M{"url": "https://mp.weixin.qq.com/bizmall/activatemembercard?action=preshow&" + q.Encode() + "#wechat_redirect"}), nil
 	})
 
 	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Manage_Member_Card.html
@@ -227,12 +341,8 @@ func registerOAMemberCard(s *Server) {
 		cs := oaCards(r.State())
 		cs.mu.Lock()
 		defer cs.mu.Unlock()
-		c, err := cs.liveCard(cardID)
-		if err != nil {
+		if _, err := cs.liveMemberCard(cardID); err != nil {
 			return nil, err
-		}
-		if c.typ != "MEMBER_CARD" {
-			return nil, ErrCode(CodeCardInvalidType)
 		}
 		succ, fail := []string{}, []M{}
 		for _, mch := range ri.BaseInfo.MchIDList {

@@ -4,6 +4,8 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"strconv"
+	"unicode/utf8"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -13,6 +15,8 @@ var (
 	memberCardActivateUserForm = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/activateuserform/set"}
 	memberCardActivateTempInfo = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/activatetempinfo/get"}
 	memberCardUserInfo         = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/userinfo/get"}
+	memberCardUpdateUser       = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/updateuser"}
+	memberCardActivateURL      = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/activate/geturl"}
 	payGiftCardAdd             = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/add"}
 	payGiftCardDelete          = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/delete"}
 	payGiftCardGet             = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/getbyid"}
@@ -218,6 +222,80 @@ func (s *MemberCardService) UserInfo(ctx context.Context, cardID, code string) (
 		return nil, err
 	}
 	return call[Member](ctx, s.c, memberCardUserInfo, nil, cardCodeBody{CardID: cardID, Code: code})
+}
+
+// MaxMemberRecord is the longest record_bonus or record_balance, in characters.
+const MaxMemberRecord = 14
+
+// MemberUpdate changes a member's bonus points, balance (fen) and custom
+// field values after a purchase (更新会员信息). Bonus and Balance set the
+// totals; AddBonus and AddBalance change them (negative to deduct).
+type MemberUpdate struct {
+	Code             string `json:"code"`
+	CardID           string `json:"card_id,omitempty"`
+	BackgroundPicURL string `json:"background_pic_url,omitempty"`
+	Bonus            *int   `json:"bonus,omitempty"`
+	AddBonus         int    `json:"add_bonus,omitempty"`
+	RecordBonus      string `json:"record_bonus,omitempty"` // shown to the user, at most 14 characters
+	Balance          *int   `json:"balance,omitempty"`
+	AddBalance       int    `json:"add_balance,omitempty"`
+	RecordBalance    string `json:"record_balance,omitempty"` // at most 14 characters
+	// CustomFieldValueN are the values of the card's custom_fieldN (a level...).
+	CustomFieldValue1 string        `json:"custom_field_value1,omitempty"`
+	CustomFieldValue2 string        `json:"custom_field_value2,omitempty"`
+	CustomFieldValue3 string        `json:"custom_field_value3,omitempty"`
+	NotifyOptional    *MemberNotify `json:"notify_optional,omitempty"`
+}
+
+// MemberNotify says whether WeChat tells the member of the change.
+type MemberNotify struct {
+	IsNotifyBonus   bool `json:"is_notify_bonus"`
+	IsNotifyBalance bool `json:"is_notify_balance"`
+}
+
+// MemberUpdated is the answer of UpdateUser: the member's totals after it.
+type MemberUpdated struct {
+	ResultBonus   int    `json:"result_bonus"`
+	ResultBalance int    `json:"result_balance"`
+	OpenID        string `json:"openid"`
+}
+
+// UpdateUser changes a member's bonus points, balance and custom field
+// values, and returns the new totals.
+// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
+func (s *MemberCardService) UpdateUser(ctx context.Context, u *MemberUpdate) (*MemberUpdated, error) {
+	if u == nil {
+		return nil, invalidArg("update", "nil")
+	}
+	if err := requireCode(u.Code); err != nil {
+		return nil, err
+	}
+	for _, r := range [...]struct{ arg, s string }{{"record_bonus", u.RecordBonus}, {"record_balance", u.RecordBalance}} {
+		if n := utf8.RuneCountInString(r.s); n > MaxMemberRecord {
+			return nil, invalidArg(r.arg, strconv.Itoa(n)+" characters, at most "+strconv.Itoa(MaxMemberRecord))
+		}
+	}
+	return call[MemberUpdated](ctx, s.c, memberCardUpdateUser, nil, u)
+}
+
+// ActivateURL returns the URL of the activation form (开卡组件) of a
+// membership card; outerStr, echoed in the activation event, tells the
+// channel apart and may be empty.
+// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
+func (s *MemberCardService) ActivateURL(ctx context.Context, cardID, outerStr string) (string, error) {
+	if err := requireCardID(cardID); err != nil {
+		return "", err
+	}
+	out, err := call[struct {
+		URL string `json:"url"`
+	}](ctx, s.c, memberCardActivateURL, nil, struct {
+		CardID   string `json:"card_id"`
+		OuterStr string `json:"outer_str,omitempty"`
+	}{cardID, outerStr})
+	if err != nil {
+		return "", err
+	}
+	return out.URL, nil
 }
 
 type cardCodeBody struct {
