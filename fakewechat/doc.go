@@ -285,6 +285,26 @@
 // field, even empty ones, days as yyyy-mm-dd and valid enums (40097); the
 // list has one error, whose detail has one occurrence.
 //
+// # Mini program local delivery
+//
+// 即时配送 (/cgi-bin/express/local/business/*) keeps orders per app, keyed
+// by shopid and shop_order_id. The couriers (delivery/getall) and bound
+// accounts (shop/get, MPLocalShops: TEST/test_shop_id and a DADA test
+// account, with the secrets the docs publish) are fixed. Order requests
+// need delivery_sign = sha1(shopid + shop_order_id + secret) (resultcode 1
+// "签名校验失败", errcode 0, as the couriers answer), a bound shopid whose
+// delivery_id matches (930560) and the documented fields (930561).
+// pre_add quotes MPLocalFee plus the tip and keeps nothing; add creates
+// the order in state 101 with a waybill_id (930562 for a taken
+// shop_order_id); readd places an ended order again (930562 while active,
+// 930563 unknown). addtips needs state 101 and a larger tip than the last
+// (930561). precancel and cancel answer deduct_fee 0 before a rider is
+// assigned, 2 until pickup, 5 after; cancel moves the order to 103, 203 or
+// 303 (returning), confirm_return 303-305 to 401. Unknown orders or
+// waybills answer 930563, ended ones 930565. test_update_order takes
+// shopid test_shop_id and any documented order_status (930561) and sets it
+// on an active order (MPLocalOrderStatus reads it).
+//
 // # Mini game hosted data
 //
 // set_user_storage, remove_user_storage and setuserinteractivedata need an

@@ -40,6 +40,8 @@ type Client struct {
 	VOD              *VODService
 	CloudBase        *CloudBaseService
 	Intracity        *IntracityService
+	// LocalDelivery is 即时配送 through the merchant's own courier accounts.
+	LocalDelivery    *LocalDeliveryService
 	UpdatableMessage *UpdatableMessageService
 	RiskControl      *RiskControlService
 	// Plugin manages the plugins the mini program uses; PluginDev the
@@ -91,6 +93,7 @@ func Wrap(c *wechat.Client) *Client {
 		VOD:              (*VODService)(&s),
 		CloudBase:        (*CloudBaseService)(&s),
 		Intracity:        (*IntracityService)(&s),
+		LocalDelivery:    (*LocalDeliveryService)(&s),
 		UpdatableMessage: (*UpdatableMessageService)(&s),
 		RiskControl:      (*RiskControlService)(&s),
 		Plugin:           (*PluginService)(&s),
@@ -178,6 +181,11 @@ type (
 	// IntracityService is intra-city delivery (同城配送, /cgi-bin/express/intracity).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/intracity_service.html
 	IntracityService service
+	// LocalDeliveryService is local delivery with the merchant's own courier
+	// accounts (即时配送, /cgi-bin/express/local/business), signed with
+	// DeliverySign.
+	// https://developers.weixin.qq.com/miniprogram/dev/server/API/immediate-delivery/
+	LocalDeliveryService service
 	// UpdatableMessageService manages dynamic messages (动态消息).
 	// https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/updatable-message/createActivityId.html
 	UpdatableMessageService service
