@@ -63,6 +63,9 @@
 //   - Conversation capabilities (/cgi-bin/guide/*): guides, buyers, tags,
 //     groups, material and mass jobs are state; unknown guides, buyers
 //     bound elsewhere and bad pages answer 40097 (see oa_guide.go).
+//   - Draft box switch: draft/switch turns the account's switch on (for
+//     good) unless checkonly=1, and answers is_open 0 or 1; another
+//     checkonly value answers 40097. The switch is off in a new state.
 //   - Membership cards: membercard/updateuser needs an activated code of a
 //     member card (40078 before activation, 40071 for another card type),
 //     adds add_bonus and add_balance or sets bonus and balance (a total

@@ -68,6 +68,7 @@ func (d *oaDraft) news(withContent bool) M {
 
 type oaDraftStore struct {
 	mu     sync.Mutex
+	open   bool // the draft box switch (draft/switch)
 	seq    int
 	drafts map[string]*oaDraft
 	order  []string // oldest first
@@ -215,6 +216,25 @@ func registerOADraftBox(s *Server) {
 		ds.mu.Lock()
 		defer ds.mu.Unlock()
 		return OK(M{"total_count": len(ds.order)}), nil
+	})
+
+	// https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Temporary_MP_Switch.html
+	s.HandleJSON("POST /cgi-bin/draft/switch", func(r *Request) (any, error) {
+		check := r.Query.Get("checkonly")
+		if check != "" && check != "1" {
+			return nil, Errorf(CodeInvalidArgs, "invalid checkonly")
+		}
+		ds := oaDrafts(r.State())
+		ds.mu.Lock()
+		defer ds.mu.Unlock()
+		if check == "" {
+			ds.open = true
+		}
+		isOpen := 0
+		if ds.open {
+			isOpen = 1
+		}
+		return OK(M{"is_open": isOpen}), nil
 	})
 
 	s.HandleJSON("POST /cgi-bin/draft/batchget", func(r *Request) (any, error) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"net/url"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -16,6 +17,7 @@ var (
 	draftUpdate   = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/draft/update"}
 	draftCount    = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/draft/count"}
 	draftBatchGet = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/draft/batchget"}
+	draftSwitch   = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/draft/switch"}
 )
 
 // maxArticlePageSize is the largest count of draft/batchget and
@@ -201,6 +203,30 @@ func (s *DraftBoxService) Count(ctx context.Context) (int, error) {
 		return 0, err
 	}
 	return out.TotalCount, nil
+}
+
+// SwitchOpen reports whether the draft box and publishing switch (草稿箱开关)
+// of the account is on.
+// https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Temporary_MP_Switch.html
+func (s *DraftBoxService) SwitchOpen(ctx context.Context) (bool, error) {
+	return s.draftSwitch(ctx, url.Values{"checkonly": {"1"}})
+}
+
+// OpenSwitch turns the draft box and publishing switch on and reports
+// whether it is on. It cannot be turned off again.
+// https://developers.weixin.qq.com/doc/offiaccount/Draft_Box/Temporary_MP_Switch.html
+func (s *DraftBoxService) OpenSwitch(ctx context.Context) (bool, error) {
+	return s.draftSwitch(ctx, nil)
+}
+
+func (s *DraftBoxService) draftSwitch(ctx context.Context, q url.Values) (bool, error) {
+	out, err := call[struct {
+		IsOpen int `json:"is_open"`
+	}](ctx, s.c, draftSwitch, q, nil)
+	if err != nil {
+		return false, err
+	}
+	return out.IsOpen == 1, nil
 }
 
 // List returns one page of drafts, newest first, from offset, count (1 to
