@@ -225,7 +225,12 @@
 // getwxamplinkforshow needs page >= 0 and num 1-20 in the query (40097);
 // applyliveinfo needs action "apply" (40097); applysetorderpathinfo takes
 // the component_access_token (40001 otherwise) and needs batch_req with a
-// path and 1-100 appid_list entries (40097).
+// path and 1-100 appid_list entries (40097). get_authorizer_option and
+// set_authorizer_option (the current paths, body option_name and
+// option_value only) take an authorizer's token and read or change the
+// options api_get_authorizer_option reads (61003 for a token of an account
+// that authorized no component, or a component's; 40097 for an unknown
+// option or value).
 //
 // # Mini program links
 //

@@ -42,6 +42,7 @@ type Client struct {
 	Embedded *EmbeddedService
 	Verify   *VerifyService
 	Live     *LiveService
+	Option   *OptionService
 	// Link and Register are called as an official account that authorized
 	// the component (mini programs linked to it, fast registration).
 	Link     *LinkService
@@ -75,6 +76,7 @@ func Wrap(c *wechat.Client) *Client {
 		Embedded: (*EmbeddedService)(s),
 		Verify:   (*VerifyService)(s),
 		Live:     (*LiveService)(s),
+		Option:   (*OptionService)(s),
 		Link:     (*LinkService)(s),
 		Register: (*RegisterService)(s),
 	}
