@@ -313,6 +313,15 @@
 // shopid test_shop_id and any documented order_status (930561) and sets it
 // on an active order (MPLocalOrderStatus reads it).
 //
+// # Mini program order detail path and special shipping reports
+//
+// update_order_detail_path keeps the path per app (MPOrderDetailPath) and
+// needs "${商品订单号}" in it (10060035). opspecialorder takes a paid order
+// of MPAddPaidOrder still to be shipped, by transaction id or merchant
+// trade number (268546002), type 1 or 2 (268546000) and, for type 1,
+// delay_to 15 to 330 days after payment (268546001); MPSpecialOrder reads
+// the report.
+//
 // # Mini game hosted data
 //
 // set_user_storage, remove_user_storage and setuserinteractivedata need an
