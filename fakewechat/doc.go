@@ -232,6 +232,18 @@
 // that authorized no component, or a component's; 40097 for an unknown
 // option or value).
 //
+// Batch cloud development keeps environments and shares per component:
+// /componenttcb/describeenvs (component_access_token, 40001 otherwise)
+// lists the documentation's example environment plus those /tcb/modifyenv
+// brought in with the component token (with an authorizer's token it only
+// checks env); batchshareenv records each env/appid pair of data (an env
+// of the component, an appid that authorized it; err_list entries
+// "invalid env" / "invalid appid" otherwise) and answers a confirmation
+// link per appid; batchgetenvid lists the envs of a share once
+// ConfirmCloudEnvShare confirmed it, and an err_list entry for an appid
+// that did not authorize the component. Missing appids, data, env: 40101;
+// a source_type other than 1: 40097.
+//
 // # Mini program links
 //
 // URL Links, Short Links and NFC schemes are kept per app (MPLinks).
