@@ -73,6 +73,12 @@
 //     at most 14 characters (45021), and userinfo reads the totals back,
 //     with custom_field_value1..3 under the card's custom_fieldN name_type.
 //     activate/geturl needs a member card with an activation form (40078).
+//     datacube/getcardmembercardinfo (cond_source 0 or 1, 40097
+//     otherwise; every fake card counts as created through the API) and
+//     getcardmembercarddetail (a member card_id, 40073/40071) answer one row
+//     a day of at most 62 (61501; 61500 for a malformed date), counted from
+//     the views, receipts, redemptions and activations of the member cards;
+//     total_user counts the users who activated by that day.
 //   - E-invoice reimbursement: only the invoices of ReimburseInvoices
 //     exist (72017 otherwise); a closed invoice cannot change (40097).
 //   - Marketing user actions need version=v1.0 and known data sources

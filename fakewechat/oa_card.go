@@ -130,6 +130,8 @@ type oaMember struct {
 type oaCardDay struct {
 	view, receive, verify, given, expire      map[string]bool
 	nView, nReceive, nVerify, nGiven, nExpire int
+	active                                    map[string]bool // member cards activated
+	nActive                                   int
 }
 
 // oaCardStore is the card state of one app.
@@ -186,7 +188,7 @@ func (cs *oaCardStore) day(cardID string, t time.Time) *oaCardDay {
 	k := t.Format(time.DateOnly)
 	d := m[k]
 	if d == nil {
-		d = &oaCardDay{view: map[string]bool{}, receive: map[string]bool{}, verify: map[string]bool{}, given: map[string]bool{}, expire: map[string]bool{}}
+		d = &oaCardDay{view: map[string]bool{}, receive: map[string]bool{}, verify: map[string]bool{}, given: map[string]bool{}, expire: map[string]bool{}, active: map[string]bool{}}
 		m[k] = d
 	}
 	return d

@@ -198,22 +198,9 @@ func registerOACardManaging(s *Server) {
 	}))
 	stats := func(perCard bool) JSONHandler {
 		return func(r *Request) (any, error) {
-			var in struct {
-				BeginDate  string `json:"begin_date"`
-				EndDate    string `json:"end_date"`
-				CondSource *int   `json:"cond_source"`
-				CardID     string `json:"card_id"`
-			}
-			if err := r.Decode(&in); err != nil {
+			in, begin, end, err := decodeCardStats(r)
+			if err != nil {
 				return nil, err
-			}
-			begin, e1 := time.Parse(time.DateOnly, in.BeginDate)
-			end, e2 := time.Parse(time.DateOnly, in.EndDate)
-			if e1 != nil || e2 != nil {
-				return nil, ErrCode(CodeDatacubeDateFormat)
-			}
-			if end.Before(begin) || end.Sub(begin) >= 62*24*time.Hour {
-				return nil, ErrCode(CodeDatacubeDateRange)
 			}
 			if in.CondSource == nil || *in.CondSource < 0 || *in.CondSource > 1 {
 				return nil, ErrCode(CodeInvalidArgs)
@@ -268,4 +255,31 @@ func registerOACardManaging(s *Server) {
 	}
 	s.HandleJSON("POST /datacube/getcardbizuininfo", stats(false))
 	s.HandleJSON("POST /datacube/getcardcardinfo", stats(true))
+}
+
+// oaCardStatsIn is the body of the card statistics queries.
+type oaCardStatsIn struct {
+	BeginDate  string `json:"begin_date"`
+	EndDate    string `json:"end_date"`
+	CondSource *int   `json:"cond_source"`
+	CardID     string `json:"card_id"`
+}
+
+// decodeCardStats decodes a card statistics query and checks its dates:
+// 61500 for a malformed date, 61501 for a reversed range or one of more
+// than 62 days.
+func decodeCardStats(r *Request) (in oaCardStatsIn, begin, end time.Time, err error) {
+	if err = r.Decode(&in); err != nil {
+		return
+	}
+	begin, e1 := time.Parse(time.DateOnly, in.BeginDate)
+	end, e2 := time.Parse(time.DateOnly, in.EndDate)
+	if e1 != nil || e2 != nil {
+		err = ErrCode(CodeDatacubeDateFormat)
+		return
+	}
+	if end.Before(begin) || end.Sub(begin) >= 62*24*time.Hour {
+		err = ErrCode(CodeDatacubeDateRange)
+	}
+	return
 }

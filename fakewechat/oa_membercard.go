@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -160,6 +161,9 @@ func registerOAMemberCard(s *Server) {
 			cc.member = &oaMember{}
 		}
 		cc.member.number, cc.member.bonus, cc.member.balance, cc.member.active = in.MembershipNumber, in.InitBonus, in.InitBalance, true
+		day := cs.day(cc.cardID, r.Now())
+		day.nActive++
+		day.active[cc.openid] = true
 		return nil, nil
 	})
 	s.HandleJSON("POST /card/membercard/activateuserform/set", func(r *Request) (any, error) {
@@ -284,6 +288,9 @@ func registerOAMemberCard(s *Server) {
 		}
 		return OK(M{"result_bonus": m.bonus, "result_balance": m.balance, "openid": cc.openid}), nil
 	})
+	// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Managing_Coupons_Vouchers_and_Cards.html
+	s.HandleJSON("POST /datacube/getcardmembercardinfo", func(r *Request) (any, error) { return memberCardStats(r, false) })
+	s.HandleJSON("POST /datacube/getcardmembercarddetail", func(r *Request) (any, error) { return memberCardStats(r, true) })
 	s.HandleJSON("POST /card/membercard/activate/geturl", func(r *Request) (any, error) {
 		var in struct {
 			CardID   string `json:"card_id"`
@@ -425,4 +432,75 @@ func registerOAMemberCard(s *Server) {
 		}
 		return OK(M{"rule_list": page, "total_count": len(all)}), nil
 	})
+}
+
+// memberCardStats answers getcardmembercardinfo (every member card of the
+// account, one row a day) and getcardmembercarddetail (one card, by
+// card_id) from the view, receive, verify and activation counters of the
+// member cards. Members are the users who activated a card by the day.
+func memberCardStats(r *Request, detail bool) (any, error) {
+	in, begin, end, err := decodeCardStats(r)
+	if err != nil {
+		return nil, err
+	}
+	cs := oaCards(r.State())
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	var ids []string
+	if detail {
+		if in.CardID == "" {
+			return nil, ErrCode(CodeCardMissingCardID)
+		}
+		if _, err := cs.liveMemberCard(in.CardID); err != nil {
+			return nil, err
+		}
+		ids = []string{in.CardID}
+	} else {
+		if in.CondSource == nil || *in.CondSource < 0 || *in.CondSource > 1 {
+			return nil, ErrCode(CodeInvalidArgs)
+		}
+		// Every card of the fake is created through the API (cond_source 1).
+		for _, id := range cs.order {
+			if cs.cards[id].typ == "MEMBER_CARD" && *in.CondSource == 1 {
+				ids = append(ids, id)
+			}
+		}
+	}
+	list := []M{}
+	for d := begin; !d.After(end); d = d.AddDate(0, 0, 1) {
+		k := d.Format(time.DateOnly)
+		var sum oaCardDay
+		users := [4]map[string]bool{{}, {}, {}, {}} // view, receive, verify, active
+		members, received := map[string]bool{}, map[string]bool{}
+		for _, id := range ids {
+			for dk, day := range cs.days[id] {
+				if dk > k {
+					continue
+				}
+				maps.Copy(members, day.active)
+				maps.Copy(received, day.receive)
+				if dk != k {
+					continue
+				}
+				sum.nView += day.nView
+				sum.nReceive += day.nReceive
+				sum.nVerify += day.nVerify
+				sum.nActive += day.nActive
+				for i, m := range []map[string]bool{day.view, day.receive, day.verify, day.active} {
+					maps.Copy(users[i], m)
+				}
+			}
+		}
+		row := M{"ref_date": k, "view_cnt": sum.nView, "view_user": len(users[0]), "receive_cnt": sum.nReceive,
+			"receive_user": len(users[1]), "verify_cnt": sum.nVerify, "verify_user": len(users[2]),
+			"active_user": len(users[3]), "total_user": len(members)}
+		if detail {
+			row["cardid"], row["merchanttype"], row["submerchantid"] = in.CardID, 0, 0
+			row["active_cnt"], row["new_user"], row["payOriginalFee"], row["fee"] = sum.nActive, len(users[3]), 0, 0
+		} else {
+			row["total_receive_user"] = len(received)
+		}
+		list = append(list, row)
+	}
+	return OK(M{"list": list}), nil
 }

@@ -260,25 +260,47 @@ type cardStatsBody struct {
 const dateLayout = "2006-01-02"
 
 func newCardStatsBody(begin, end time.Time, source int, cardID string) (*cardStatsBody, error) {
-	if source != CardSourcePlatform && source != CardSourceAPI {
-		return nil, invalidArg("cond_source", strconv.Itoa(source)+" not 0 or 1")
+	if err := checkCardSource(source); err != nil {
+		return nil, err
 	}
-	b, e := begin.Format(dateLayout), end.Format(dateLayout)
-	if e < b {
-		return nil, invalidArg("end_date", "before begin_date")
-	}
-	bd, _ := time.Parse(dateLayout, b)
-	ed, _ := time.Parse(dateLayout, e)
-	if ed.Sub(bd) >= MaxCardStatsDays*24*time.Hour {
-		return nil, invalidArg("end_date", "range longer than 62 days")
+	b, e, err := cardStatsDates(begin, end)
+	if err != nil {
+		return nil, err
 	}
 	return &cardStatsBody{BeginDate: b, EndDate: e, CondSource: source, CardID: cardID}, nil
 }
 
+func checkCardSource(source int) error {
+	if source != CardSourcePlatform && source != CardSourceAPI {
+		return invalidArg("cond_source", strconv.Itoa(source)+" not 0 or 1")
+	}
+	return nil
+}
+
+// cardStatsDates formats the dates of a card statistics query, at most
+// MaxCardStatsDays days counting both ends.
+func cardStatsDates(begin, end time.Time) (b, e string, err error) {
+	b, e = begin.Format(dateLayout), end.Format(dateLayout)
+	if e < b {
+		return "", "", invalidArg("end_date", "before begin_date")
+	}
+	bd, _ := time.Parse(dateLayout, b)
+	ed, _ := time.Parse(dateLayout, e)
+	if ed.Sub(bd) >= MaxCardStatsDays*24*time.Hour {
+		return "", "", invalidArg("end_date", "range longer than 62 days")
+	}
+	return b, e, nil
+}
+
 func (s *CardManagingService) stats(ctx context.Context, ep wechat.Endpoint, body *cardStatsBody) ([]CardStats, error) {
+	return statsList[CardStats](ctx, s.c, ep, body)
+}
+
+// statsList sends a card statistics query and returns its list.
+func statsList[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, body any) ([]T, error) {
 	out, err := call[struct {
-		List []CardStats `json:"list"`
-	}](ctx, s.c, ep, nil, body)
+		List []T `json:"list"`
+	}](ctx, c, ep, nil, body)
 	if err != nil {
 		return nil, err
 	}

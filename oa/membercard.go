@@ -5,6 +5,7 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
+	"time"
 	"unicode/utf8"
 
 	wechat "github.com/weixin-go/wechat"
@@ -17,6 +18,8 @@ var (
 	memberCardUserInfo         = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/userinfo/get"}
 	memberCardUpdateUser       = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/updateuser"}
 	memberCardActivateURL      = wechat.Endpoint{Method: http.MethodPost, Path: "/card/membercard/activate/geturl"}
+	memberCardInfoStats        = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getcardmembercardinfo"}
+	memberCardDetailStats      = wechat.Endpoint{Method: http.MethodPost, Path: "/datacube/getcardmembercarddetail"}
 	payGiftCardAdd             = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/add"}
 	payGiftCardDelete          = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/delete"}
 	payGiftCardGet             = wechat.Endpoint{Method: http.MethodPost, Path: "/card/paygiftcard/getbyid"}
@@ -281,7 +284,7 @@ func (s *MemberCardService) UpdateUser(ctx context.Context, u *MemberUpdate) (*M
 // ActivateURL returns the URL of the activation form (开卡组件) of a
 // membership card; outerStr, echoed in the activation event, tells the
 // channel apart and may be empty.
-// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Membership_Cards/Create_a_membership_card.html
+// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Coupons-Mini_Program_Start_Up.html
 func (s *MemberCardService) ActivateURL(ctx context.Context, cardID, outerStr string) (string, error) {
 	if err := requireCardID(cardID); err != nil {
 		return "", err
@@ -413,4 +416,74 @@ func (s *MemberCardService) AllPayGiftRules(ctx context.Context, effectiveOnly b
 		}
 		return p.RuleList, p.TotalCount, nil
 	})
+}
+
+// MemberCardStats are the daily figures of the membership cards of the
+// account (getcardmembercardinfo).
+type MemberCardStats struct {
+	RefDate      string `json:"ref_date"`
+	ViewCount    int    `json:"view_cnt"`
+	ViewUser     int    `json:"view_user"`
+	ReceiveCount int    `json:"receive_cnt"`
+	ReceiveUser  int    `json:"receive_user"`
+	ActiveUser   int    `json:"active_user"`
+	VerifyCount  int    `json:"verify_cnt"`
+	VerifyUser   int    `json:"verify_user"`
+	// TotalUser is the number of members; TotalReceiveUser the number of
+	// users who ever received a card.
+	TotalUser        int `json:"total_user"`
+	TotalReceiveUser int `json:"total_receive_user"`
+}
+
+// MemberCardDetailStats are the daily figures of one membership card
+// (getcardmembercarddetail).
+type MemberCardDetailStats struct {
+	RefDate       string        `json:"ref_date"`
+	MerchantType  int           `json:"merchanttype"`
+	CardID        string        `json:"cardid"`
+	SubMerchantID wechat.FlexID `json:"submerchantid"`
+	ViewCount     int           `json:"view_cnt"`
+	ViewUser      int           `json:"view_user"`
+	ReceiveCount  int           `json:"receive_cnt"`
+	ReceiveUser   int           `json:"receive_user"`
+	VerifyCount   int           `json:"verify_cnt"`
+	VerifyUser    int           `json:"verify_user"`
+	ActiveCount   int           `json:"active_cnt"`
+	ActiveUser    int           `json:"active_user"`
+	TotalUser     int           `json:"total_user"`
+	NewUser       int           `json:"new_user"`
+	// PayOriginalFee and Fee (fen) are the amounts due and paid through
+	// the card's quick payment (快速买单).
+	PayOriginalFee int `json:"payOriginalFee"`
+	Fee            int `json:"fee"`
+}
+
+// Stats returns the daily figures of the account's membership cards from
+// begin to end (dates, 62 days at most), for the cards of source
+// (CardSourceAPI...).
+// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Managing_Coupons_Vouchers_and_Cards.html
+func (s *MemberCardService) Stats(ctx context.Context, begin, end time.Time, source int) ([]MemberCardStats, error) {
+	body, err := newCardStatsBody(begin, end, source, "")
+	if err != nil {
+		return nil, err
+	}
+	return statsList[MemberCardStats](ctx, s.c, memberCardInfoStats, body)
+}
+
+// CardStats returns the daily figures of the membership card cardID from
+// begin to end (dates, 62 days at most).
+// https://developers.weixin.qq.com/doc/offiaccount/Cards_and_Offer/Managing_Coupons_Vouchers_and_Cards.html
+func (s *MemberCardService) CardStats(ctx context.Context, cardID string, begin, end time.Time) ([]MemberCardDetailStats, error) {
+	if err := requireCardID(cardID); err != nil {
+		return nil, err
+	}
+	b, e, err := cardStatsDates(begin, end)
+	if err != nil {
+		return nil, err
+	}
+	return statsList[MemberCardDetailStats](ctx, s.c, memberCardDetailStats, struct {
+		BeginDate string `json:"begin_date"`
+		EndDate   string `json:"end_date"`
+		CardID    string `json:"card_id"`
+	}{b, e, cardID})
 }
