@@ -340,6 +340,18 @@
 // delay_to 15 to 330 days after payment (268546001); MPSpecialOrder reads
 // the report.
 //
+// # Mini program logistics, courier side
+//
+// contact/get, path/update, service/business/update and template/preview
+// (物流助手 运力方) know one waybill, MPProviderWaybillID with token
+// MPProviderToken (9300507 other tokens, 40199 other waybills). path/update
+// keeps documented route steps (MPProviderPath; 40097 otherwise);
+// service/business/update keeps review results (MPProviderReviews) and
+// needs a "wx" shop_app_id (40013) and result_msg for a non-zero
+// result_code (40097). template/preview needs a base64 template (9300512)
+// and ##key##value## waybill_data (9300502) and answers the template
+// unrendered.
+//
 // # Mini game hosted data
 //
 // set_user_storage, remove_user_storage and setuserinteractivedata need an

@@ -37,6 +37,7 @@ type Client struct {
 	Analytics        *AnalyticsService
 	Express          *ExpressService
 	ExpressTracking  *ExpressTrackingService
+	ExpressProvider  *ExpressProviderService
 	VOD              *VODService
 	CloudBase        *CloudBaseService
 	Intracity        *IntracityService
@@ -90,6 +91,7 @@ func Wrap(c *wechat.Client) *Client {
 		Analytics:        (*AnalyticsService)(&s),
 		Express:          (*ExpressService)(&s),
 		ExpressTracking:  (*ExpressTrackingService)(&s),
+		ExpressProvider:  (*ExpressProviderService)(&s),
 		VOD:              (*VODService)(&s),
 		CloudBase:        (*CloudBaseService)(&s),
 		Intracity:        (*IntracityService)(&s),
@@ -172,6 +174,11 @@ type (
 	// ExpressTrackingService shows waybill tracking to users (物流服务, 查询组件).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/express/business/express_open_msg.html
 	ExpressTrackingService service
+	// ExpressProviderService is the logistics assistant for courier
+	// companies (物流助手 运力方): waybill contacts, route updates, merchant
+	// reviews and waybill template previews.
+	// https://developers.weixin.qq.com/miniprogram/dev/server/API/express/express-by-provider/
+	ExpressProviderService service
 	// VODService manages short-drama media (小程序媒资管理, /wxa/sec/vod).
 	// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/mini-drama/mini_drama.html
 	VODService service
