@@ -16,8 +16,9 @@
 //
 // Package component/wxa manages the authorized mini programs (code,
 // review, release, domains, testers, ICP filing...); the template library
-// (Templates), fast registration and web OAuth for official accounts
-// (OAuthURL, OAuthExchange) are methods of Client.
+// (Templates), fast registration, web OAuth for official accounts
+// (OAuthURL, OAuthExchange), batch cloud development (CloudEnvs,
+// ShareCloudEnvs) and batch order path applications are methods of Client.
 //
 // https://developers.weixin.qq.com/doc/oplatform/Third-party_Platforms/2.0/getting_started/how_to_read.html
 package component

@@ -1,7 +1,9 @@
 // Package wxa is the third-party platform's management of authorized mini
 // programs (代小程序实现业务): code upload, audit and release, domains,
 // basic information, categories, testers, privacy settings, search status,
-// QR code jump rules, ICP filing (小程序备案) and embedded mini programs.
+// QR code jump rules, ICP filing (小程序备案), verification (小程序认证),
+// live streaming application, authorizer options and embedded mini
+// programs.
 // Every call is made with the authorizer's access token, which the
 // component package keeps:
 //
