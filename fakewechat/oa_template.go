@@ -247,24 +247,15 @@ func registerOATemplate(s *Server) {
 	})
 	s.HandleJSON("POST /cgi-bin/message/template/send", func(r *Request) (any, error) {
 		var req struct {
-			ToUser      string `json:"touser"`
-			TemplateID  string `json:"template_id"`
-			URL         string `json:"url"`
-			MiniProgram *struct {
-				AppID    string `json:"appid"`
-				PagePath string `json:"pagepath"`
-			} `json:"miniprogram"`
+			oaTemplateTarget
 			Data        map[string]struct{ Value, Color string } `json:"data"`
 			ClientMsgID string                                   `json:"client_msg_id"`
 		}
 		if err := r.Decode(&req); err != nil {
 			return nil, err
 		}
-		if !ValidOpenID(req.ToUser) {
-			return nil, ErrCode(40003)
-		}
-		if req.URL != "" && !strings.HasPrefix(req.URL, "http://") && !strings.HasPrefix(req.URL, "https://") {
-			return nil, ErrCode(CodeInvalidTemplateURL)
+		if err := req.check(); err != nil {
+			return nil, err
 		}
 		if req.MiniProgram != nil && req.MiniProgram.AppID == "" {
 			return nil, Errorf(CodeInvalidArgs, "invalid args: miniprogram appid missing")
@@ -286,4 +277,28 @@ func registerOATemplate(s *Server) {
 		}
 		return OK(M{"msgid": ts.nextMsgID}), nil
 	})
+}
+
+// oaTemplateTarget is the recipient and link of a template message or a
+// one-time subscription message.
+type oaTemplateTarget struct {
+	ToUser      string `json:"touser"`
+	TemplateID  string `json:"template_id"`
+	URL         string `json:"url"`
+	MiniProgram *struct {
+		AppID    string `json:"appid"`
+		PagePath string `json:"pagepath"`
+	} `json:"miniprogram"`
+}
+
+// check answers 40003 for a malformed touser and 40062 for a url that is
+// not http(s).
+func (t *oaTemplateTarget) check() *Error {
+	if !ValidOpenID(t.ToUser) {
+		return ErrCode(40003)
+	}
+	if t.URL != "" && !strings.HasPrefix(t.URL, "http://") && !strings.HasPrefix(t.URL, "https://") {
+		return ErrCode(CodeInvalidTemplateURL)
+	}
+	return nil
 }

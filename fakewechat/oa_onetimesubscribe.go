@@ -1,0 +1,61 @@
+package fakewechat
+
+import (
+	"strconv"
+	"unicode/utf8"
+)
+
+func init() { builtin = append(builtin, registerOAOneTimeSubscribe) }
+
+// registerOAOneTimeSubscribe serves message/template/subscribe, the send of
+// one-time subscription messages (一次性订阅消息). The fake checks the
+// message the way WeChat documents it: a valid touser (40003), a
+// template_id (40037), a url that is http(s) (40062), scene a string
+// holding an integer from 0 to 10000, a title of 1 to 15 characters, a
+// data.content.value of at most 200 characters and a miniprogram with
+// appid and pagepath (40097 for those). Sent messages are counted, not kept.
+//
+// https://developers.weixin.qq.com/doc/offiaccount/Message_Management/One-time_subscription_info.html
+func registerOAOneTimeSubscribe(s *Server) {
+	s.HandleJSON("POST /cgi-bin/message/template/subscribe", func(r *Request) (any, error) {
+		var req struct {
+			oaTemplateTarget
+			Scene *string `json:"scene"`
+			Title string  `json:"title"`
+			Data  *struct {
+				Content *struct {
+					Value string `json:"value"`
+					Color string `json:"color"`
+				} `json:"content"`
+			} `json:"data"`
+		}
+		if err := r.Decode(&req); err != nil {
+			return nil, err
+		}
+		if err := req.check(); err != nil {
+			return nil, err
+		}
+		if req.TemplateID == "" {
+			return nil, ErrCode(CodeInvalidTemplateID)
+		}
+		if req.Scene == nil {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: scene missing")
+		}
+		if n, err := strconv.Atoi(*req.Scene); err != nil || n < 0 || n > 10000 {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: scene must be 0 to 10000")
+		}
+		if n := utf8.RuneCountInString(req.Title); n == 0 || n > 15 {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: title must be 1 to 15 characters")
+		}
+		if req.Data == nil {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: data missing")
+		}
+		if req.Data.Content != nil && utf8.RuneCountInString(req.Data.Content.Value) > 200 {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: data.content.value longer than 200 characters")
+		}
+		if req.MiniProgram != nil && (req.MiniProgram.AppID == "" || req.MiniProgram.PagePath == "") {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: miniprogram appid and pagepath required")
+		}
+		return nil, nil
+	})
+}
