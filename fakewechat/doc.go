@@ -85,8 +85,9 @@
 //     exist (72017 otherwise); a closed invoice cannot change (40097).
 //   - Marketing user actions need version=v1.0 and known data sources
 //     (40097); see oa_marketing.go.
-//   - Image processing (/cv/img/*) takes img_url or the multipart file
-//     "img", with the OCR endpoints' errcodes; see oa_cv.go.
+//   - Image processing (/cv/img/*) and plate number OCR (/cv/ocr/platenum,
+//     answering OAPlateNumber) take img_url or the multipart file "img",
+//     with the OCR endpoints' errcodes; see oa_cv.go.
 //   - WeCom customer service (微信客服, see work_kf.go and
 //     work_kf_more.go): servicers are kept per account (servicer/add,
 //     del, list); a userid must be in the address book (per-item 60111), a

@@ -169,7 +169,8 @@ type (
 	// MarketingService reports advertising conversions (广告 user actions).
 	// https://developers.weixin.qq.com/doc/offiaccount/Marketing/User_Action_Data_Source.html
 	MarketingService service
-	// ImageService is image processing (图像处理): smart crop, code scan, super resolution.
+	// ImageService is image processing (图像处理): smart crop, code scan, super
+	// resolution, and plate number OCR.
 	// https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/Img_Proc.html
 	ImageService service
 )

@@ -15,6 +15,7 @@ var (
 	cvAICrop          = wechat.Endpoint{Method: http.MethodPost, Path: "/cv/img/aicrop"}
 	cvQRCode          = wechat.Endpoint{Method: http.MethodPost, Path: "/cv/img/qrcode"}
 	cvSuperResolution = wechat.Endpoint{Method: http.MethodPost, Path: "/cv/img/superresolution"}
+	cvPlateNumber     = wechat.Endpoint{Method: http.MethodPost, Path: "/cv/ocr/platenum"}
 )
 
 // Picture is the image an image-processing call reads: either URL (WeChat
@@ -140,4 +141,16 @@ func (s *ImageService) SuperResolution(ctx context.Context, pic Picture) (string
 		return "", err
 	}
 	return out.MediaID, nil
+}
+
+// PlateNumber reads the licence plate number (车牌号) in pic.
+// https://developers.weixin.qq.com/doc/offiaccount/Intelligent_Interface/OCR.html
+func (s *ImageService) PlateNumber(ctx context.Context, pic Picture) (string, error) {
+	out, err := cvCall[struct {
+		Number string `json:"number"`
+	}](ctx, s.c, cvPlateNumber, pic, url.Values{})
+	if err != nil {
+		return "", err
+	}
+	return out.Number, nil
 }
