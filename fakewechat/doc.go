@@ -38,8 +38,10 @@
 //     AddTemplate or a fixtures file. At most 25 templates (45026); an
 //     unknown id answers 40037; url must be http(s) (40062); a repeated
 //     client_msg_id is refused.
-//   - One-time subscription messages (message/template/subscribe): see
-//     oa_onetimesubscribe.go; the fields are checked, nothing is kept.
+//   - One-time subscription messages (message/template/subscribe): each
+//     send uses up an authorization given by ConfirmOneTimeSubscribe for
+//     the openid, template and scene (43101 without); the fields are
+//     checked as oa_onetimesubscribe.go says.
 //   - Tags: at most 100 per account (45056) and 20 per user (45059); names
 //     up to 30 characters (45158) and unique (45157); tags 0 to 2 are
 //     reserved (45058).

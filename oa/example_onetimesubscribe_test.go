@@ -22,10 +22,18 @@ func ExampleTemplateService_SendOneTimeSubscribe() {
 		log.Fatal(err)
 	}
 
-	// The user authorized the template for scene 1000; the account may
-	// send one message.
+	// The user opens this page in WeChat and confirms.
+	page, err := c.Template.OneTimeSubscribeURL("ONE_TIME_TEMPLATE_ID", 1000, "https://example.com/subscribed", "s42")
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(page)
+	user := "oUser_0123456789abcdefghijkl" // the openid of the redirect
+	_ = srv.ConfirmOneTimeSubscribe(fakewechat.DefaultAppID, user, "ONE_TIME_TEMPLATE_ID", 1000)
+
+	// The account may send the user one message.
 	err = c.Template.SendOneTimeSubscribe(context.Background(), &oa.OneTimeSubscribeMessage{
-		ToUser:     "oUser_0123456789abcdefghijkl",
+		ToUser:     user,
 		TemplateID: "ONE_TIME_TEMPLATE_ID",
 		URL:        "https://example.com/order/42",
 		Scene:      1000,
@@ -33,5 +41,7 @@ func ExampleTemplateService_SendOneTimeSubscribe() {
 		Data:       oa.OneTimeSubscribeData{Content: oa.TemplateDataItem{Value: "您的订单 42 已发货。"}},
 	})
 	fmt.Println(err)
-	// Output: <nil>
+	// Output:
+	// https://mp.weixin.qq.com/mp/subscribemsg?action=get_confirm&appid=wxf00dfacecafe0001&scene=1000&template_id=ONE_TIME_TEMPLATE_ID&redirect_url=https%3A%2F%2Fexample.com%2Fsubscribed&reserved=s42#wechat_redirect
+	// <nil>
 }

@@ -3,6 +3,7 @@ package oa
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strconv"
 	"unicode/utf8"
 
@@ -10,6 +11,10 @@ import (
 )
 
 var templateSubscribe = wechat.Endpoint{Method: http.MethodPost, Path: "/cgi-bin/message/template/subscribe"}
+
+// OneTimeSubscribeConfirmURL is the page where a user authorizes one-time
+// subscription messages.
+const OneTimeSubscribeConfirmURL = "https://mp.weixin.qq.com/mp/subscribemsg"
 
 // Limits of one-time subscription messages.
 const (
@@ -37,6 +42,35 @@ type OneTimeSubscribeMessage struct {
 // OneTimeSubscribeData is the body of a one-time subscription message.
 type OneTimeSubscribeData struct {
 	Content TemplateDataItem `json:"content"` // value at most 200 characters
+}
+
+// OneTimeSubscribeURL returns the page to open in WeChat for the user to
+// authorize one message of templateID for scene (0 to 10000). WeChat then
+// redirects to redirectURL (an absolute http or https URL on the account's
+// business domain) with ?openid=OPENID&template_id=...&action=confirm (or
+// cancel)&scene=...&reserved=...; reserved (up to 128 letters and digits,
+// may be empty) comes back as it was, to tie the answer to the browser.
+// https://developers.weixin.qq.com/doc/offiaccount/Message_Management/One-time_subscription_info.html
+func (s *TemplateService) OneTimeSubscribeURL(templateID string, scene int, redirectURL, reserved string) (string, error) {
+	if templateID == "" {
+		return "", argErr("template_id", "required")
+	}
+	if scene < 0 || scene > MaxOneTimeSubscribeScene {
+		return "", argErr("scene", strconv.Itoa(scene)+" not in 0..10000")
+	}
+	u, err := url.Parse(redirectURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return "", argErr("redirect_url", "must be an absolute http or https URL")
+	}
+	if err := checkAlnum("reserved", reserved); err != nil {
+		return "", err
+	}
+	q := []string{"action", "get_confirm", "appid", url.QueryEscape(s.c.AppID()), "scene", strconv.Itoa(scene),
+		"template_id", url.QueryEscape(templateID), "redirect_url", url.QueryEscape(redirectURL)}
+	if reserved != "" {
+		q = append(q, "reserved", reserved)
+	}
+	return orderedURL(OneTimeSubscribeConfirmURL, q...) + "#wechat_redirect", nil
 }
 
 // SendOneTimeSubscribe sends a one-time subscription message to a user who

@@ -90,14 +90,17 @@ type OAuth2UserInfo struct {
 }
 
 // checkState validates an OAuth2 state: up to 128 letters and digits.
-func checkState(state string) error {
-	if len(state) > maxOAuth2State {
-		return invalidArg("state", "longer than 128 bytes")
+func checkState(state string) error { return checkAlnum("state", state) }
+
+// checkAlnum checks a value WeChat echoes back: up to 128 letters and digits.
+func checkAlnum(arg, v string) error {
+	if len(v) > maxOAuth2State {
+		return invalidArg(arg, "longer than 128 bytes")
 	}
-	for i := 0; i < len(state); i++ {
-		c := state[i]
+	for i := 0; i < len(v); i++ {
+		c := v[i]
 		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
-			return invalidArg("state", "may hold only letters and digits")
+			return invalidArg(arg, "may hold only letters and digits")
 		}
 	}
 	return nil
@@ -120,19 +123,27 @@ func (s *WebPageService) AuthorizeURL(redirectURI string, scope OAuth2Scope, sta
 	if err := checkState(state); err != nil {
 		return "", err
 	}
-	// WeChat wants the parameters in this order, hence no url.Values.
+	return orderedURL(OAuth2AuthorizeURL, "appid", url.QueryEscape(s.c.AppID()), "redirect_uri", url.QueryEscape(redirectURI),
+		"response_type", "code", "scope", string(scope), "state", state) + "#wechat_redirect", nil
+}
+
+// orderedURL appends the name, value pairs (values already escaped) to base
+// as a query in the given order, which WeChat's pages want; url.Values
+// would sort them.
+func orderedURL(base string, pairs ...string) string {
 	var b strings.Builder
-	b.WriteString(OAuth2AuthorizeURL)
-	b.WriteString("?appid=")
-	b.WriteString(url.QueryEscape(s.c.AppID()))
-	b.WriteString("&redirect_uri=")
-	b.WriteString(url.QueryEscape(redirectURI))
-	b.WriteString("&response_type=code&scope=")
-	b.WriteString(string(scope))
-	b.WriteString("&state=")
-	b.WriteString(state)
-	b.WriteString("#wechat_redirect")
-	return b.String(), nil
+	b.WriteString(base)
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if i == 0 {
+			b.WriteByte('?')
+		} else {
+			b.WriteByte('&')
+		}
+		b.WriteString(pairs[i])
+		b.WriteByte('=')
+		b.WriteString(pairs[i+1])
+	}
+	return b.String()
 }
 
 // Exchange trades the code of an authorization redirect (valid 5 minutes,
