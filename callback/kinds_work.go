@@ -112,17 +112,20 @@ func (m *Message) ContactChange() (ContactChange, bool) { return typed[ContactCh
 
 // ExternalContactChange is a WeCom change_external_contact event
 // (add_external_contact, edit_external_contact, add_half_external_contact,
-// del_external_contact, del_follow_user, transfer_fail).
+// del_external_contact, del_follow_user, transfer_fail, and
+// msg_audit_approved when a customer agreed to have the chat archived).
 //
-// See https://developer.work.weixin.qq.com/document/path/92130 and, for
-// suites, https://developer.work.weixin.qq.com/document/path/92277.
+// See https://developer.work.weixin.qq.com/document/path/92130,
+// https://developer.work.weixin.qq.com/document/path/92005
+// (msg_audit_approved) and, for suites,
+// https://developer.work.weixin.qq.com/document/path/92277.
 type ExternalContactChange struct {
 	SuiteHeader
 	ChangeType     string
 	UserID         string `push:"UserID"` // the member
 	ExternalUserID string `push:"ExternalUserID"`
 	State          string // add: the state of the contact way used
-	WelcomeCode    string // add: code for sending the welcome message
+	WelcomeCode    string // add, msg_audit_approved: code for sending the welcome message
 	Source         string // del_external_contact: DELETE_BY_TRANSFER when removed by a transfer
 	FailReason     string // transfer_fail: customer_refused or customer_limit_exceed
 }

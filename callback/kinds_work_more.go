@@ -1,8 +1,8 @@
 package callback
 
-// Typed views of more WeCom pushes: customer acquisition (获客助手) and
-// customer service account authorization. They are added to the table of
-// kinds below.
+// Typed views of more WeCom pushes: customer acquisition (获客助手),
+// customer service account authorization and conversation archiving
+// (会话内容存档). They are added to the table of kinds below.
 
 // WeCom events and suite notifications added here. customer_acquisition
 // comes as an app event and, with the suite envelope, as a suite
@@ -11,6 +11,18 @@ const (
 	EventCustomerAcquisition    = "customer_acquisition"
 	InfoTypeCustomerAcquisition = EventCustomerAcquisition
 	EventKfAccountAuthChange    = "kf_account_auth_change"
+
+	// EventMsgAuditNotify announces new archived messages (at most every
+	// 15 seconds); it carries only AgentID. Fetch them with the archive
+	// SDK.
+	EventMsgAuditNotify = "msgaudit_notify"
+	// InfoTypeConversationNewMessage announces new archived messages to
+	// the suite authorized for conversation archiving, with a Token.
+	InfoTypeConversationNewMessage = "conversation_new_message"
+
+	// ChangeMsgAuditApproved is the ChangeType of a change_external_contact
+	// event sent when a customer agreed to have the chat archived.
+	ChangeMsgAuditApproved = "msg_audit_approved"
 )
 
 // ChangeType values of customer_acquisition that the documentation shows
@@ -32,6 +44,8 @@ func init() {
 	kinds = append(kinds,
 		Kind{Event: EventCustomerAcquisition, InfoType: InfoTypeCustomerAcquisition, Type: typeOf[CustomerAcquisition](), Doc: docWorkAcquisition},
 		Kind{Event: EventKfAccountAuthChange, Type: typeOf[KfAccountAuthChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97713"},
+		Kind{Event: EventMsgAuditNotify, Doc: "https://developer.work.weixin.qq.com/document/path/95039"},
+		Kind{InfoType: InfoTypeConversationNewMessage, Type: typeOf[ConversationNewMessage](), Doc: "https://developer.work.weixin.qq.com/document/path/99682"},
 	)
 }
 
@@ -70,4 +84,19 @@ type KfAccountAuthChange struct {
 // event; ok is false for other pushes.
 func (m *Message) KfAccountAuthChange() (KfAccountAuthChange, bool) {
 	return typed[KfAccountAuthChange](m)
+}
+
+// ConversationNewMessage is a conversation_new_message notification: new
+// messages were archived in a corp that authorized the suite.
+//
+// See https://developer.work.weixin.qq.com/document/path/99682.
+type ConversationNewMessage struct {
+	SuiteHeader
+	Token string // valid 10 minutes, for fetching the messages
+}
+
+// ConversationNewMessage returns the fields of a conversation_new_message
+// notification; ok is false for other pushes.
+func (m *Message) ConversationNewMessage() (ConversationNewMessage, bool) {
+	return typed[ConversationNewMessage](m)
 }

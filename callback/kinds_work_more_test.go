@@ -35,3 +35,18 @@ func TestKfAccountAuthChange(t *testing.T) {
 		t.Error("an authorization change read as kf_msg_or_event")
 	}
 }
+
+func TestConversationArchiveEvents(t *testing.T) {
+	n := sample(t, "work_msgaudit_notify.xml")
+	if k, ok := n.Kind(); !ok || k.Event != EventMsgAuditNotify || k.Type != nil || n.AgentID != "2000004" {
+		t.Errorf("msgaudit_notify: %+v %v, AgentID %q", k, ok, n.AgentID)
+	}
+	got, ok := sample(t, "suite_conversation_new_message.xml").ConversationNewMessage()
+	if want := (ConversationNewMessage{SuiteHeader{SuiteID: "xxxx", AuthCorpID: "yyyy", TimeStamp: 1403610513}, "zzzzzzzzzzz"}); !ok || got != want {
+		t.Errorf("conversation_new_message:\n got %+v\nwant %+v", got, want)
+	}
+	ap, ok := sample(t, "work_change_external_contact_msg_audit_approved.xml").ExternalContactChange()
+	if want := (ExternalContactChange{ChangeType: ChangeMsgAuditApproved, UserID: "zhangsan", ExternalUserID: "woAJ2GCAAABiuyujaWJHDDGi0mACHAAA", WelcomeCode: "WELCOMECODE"}); !ok || ap != want {
+		t.Errorf("msg_audit_approved:\n got %+v\nwant %+v", ap, want)
+	}
+}
