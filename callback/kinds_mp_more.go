@@ -8,11 +8,17 @@ package callback
 // it in lower case.
 const EventUpdateWaybillStatus = "update_waybill_status"
 
+// EventWaybillNotifyQuery is the event a courier company receives when
+// WeChat checks the state of a single waybill after the company pushed an
+// update. Also documented as case-insensitive.
+const EventWaybillNotifyQuery = "waybill_notify_query"
+
 const docMPLocalDeliveryStatus = "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/deliver/deliver_by_business/Delivery_order_delivery_status_update_notification_interface.html"
 
 func init() {
 	kinds = append(kinds,
 		Kind{Event: EventUpdateWaybillStatus, Type: typeOf[WaybillStatus](), Doc: docMPLocalDeliveryStatus},
+		Kind{Event: EventWaybillNotifyQuery, Type: typeOf[WaybillNotifyQuery](), Doc: "https://developers.weixin.qq.com/miniprogram/dev/server/event_push/express/provider/check_order_status.html"},
 	)
 }
 
@@ -42,3 +48,21 @@ type WaybillAgent struct {
 // WaybillStatus returns the typed view of an update_waybill_status event;
 // ok is false for other pushes.
 func (m *Message) WaybillStatus() (WaybillStatus, bool) { return typed[WaybillStatus](m) }
+
+// WaybillNotifyQuery is a waybill_notify_query event, pushed to a courier
+// company: WeChat asks for the current state of a single waybill. The
+// company answers with ResultCode, ResultMsg, Path (the tracking nodes)
+// and WaybillCreateTime.
+//
+// See https://developers.weixin.qq.com/miniprogram/dev/server/event_push/express/provider/check_order_status.html.
+type WaybillNotifyQuery struct {
+	WaybillID     string `push:"WaybillId"`
+	SenderPhone   string
+	ReceiverPhone string
+}
+
+// WaybillNotifyQuery returns the typed view of a waybill_notify_query
+// event; ok is false for other pushes.
+func (m *Message) WaybillNotifyQuery() (WaybillNotifyQuery, bool) {
+	return typed[WaybillNotifyQuery](m)
+}

@@ -13,3 +13,10 @@ func TestWaybillStatus(t *testing.T) {
 		t.Error("an express path read as a local delivery status")
 	}
 }
+
+func TestWaybillNotifyQuery(t *testing.T) {
+	got, ok := sample(t, "mp_waybill_notify_query.xml").WaybillNotifyQuery()
+	if want := (WaybillNotifyQuery{"123456789", "13800000000", "13900000000"}); !ok || got != want {
+		t.Errorf("\n got %+v\nwant %+v", got, want)
+	}
+}
