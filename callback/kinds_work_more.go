@@ -62,6 +62,11 @@ type CustomerAcquisition struct {
 	ChangeType string
 	LinkID     string `push:"LinkId"`
 	State      string // customer_channel of the link
+	// ChatKey is pushed when a member received several messages from a
+	// customer: the key of customer_acquisition/get_chat_info, valid 30
+	// minutes (https://developer.work.weixin.qq.com/document/path/101361).
+	// The docs name it there; no example push shows it.
+	ChatKey string
 }
 
 // CustomerAcquisition returns the fields of a customer_acquisition event,

@@ -16,6 +16,10 @@ func TestCustomerAcquisition(t *testing.T) {
 	if !ok || suite != want {
 		t.Errorf("suite:\n got %+v\nwant %+v", suite, want)
 	}
+	m := mustParse(t, workEvent(EventCustomerAcquisition, `<ChangeType><![CDATA[x]]></ChangeType><ChatKey><![CDATA[CHAT_KEY]]></ChatKey>`))
+	if got, ok := m.CustomerAcquisition(); !ok || got.ChatKey != "CHAT_KEY" {
+		t.Errorf("ChatKey: %+v, %v", got, ok)
+	}
 	if _, ok := sample(t, "work_customer_acquisition.xml").ExternalContactChange(); ok {
 		t.Error("a customer acquisition event read as a customer change")
 	}
