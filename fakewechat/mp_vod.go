@@ -98,11 +98,17 @@ func (v *mpVOD) find(id int64) *mpVODMedia {
 }
 
 func pageOf[T any](list []T, offset, limit int) ([]T, *Error) {
+	return pageUpTo(list, offset, limit, 100, CodeInvalidArgs)
+}
+
+// pageUpTo pages list by offset and limit (1-maxLimit, default 100), answering
+// code for a limit out of range or a negative offset.
+func pageUpTo[T any](list []T, offset, limit, maxLimit, code int) ([]T, *Error) {
 	if limit == 0 {
 		limit = 100
 	}
-	if offset < 0 || limit < 1 || limit > 100 {
-		return nil, ErrCode(CodeInvalidArgs)
+	if offset < 0 || limit < 1 || limit > maxLimit {
+		return nil, ErrCode(code)
 	}
 	start := min(offset, len(list))
 	return list[start:min(start+limit, len(list))], nil
