@@ -188,6 +188,11 @@ type Client struct {
 	Capital *CapitalService
 	// SubjectConfirm follows opening-intention confirmations (商户开户意愿确认).
 	SubjectConfirm *SubjectConfirmService
+	// Fund is the merchant's own funds (商户资金): balances and, for
+	// e-commerce platforms, withdrawals.
+	Fund *FundService
+	// BusinessCircle is the smart business circle (智慧商圈): points sync.
+	BusinessCircle *BusinessCircleService
 }
 
 // Option customises a Client.

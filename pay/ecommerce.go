@@ -234,11 +234,8 @@ func (s *EcommerceService) Withdraw(ctx context.Context, req *EcommerceWithdrawR
 	if err := need("sub_mchid", req.SubMchID, "out_request_no", req.OutRequestNo); err != nil {
 		return nil, err
 	}
-	switch {
-	case !alnum(req.OutRequestNo, 32):
-		return nil, argError("out_request_no", "must be at most 32 letters and digits")
-	case req.Amount <= 0 || req.Amount > maxWithdraw:
-		return nil, argError("amount", "must be positive and at most 800 million CNY (fen)")
+	if err := checkWithdraw(req.OutRequestNo, req.Amount, req.Remark, req.BankMemo); err != nil {
+		return nil, err
 	}
 	return call[EcommerceWithdrawal](ctx, s.c, post("/v3/ecommerce/fund/withdraw", req))
 }

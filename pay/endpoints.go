@@ -31,6 +31,8 @@ func (c *Client) initServicesB() {
 	c.Ecommerce = &EcommerceService{s}
 	c.Capital = &CapitalService{s}
 	c.SubjectConfirm = &SubjectConfirmService{s}
+	c.Fund = &FundService{s}
+	c.BusinessCircle = &BusinessCircleService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Balances (fen) the fake answers for every account of every sub-merchant
@@ -305,16 +304,8 @@ func (s *Server) serveEcomWithdraw(w http.ResponseWriter, r *http.Request, body 
 	case b.SubMchID == "" || b.OutRequestNo == "":
 		bad("sub_mchid、out_request_no必填")
 		return
-	case len(b.OutRequestNo) > 32 || strings.IndexFunc(b.OutRequestNo, func(c rune) bool {
-		return !(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z')
-	}) >= 0:
-		bad("out_request_no须为32位以内字母数字")
-		return
-	case b.Amount <= 0 || b.Amount > 800_000_000*100:
-		bad("amount须大于0且不超过8亿元")
-		return
-	case utf8.RuneCountInString(b.Remark) > 56 || utf8.RuneCountInString(b.BankMemo) > 32:
-		bad("remark、bank_memo超长")
+	case withdrawCheck(b.OutRequestNo, b.Amount, b.Remark, b.BankMemo) != "":
+		bad(withdrawCheck(b.OutRequestNo, b.Amount, b.Remark, b.BankMemo))
 		return
 	case b.AccountType != "" && b.AccountType != "BASIC" && b.AccountType != "FEES" && b.AccountType != "OPERATION":
 		bad("account_type取值错误")

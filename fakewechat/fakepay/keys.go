@@ -282,6 +282,28 @@
 // APPLYMENT_STATE_CANCELED (again: 204), except a PASSED or FREEZED one
 // (400 INVALID_REQUEST). A sub-merchant's authorize state is
 // AUTHORIZE_STATE_UNAUTHORIZED until SetSubjectAuthorized.
+//
+// # Merchant funds and business circle
+//
+// Balances (/v3/merchant/fund/balance/{account_type},
+// /v3/merchant/fund/dayendbalance/{account_type}) are FundBalances for
+// BASIC, OPERATION and FEES (another type: 400 PARAM_ERROR); the day-end
+// balance needs a YYYY-MM-DD date (400 PARAM_ERROR) before today and
+// within 90 days (400 INVALID_REQUEST 日终余额当日无数据). Withdrawals
+// (/v3/merchant/fund/withdraw) are kept per signing merchant: they need
+// out_request_no (at most 32 letters and digits), a positive amount of at
+// most 800 million CNY, account_type, remark and bank_memo within 56 and
+// 32 characters and an HTTPS notify_url without query (400 PARAM_ERROR);
+// a repeated out_request_no with the same content answers the withdrawal,
+// with other content 400 INVALID_REQUEST; more than the available balance
+// is 403 NOT_ENOUGH. They stay CREATE_SUCCESS until SetFundWithdrawStatus;
+// an unknown out_request_no is 404 ORDER_NOT_EXIST. The failed-withdrawal
+// file (withdraw/bill-type/NO_SUCC) exists for the dates given to
+// AddWithdrawBill (400 NO_STATEMENT_EXIST otherwise).
+//
+// Points syncs (/v3/businesscircle/points/notify) need transaction_id,
+// appid, openid, earn_points, increased_points and points_update_time
+// (400 PARAM_ERROR), answer 204 and are kept for PointsSyncs.
 package fakepay
 
 import (

@@ -91,8 +91,9 @@ type Server struct {
 	// (statea.go).
 	a *stateA
 
-	b stateB // media, onboarding, complaints, marketing, PayScore (payb.go)
-	c stateC // combined orders, e-commerce refunds and withdrawals (combine.go)
+	b stateB    // media, onboarding, complaints, marketing, PayScore (payb.go)
+	c stateC    // combined orders, e-commerce refunds and withdrawals (combine.go)
+	f fundState // merchant funds and business-circle points (fund.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
@@ -394,8 +395,15 @@ func (s *Server) billResponse(r *http.Request, date, tarType string) (any, bool)
 	if !ok {
 		return nil, false
 	}
+	return s.billAnswer(date, content, tarType), true
+}
+
+// billAnswer keeps content for download under a new token named after
+// prefix (gzip-compressed when tarType is GZIP) and returns the bill APIs'
+// answer: its SHA-1 and download URL.
+func (s *Server) billAnswer(prefix string, content []byte, tarType string) map[string]string {
 	sum := sha1.Sum(content)
-	token := date + "." + nonceHex()
+	token := prefix + "." + nonceHex()
 	if tarType == "GZIP" {
 		token += ".gz"
 	}
@@ -406,7 +414,7 @@ func (s *Server) billResponse(r *http.Request, date, tarType string) (any, bool)
 		"hash_type":    "SHA1",
 		"hash_value":   hex.EncodeToString(sum[:]),
 		"download_url": s.URL + "/v3/billdownload/file?token=" + token,
-	}, true
+	}
 }
 
 func (s *Server) serveDownload(w http.ResponseWriter, r *http.Request) {
