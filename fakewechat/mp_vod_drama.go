@@ -14,7 +14,9 @@ import (
 // deauthorizedrama removes them (10090043 in the result of a drama not
 // authorized to that mini program). getauthorizeobjects filters by drama_id
 // and authorized_appid and pages by offset and limit (1-1000, default 100)
-// with the total_count.
+// with the total_count. Account authorization (账号授权): authorizeapp
+// needs authorized_appid and the same authz_expire_time rule, a repeated
+// authorization updating the expiry; getauthorizeapps lists them.
 func init() {
 	stdMessages[CodeMPVODNoAuthorization] = "authorization not exist"
 	builtin = append(builtin, registerMPVODDrama)
@@ -29,6 +31,7 @@ const (
 type mpVODAuthz struct {
 	mu   sync.Mutex
 	list []M // drama_id, authorized_appid, authorized_time, authz_expire_time
+	apps []M // authorized_appid, authorized_time, authz_expire_time
 }
 
 func (s *Server) mpVODAuthz(appid string) *mpVODAuthz {
@@ -47,6 +50,15 @@ func (v *mpVOD) dramaStatus(id int64) int {
 		}
 	}
 	return -1
+}
+
+// checkAuthzExpiry answers 47003 unless expire is 0 (no end) or at least
+// 7 days after now.
+func checkAuthzExpiry(now, expire int64) *Error {
+	if expire != 0 && expire < now+7*86400 {
+		return Errorf(CodeMPVODBadArgs, "authz_expire_time less than 7 days ahead")
+	}
+	return nil
 }
 
 func registerMPVODDrama(s *Server) {
@@ -81,8 +93,8 @@ func registerMPVODDrama(s *Server) {
 			return nil, err
 		}
 		now := r.Now().Unix()
-		if in.AuthzExpireTime != 0 && in.AuthzExpireTime < now+7*86400 {
-			return nil, Errorf(CodeMPVODBadArgs, "authz_expire_time less than 7 days ahead")
+		if e := checkAuthzExpiry(now, in.AuthzExpireTime); e != nil {
+			return nil, e
 		}
 		v, a := s.mpVOD(r.AppID), s.mpVODAuthz(r.AppID)
 		results := make([]M, 0, len(in.DramaID))
@@ -152,5 +164,40 @@ func registerMPVODDrama(s *Server) {
 			return nil, e
 		}
 		return OK(M{"total_count": len(all), "objects": append([]M{}, page...)}), nil
+	})
+	s.HandleJSON("POST /wxa/sec/vod/authorizeapp", func(r *Request) (any, error) {
+		var in struct {
+			AuthorizedAppID string `json:"authorized_appid"`
+			AuthzExpireTime int64  `json:"authz_expire_time"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		now := r.Now().Unix()
+		if in.AuthorizedAppID == "" {
+			return nil, ErrCode(CodeMPVODBadArgs)
+		}
+		if e := checkAuthzExpiry(now, in.AuthzExpireTime); e != nil {
+			return nil, e
+		}
+		a := s.mpVODAuthz(r.AppID)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		if i := slices.IndexFunc(a.apps, func(x M) bool { return x["authorized_appid"] == in.AuthorizedAppID }); i >= 0 {
+			a.apps[i]["authz_expire_time"] = in.AuthzExpireTime
+		} else {
+			a.apps = append(a.apps, M{"authorized_appid": in.AuthorizedAppID, "authorized_time": now, "authz_expire_time": in.AuthzExpireTime})
+		}
+		return nil, nil
+	})
+	s.HandleJSON("POST /wxa/sec/vod/getauthorizeapps", func(r *Request) (any, error) {
+		a := s.mpVODAuthz(r.AppID)
+		a.mu.Lock()
+		defer a.mu.Unlock()
+		objects := make([]M, len(a.apps))
+		for i, x := range a.apps {
+			objects[i] = M{"authorized_appid": x["authorized_appid"], "authorized_time": x["authorized_time"], "authz_expire_time": x["authz_expire_time"]}
+		}
+		return OK(M{"objects": objects}), nil
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"log"
 	"strings"
+	"time"
 
 	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
@@ -49,4 +50,30 @@ func ExampleVODService_AuthorizeDrama() {
 	// Output:
 	// true 0
 	// 1 wx00000000000000b1 0
+}
+
+func ExampleVODService_AuthorizeApp() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	client, err := miniprogram.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+
+	// Let another mini program play every drama for 30 days.
+	ctx := context.Background()
+	expire := time.Now().Add(30 * 24 * time.Hour).Unix()
+	if err := client.VOD.AuthorizeApp(ctx, "wx00000000000000b1", expire); err != nil {
+		log.Fatal(err)
+	}
+	list, err := client.VOD.AppAuthorizations(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(list), list[0].AuthorizedAppID, list[0].AuthzExpireTime == expire)
+	// Output: 1 wx00000000000000b1 true
 }

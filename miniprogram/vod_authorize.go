@@ -13,6 +13,8 @@ var (
 	vodAuthorizeDrama   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/authorizedrama"}
 	vodDeauthorizeDrama = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/deauthorizedrama"}
 	vodAuthorizeObjects = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getauthorizeobjects"}
+	vodAuthorizeApp     = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/authorizeapp"}
+	vodAuthorizeApps    = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getauthorizeapps"}
 )
 
 // MaxDramaAuthorizationPage is the largest page of ListDramaAuthorizations.
@@ -116,4 +118,45 @@ func (s *VODService) ListDramaAuthorizations(ctx context.Context, q DramaAuthori
 		return nil, 0, err
 	}
 	return out.Objects, out.TotalCount, nil
+}
+
+// AuthorizeApp lets the mini program authorizedAppID play every drama of
+// this one (增加账号授权) until expireTime (a Unix time at least 7 days
+// ahead; 0 for no end).
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizeapp/api_authorizeapp.html
+func (s *VODService) AuthorizeApp(ctx context.Context, authorizedAppID string, expireTime int64) error {
+	if err := required("authorized_appid", authorizedAppID); err != nil {
+		return err
+	}
+	if expireTime < 0 {
+		return invalidArg("authz_expire_time", "must be 0 or a Unix time")
+	}
+	body := struct {
+		AuthorizedAppID string `json:"authorized_appid"`
+		AuthzExpireTime int64  `json:"authz_expire_time,omitempty"`
+	}{authorizedAppID, expireTime}
+	return s.c.Do(ctx, vodAuthorizeApp, nil, body, nil)
+}
+
+// AppAuthorization is an authorization granted to play every drama.
+type AppAuthorization struct {
+	AuthorizedAppID string `json:"authorized_appid"`
+	AuthorizedTime  int64  `json:"authorized_time"`
+	// AuthzExpireTime is the end of the authorization (0: no end); the
+	// docs' page shows this field's name cut after "authz_expire", read
+	// here as in the request and in getauthorizeobjects.
+	AuthzExpireTime int64 `json:"authz_expire_time"`
+}
+
+// AppAuthorizations returns the account authorizations the mini program
+// granted (查询账号授权信息).
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizeapp/api_getauthorizeapps.html
+func (s *VODService) AppAuthorizations(ctx context.Context) ([]AppAuthorization, error) {
+	out, err := call[struct {
+		Objects []AppAuthorization `json:"objects"`
+	}](ctx, s.c, vodAuthorizeApps, nil, struct{}{})
+	if err != nil {
+		return nil, err
+	}
+	return out.Objects, nil
 }

@@ -87,3 +87,39 @@ func TestVODDramaAuthorization(t *testing.T) {
 	_, _, err = v.ListDramaAuthorizations(ctx, miniprogram.DramaAuthorizationQuery{Limit: 1001})
 	wantArgError(t, srv, k, err, "limit")
 }
+
+func TestVODAppAuthorization(t *testing.T) {
+	srv, c := newClient(t)
+	ctx := t.Context()
+	v := c.VOD
+
+	if list, err := v.AppAuthorizations(ctx); err != nil || len(list) != 0 {
+		t.Fatalf("AppAuthorizations before = %+v, %v", list, err)
+	}
+	now := srv.Now().Unix()
+	wantAPIError(t, v.AuthorizeApp(ctx, "wx00000000000000b1", now+3600), fakewechat.CodeMPVODBadArgs)
+	if err := v.AuthorizeApp(ctx, "wx00000000000000b1", now+8*86400); err != nil {
+		t.Fatal(err)
+	}
+	_, body := last(t, srv, "POST /wxa/sec/vod/authorizeapp")
+	if got := asJSON(t, body); got != `{"authorized_appid":"wx00000000000000b1","authz_expire_time":`+strconv.FormatInt(now+8*86400, 10)+`}` {
+		t.Fatalf("authorizeapp body %s", got)
+	}
+	if err := v.AuthorizeApp(ctx, "wx00000000000000b2", 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := v.AuthorizeApp(ctx, "wx00000000000000b1", 0); err != nil { // now with no end
+		t.Fatal(err)
+	}
+	list, err := v.AppAuthorizations(ctx)
+	if err != nil || len(list) != 2 {
+		t.Fatalf("AppAuthorizations = %+v, %v", list, err)
+	}
+	if a := list[0]; a.AuthorizedAppID != "wx00000000000000b1" || a.AuthorizedTime != now || a.AuthzExpireTime != 0 || list[1].AuthorizedAppID != "wx00000000000000b2" {
+		t.Fatalf("AppAuthorizations = %+v", list)
+	}
+
+	k := len(srv.Requests())
+	wantArgError(t, srv, k, v.AuthorizeApp(ctx, "", 0), "authorized_appid")
+	wantArgError(t, srv, k, v.AuthorizeApp(ctx, "wx00000000000000b1", -5), "authz_expire_time")
+}
