@@ -166,6 +166,8 @@ type Client struct {
 	BusiFavor *BusiFavorService
 	// PayScore manages WeChat Pay Score service orders (微信支付分).
 	PayScore *PayScoreService
+	// PartnerPayScore is WeChat Pay Score for service providers (服务商).
+	PartnerPayScore *PartnerPayScoreService
 	// Parking is PayScore parking (微信支付分停车服务).
 	Parking *ParkingService
 	// ScanAndRide is scan-and-ride deductions (乘车码).
@@ -300,6 +302,7 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	c.BatchTransfer = &BatchTransferService{c: c}
 	c.Partner = &PartnerService{c: c}
 	c.ProfitSharing = &ProfitSharingService{c: c}
+	c.PartnerPayScore = &PartnerPayScoreService{service{c}}
 	if c.store == nil {
 		c.store = wechat.NewMemoryStore()
 	}

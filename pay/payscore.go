@@ -135,18 +135,36 @@ type ServiceOrder struct {
 //
 // See https://pay.weixin.qq.com/docs/merchant/apis/weixin-pay-score/service-order/create-service-order.html
 func (s *PayScoreService) CreateServiceOrder(ctx context.Context, req *CreateServiceOrderRequest) (*ServiceOrder, error) {
+	if err := req.check(); err != nil {
+		return nil, err
+	}
+	return call[ServiceOrder](ctx, s.c, post("/v3/payscore/serviceorder", req))
+}
+
+// check returns an ArgumentError for a nil request, a missing required
+// field or a risk fund that is not positive (merchant and partner orders).
+func (req *CreateServiceOrderRequest) check() error {
 	if req == nil {
-		return nil, argError("req", "is nil")
+		return argError("req", "is nil")
 	}
 	if err := need("OutOrderNo", req.OutOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID,
 		"ServiceIntroduction", req.ServiceIntroduction, "TimeRange.StartTime", req.TimeRange.StartTime,
 		"RiskFund.Name", req.RiskFund.Name, "NotifyURL", req.NotifyURL); err != nil {
-		return nil, err
+		return err
 	}
 	if req.RiskFund.Amount <= 0 {
-		return nil, argError("RiskFund.Amount", "must be positive (fen)")
+		return argError("RiskFund.Amount", "must be positive (fen)")
 	}
-	return call[ServiceOrder](ctx, s.c, post("/v3/payscore/serviceorder", req))
+	return nil
+}
+
+// checkAmounts checks the final amount of a complete or modify: payments
+// are required and the total must not be negative.
+func checkAmounts(payments []PostPayment, total int64) error {
+	if len(payments) == 0 || total < 0 {
+		return argError("PostPayments/TotalAmount", "payments are required and the total must not be negative")
+	}
+	return nil
 }
 
 // GetServiceOrder queries a service order by merchant order number
@@ -165,10 +183,34 @@ func (s *PayScoreService) GetServiceOrder(ctx context.Context, appID, serviceID,
 		query("out_order_no", outOrderNo, "query_id", queryID, "service_id", serviceID, "appid", appID)))
 }
 
-// serviceOrderRef names a service order in the bodies of order changes.
+// serviceOrderRef names a service order in the bodies of order changes:
+// appid and service_id for merchants, service_id and sub_mchid for
+// service providers.
 type serviceOrderRef struct {
-	AppID     string `json:"appid"`
-	ServiceID string `json:"service_id"`
+	AppID     string `json:"appid,omitempty"`
+	ServiceID string `json:"service_id,omitempty"`
+	SubMchID  string `json:"sub_mchid,omitempty"`
+}
+
+// cancelBody is the body of a cancel.
+func cancelBody(ref serviceOrderRef, reason string) any {
+	return struct {
+		serviceOrderRef
+		Reason string `json:"reason"`
+	}{ref, reason}
+}
+
+// syncBody is the body of a sync: the order was paid (Order_Paid) at
+// paidTime.
+func syncBody(ref serviceOrderRef, paidTime string) any {
+	type detail struct {
+		PaidTime string `json:"paid_time"`
+	}
+	return struct {
+		serviceOrderRef
+		Type   string `json:"type"`
+		Detail detail `json:"detail"`
+	}{ref, "Order_Paid", detail{paidTime}}
 }
 
 // CanceledServiceOrder is the answer of CancelServiceOrder and
@@ -189,18 +231,15 @@ func (s *PayScoreService) CancelServiceOrder(ctx context.Context, appID, service
 	if err := need("appID", appID, "serviceID", serviceID, "outOrderNo", outOrderNo, "reason", reason); err != nil {
 		return nil, err
 	}
-	body := struct {
-		serviceOrderRef
-		Reason string `json:"reason"`
-	}{serviceOrderRef{appID, serviceID}, reason}
+	body := cancelBody(serviceOrderRef{AppID: appID, ServiceID: serviceID}, reason)
 	return call[CanceledServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/cancel", outOrderNo), body))
 }
 
 // ModifyServiceOrderRequest is the body of ModifyServiceOrder (the amount
 // of a DONE order not yet paid, fen).
 type ModifyServiceOrderRequest struct {
-	AppID         string         `json:"appid"`
-	ServiceID     string         `json:"service_id"`
+	AppID         string         `json:"appid,omitempty"`      // required for merchants; partners leave it empty
+	ServiceID     string         `json:"service_id,omitempty"` // required for merchants
 	PostPayments  []PostPayment  `json:"post_payments"`
 	PostDiscounts []PostDiscount `json:"post_discounts,omitempty"`
 	TotalAmount   int64          `json:"total_amount"`
@@ -219,15 +258,15 @@ func (s *PayScoreService) ModifyServiceOrder(ctx context.Context, outOrderNo str
 	if err := need("outOrderNo", outOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID, "Reason", req.Reason); err != nil {
 		return nil, err
 	}
-	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
-		return nil, argError("PostPayments/TotalAmount", "payments are required and the total must not be negative")
+	if err := checkAmounts(req.PostPayments, req.TotalAmount); err != nil {
+		return nil, err
 	}
 	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/modify", outOrderNo), req))
 }
 
 // CompleteServiceOrderRequest is the body of CompleteServiceOrder (fen).
 type CompleteServiceOrderRequest struct {
-	AppID         string            `json:"appid"`
+	AppID         string            `json:"appid,omitempty"` // required for merchants; partners leave it empty
 	ServiceID     string            `json:"service_id"`
 	PostPayments  []PostPayment     `json:"post_payments"`
 	PostDiscounts []PostDiscount    `json:"post_discounts,omitempty"`
@@ -251,8 +290,8 @@ func (s *PayScoreService) CompleteServiceOrder(ctx context.Context, outOrderNo s
 	if err := need("outOrderNo", outOrderNo, "AppID", req.AppID, "ServiceID", req.ServiceID); err != nil {
 		return nil, err
 	}
-	if len(req.PostPayments) == 0 || req.TotalAmount < 0 {
-		return nil, argError("PostPayments/TotalAmount", "payments are required and the total must not be negative")
+	if err := checkAmounts(req.PostPayments, req.TotalAmount); err != nil {
+		return nil, err
 	}
 	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/complete", outOrderNo), req))
 }
@@ -265,7 +304,7 @@ func (s *PayScoreService) PayServiceOrder(ctx context.Context, appID, serviceID,
 	if err := need("appID", appID, "serviceID", serviceID, "outOrderNo", outOrderNo); err != nil {
 		return nil, err
 	}
-	return call[CanceledServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/pay", outOrderNo), serviceOrderRef{appID, serviceID}))
+	return call[CanceledServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/pay", outOrderNo), serviceOrderRef{AppID: appID, ServiceID: serviceID}))
 }
 
 // SyncServiceOrder tells WeChat Pay the user paid a completed order by
@@ -277,14 +316,7 @@ func (s *PayScoreService) SyncServiceOrder(ctx context.Context, appID, serviceID
 	if err := need("appID", appID, "serviceID", serviceID, "outOrderNo", outOrderNo, "paidTime", paidTime); err != nil {
 		return nil, err
 	}
-	type detail struct {
-		PaidTime string `json:"paid_time"`
-	}
-	body := struct {
-		serviceOrderRef
-		Type   string `json:"type"`
-		Detail detail `json:"detail"`
-	}{serviceOrderRef{appID, serviceID}, "Order_Paid", detail{paidTime}}
+	body := syncBody(serviceOrderRef{AppID: appID, ServiceID: serviceID}, paidTime)
 	return call[ServiceOrder](ctx, s.c, post(pathf("/v3/payscore/serviceorder/{out_order_no}/sync", outOrderNo), body))
 }
 

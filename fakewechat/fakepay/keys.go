@@ -249,6 +249,21 @@
 //     post_discounts and at most the risk fund; modify, pay and sync only
 //     while DONE and unpaid; cancel only CREATED or DOING; a create retry
 //     with the same body returns the order, with another body fails.
+//   - PayScore for service providers (/v3/payscore/partner/...): service
+//     orders follow the same rules, kept per sub_mchid and out_order_no
+//     (sub_mchid required; service_id optional but must match when given;
+//     without confirmation exactly one of openid and sub_openid, sub_openid
+//     with sub_appid); ConfirmPartnerServiceOrder and PayPartnerServiceOrder
+//     play the user and the collection; pay answers 204. Authorizations are
+//     kept per sub_mchid and authorization_code (at most 32 characters,
+//     unique for the service provider: a retry with the same body answers
+//     again, another body INVALID_REQUEST): UNBINDUSER until
+//     AuthorizePartnerPermissions (the user under sub_appid when the
+//     pre-authorization named one), AVAILABLE, then UNAVAILABLE after a
+//     terminate (by code or by user; 204; reason at most 50 characters); a
+//     terminate of an authorization that is not AVAILABLE is 400
+//     INVALID_ORDER_STATE; queries of an unknown code or user are 404
+//     ORDER_NOT_EXIST; by user, exactly one of openid and sub_openid.
 //
 // Read-only and reporting endpoints (merchant coupons, PayScore
 // authorizations, and the rest of the cannedRoutes table) answer fixed data

@@ -39,7 +39,9 @@ type stateB struct {
 	couponReqs  map[string]string // stock id + out_request_no -> coupon id
 	favorNotify string
 
-	serviceOrders map[string]*serviceOrder
+	serviceOrders        map[string]*serviceOrder
+	partnerServiceOrders map[string]*serviceOrder // by sub_mchid/out_order_no
+	partnerPermissions   map[string]*partnerPermission
 
 	applyments map[string]*applyment // by business_code
 	sensitive  map[string]string     // decrypted sensitive fields, by JSON path
@@ -125,6 +127,7 @@ func init() {
 	routesB = append(routesB, complaintRoutes...)
 	routesB = append(routesB, cashCouponRoutes...)
 	routesB = append(routesB, serviceOrderRoutes...)
+	routesB = append(routesB, partnerPayScoreRoutes...)
 	for _, cr := range append(cannedRoutes, cannedMore...) {
 		routesB = append(routesB, cr.route())
 	}

@@ -27,9 +27,17 @@ var serviceOrderRoutes = []route{
 	{"POST", "/v3/payscore/serviceorder/{out_order_no}/pay", serviceOrderChange("pay")},
 }
 
-func (s *Server) createServiceOrder(c *call) {
-	if !s.requireJSON(c, "out_order_no", "appid", "service_id", "service_introduction", "time_range.start_time",
-		"risk_fund.name", "risk_fund.amount", "notify_url") {
+func (s *Server) createServiceOrder(c *call) { s.createOrder(c, false) }
+
+// createOrder creates a merchant or (partner) a sub-merchant's service
+// order.
+func (s *Server) createOrder(c *call, partner bool) {
+	required := []string{"out_order_no", "appid", "service_id", "service_introduction", "time_range.start_time",
+		"risk_fund.name", "risk_fund.amount", "notify_url"}
+	if partner {
+		required = append(required, "sub_mchid")
+	}
+	if !s.requireJSON(c, required...) {
 		return
 	}
 	risk := c.num("risk_fund.amount")
@@ -44,16 +52,15 @@ func (s *Server) createServiceOrder(c *call) {
 		return
 	}
 	confirm := lookup(c.json, "need_user_confirm") != false
-	if !confirm && c.str("openid") == "" {
-		s.bad(c, "openid")
+	if f := userField(c, partner); f != "" && (!confirm || f != "openid") {
+		s.bad(c, f)
 		return
 	}
 	no := c.str("out_order_no")
+	key := orderKey(c.str("sub_mchid"), no, partner)
 	s.b.mu.Lock()
-	if s.b.serviceOrders == nil {
-		s.b.serviceOrders = map[string]*serviceOrder{}
-	}
-	if o := s.b.serviceOrders[no]; o != nil {
+	orders := s.b.orders(partner)
+	if o := orders[key]; o != nil {
 		same := string(o.creating) == string(c.body)
 		out, _ := json.Marshal(o.data)
 		s.b.mu.Unlock()
@@ -78,6 +85,9 @@ func (s *Server) createServiceOrder(c *call) {
 		"location": lookup(c.json, "location"), "attach": c.str("attach"), "notify_url": c.str("notify_url"),
 		"order_id": orderID, "openid": c.str("openid"),
 	}
+	if partner {
+		o.data["sub_mchid"], o.data["sub_appid"], o.data["sub_openid"] = c.str("sub_mchid"), c.str("sub_appid"), c.str("sub_openid")
+	}
 	for k, v := range o.data {
 		if v == nil || v == "" {
 			delete(o.data, k)
@@ -88,14 +98,59 @@ func (s *Server) createServiceOrder(c *call) {
 	} else {
 		o.data["state_description"] = "USER_CONFIRM"
 	}
-	s.b.serviceOrders[no] = o
+	orders[key] = o
 	out, _ := json.Marshal(o.data)
 	s.b.mu.Unlock()
 	s.reply(c.w, c.r, http.StatusOK, json.RawMessage(out))
 }
 
-func (s *Server) getServiceOrder(c *call) {
-	if !s.requireQuery(c, "service_id", "appid") {
+// userField names the user field a creation without confirmation gets
+// wrong: openid for merchants; for partners exactly one of openid and
+// sub_openid, sub_openid with sub_appid. "" when right.
+func userField(c *call, partner bool) string {
+	open, sub := c.str("openid"), c.str("sub_openid")
+	switch {
+	case !partner && open == "":
+		return "openid"
+	case partner && (open == "") == (sub == ""):
+		return "openid"
+	case partner && sub != "" && c.str("sub_appid") == "":
+		return "sub_appid"
+	}
+	return ""
+}
+
+// orders returns the merchant or partner service orders (the lock held).
+func (b *stateB) orders(partner bool) map[string]*serviceOrder {
+	m := &b.serviceOrders
+	if partner {
+		m = &b.partnerServiceOrders
+	}
+	if *m == nil {
+		*m = map[string]*serviceOrder{}
+	}
+	return *m
+}
+
+// orderKey keys merchant orders by out_order_no, partner orders by
+// sub_mchid and out_order_no.
+func orderKey(subMchID, no string, partner bool) string {
+	if partner {
+		return subMchID + "/" + no
+	}
+	return no
+}
+
+func (s *Server) getServiceOrder(c *call) { s.getOrder(c, false) }
+
+// getOrder answers a merchant order (service_id and appid must match) or
+// (partner) a sub-merchant's order (service_id, when given, must match).
+func (s *Server) getOrder(c *call, partner bool) {
+	required := []string{"service_id", "appid"}
+	if partner {
+		required = []string{"sub_mchid"}
+	}
+	if !s.requireQuery(c, required...) {
 		return
 	}
 	no, qid := c.q("out_order_no"), c.q("query_id")
@@ -104,15 +159,12 @@ func (s *Server) getServiceOrder(c *call) {
 		return
 	}
 	s.b.mu.Lock()
-	var found *serviceOrder
-	for k, o := range s.b.serviceOrders {
-		if (no != "" && k == no) || (qid != "" && o.queryID == qid) {
-			found = o
-		}
-	}
 	var out []byte
-	if found != nil && found.data["service_id"] == c.q("service_id") && found.data["appid"] == c.q("appid") {
-		out, _ = json.Marshal(found.data)
+	for _, o := range s.b.orders(partner) {
+		if (no != "" && o.data["out_order_no"] != no) || (qid != "" && o.queryID != qid) || !orderMatches(o, c.q, partner) {
+			continue
+		}
+		out, _ = json.Marshal(o.data)
 	}
 	s.b.mu.Unlock()
 	if out == nil {
@@ -120,6 +172,16 @@ func (s *Server) getServiceOrder(c *call) {
 		return
 	}
 	s.reply(c.w, c.r, http.StatusOK, json.RawMessage(out))
+}
+
+// orderMatches reports whether the ids of a request (read by get) name
+// order o: appid and service_id for merchants; sub_mchid and, when given,
+// service_id for partners.
+func orderMatches(o *serviceOrder, get func(string) string, partner bool) bool {
+	if partner {
+		return o.data["sub_mchid"] == get("sub_mchid") && (get("service_id") == "" || o.data["service_id"] == get("service_id"))
+	}
+	return o.data["appid"] == get("appid") && o.data["service_id"] == get("service_id")
 }
 
 // total checks post_payments minus post_discounts against total_amount and
@@ -150,21 +212,33 @@ func total(c *call, risk int64) string {
 	return ""
 }
 
-// serviceOrderChange serves cancel, modify, complete, sync and pay.
-func serviceOrderChange(action string) func(*Server, *call) {
+// serviceOrderChange serves cancel, modify, complete, sync and pay of
+// merchant orders.
+func serviceOrderChange(action string) func(*Server, *call) { return orderChange(action, false) }
+
+// orderChange serves the changes of merchant or (partner) sub-merchant
+// orders; a partner pay answers 204.
+func orderChange(action string, partner bool) func(*Server, *call) {
 	return func(s *Server, c *call) {
-		if !s.requireJSON(c, "appid", "service_id") {
+		required := []string{"appid", "service_id"}
+		if partner {
+			required = []string{"sub_mchid"}
+		}
+		if !s.requireJSON(c, required...) {
 			return
 		}
 		s.b.mu.Lock()
-		o := s.b.serviceOrders[c.params["out_order_no"]]
-		if o == nil || o.data["appid"] != c.str("appid") || o.data["service_id"] != c.str("service_id") {
+		o := s.b.orders(partner)[orderKey(c.str("sub_mchid"), c.params["out_order_no"], partner)]
+		if o == nil || !orderMatches(o, c.str, partner) {
 			s.b.mu.Unlock()
 			s.fail(c.w, c.r, http.StatusNotFound, "ORDER_NOT_EXIST", "订单不存在")
 			return
 		}
 		status, out := s.changeServiceOrder(c, o, action)
 		s.b.mu.Unlock()
+		if partner && action == "pay" && status == http.StatusOK {
+			status, out = http.StatusNoContent, nil
+		}
 		s.reply(c.w, c.r, status, out)
 	}
 }
@@ -174,8 +248,13 @@ func (s *Server) changeServiceOrder(c *call, o *serviceOrder, action string) (in
 	coll, _ := o.data["collection"].(map[string]any)
 	unpaid := state == "DONE" && coll != nil && coll["state"] == "USER_PAYING"
 	ids := func() map[string]any {
-		return map[string]any{"appid": o.data["appid"], "mchid": s.Opts.MchID, "out_order_no": o.data["out_order_no"],
-			"service_id": o.data["service_id"], "order_id": o.data["order_id"]}
+		m := map[string]any{}
+		for _, k := range []string{"appid", "mchid", "sub_mchid", "sub_appid", "out_order_no", "service_id", "order_id"} {
+			if v, ok := o.data[k]; ok {
+				m[k] = v
+			}
+		}
+		return m
 	}
 	switch action {
 	case "cancel":
@@ -228,9 +307,13 @@ func (s *Server) changeServiceOrder(c *call, o *serviceOrder, action string) (in
 // DOING) and returns the resource of its PAYSCORE.USER_CONFIRM
 // notification.
 func (s *Server) ConfirmServiceOrder(outOrderNo, openid string) (map[string]any, bool) {
+	return s.confirmOrder(outOrderNo, openid, false)
+}
+
+func (s *Server) confirmOrder(key, openid string, partner bool) (map[string]any, bool) {
 	s.b.mu.Lock()
 	defer s.b.mu.Unlock()
-	o := s.b.serviceOrders[outOrderNo]
+	o := s.b.orders(partner)[key]
 	if o == nil || o.data["state"] != "CREATED" {
 		return nil, false
 	}
@@ -242,9 +325,13 @@ func (s *Server) ConfirmServiceOrder(outOrderNo, openid string) (map[string]any,
 // PayServiceOrder simulates WeChat Pay collecting a DONE order and returns
 // the resource of its PAYSCORE.USER_PAID notification.
 func (s *Server) PayServiceOrder(outOrderNo string) (map[string]any, bool) {
+	return s.collectOrder(outOrderNo, false)
+}
+
+func (s *Server) collectOrder(key string, partner bool) (map[string]any, bool) {
 	s.b.mu.Lock()
 	defer s.b.mu.Unlock()
-	o := s.b.serviceOrders[outOrderNo]
+	o := s.b.orders(partner)[key]
 	if o == nil {
 		return nil, false
 	}
