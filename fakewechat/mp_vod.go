@@ -17,12 +17,15 @@ import (
 // the length of media_id_list of existing media, producer, description and
 // cover_material_id, and puts the drama and its media under review (1);
 // MPSetDramaAudit approves (3) or rejects (2) it. getmedialink needs an
-// approved drama (10090004 otherwise). listmedia and listdramas page by
+// approved drama (10090004 otherwise), a t after now and at most 2 hours
+// ahead (10090020 beyond), rlimit 0-9 and exper within the video; its
+// links carry t in hexadecimal and us as "us-platform id". listmedia and listdramas page by
 // offset and limit (1-100, default 100); deletemedia removes a media not in
 // a drama. getcdnusagedata and getcdnlogs answer the docs' examples.
 func init() {
 	stdMessages[CodeMPVODNotFound] = "media or drama not exist"
 	stdMessages[CodeMPVODNotApproved] = "drama not approved"
+	stdMessages[CodeMPVODLinkTooLong] = "t too far ahead"
 	builtin = append(builtin, registerMPVOD)
 	wxaCannedList = append(wxaCannedList,
 		wxaCanned{pattern: "POST /wxa/sec/vod/getcdnusagedata", required: []string{"start_time", "end_time", "time_granularity"},
@@ -35,6 +38,7 @@ func init() {
 const (
 	CodeMPVODNotFound    = 10090001
 	CodeMPVODNotApproved = 10090004
+	CodeMPVODLinkTooLong = 10090020
 )
 
 type mpVODMedia struct {
@@ -273,7 +277,7 @@ func registerMPVOD(s *Server) {
 		}
 		return OK(M{"media_info_list": append([]M{}, page...)}), nil
 	})
-	byID := func(field string, fn func(r *Request, v *mpVOD, id int64) (any, error)) JSONHandler {
+	byID := func(field string, fn func(r *Request, v *mpVOD, id int64, in M) (any, error)) JSONHandler {
 		return func(r *Request) (any, error) {
 			in := M{}
 			if err := r.Decode(&in); err != nil {
@@ -286,17 +290,27 @@ func registerMPVOD(s *Server) {
 			v := s.mpVOD(r.AppID)
 			v.mu.Lock()
 			defer v.mu.Unlock()
-			return fn(r, v, int64(id))
+			return fn(r, v, int64(id), in)
 		}
 	}
-	s.HandleJSON("POST /wxa/sec/vod/getmedia", byID("media_id", func(r *Request, v *mpVOD, id int64) (any, error) {
+	s.HandleJSON("POST /wxa/sec/vod/getmedia", byID("media_id", func(r *Request, v *mpVOD, id int64, _ M) (any, error) {
 		m := v.find(id)
 		if m == nil {
 			return nil, ErrCode(CodeMPVODNotFound)
 		}
 		return OK(M{"media_info": m.M}), nil
 	}))
-	s.HandleJSON("POST /wxa/sec/vod/getmedialink", byID("media_id", func(r *Request, v *mpVOD, id int64) (any, error) {
+	s.HandleJSON("POST /wxa/sec/vod/getmedialink", byID("media_id", func(r *Request, v *mpVOD, id int64, in M) (any, error) {
+		t, _ := in["t"].(float64)
+		exper, _ := in["exper"].(float64)
+		rlimit, _ := in["rlimit"].(float64)
+		now := r.Now().Unix()
+		if int64(t) <= now || rlimit < 0 || rlimit > 9 || exper < 0 {
+			return nil, ErrCode(CodeInvalidArgs)
+		}
+		if int64(t) > now+7200 {
+			return nil, ErrCode(CodeMPVODLinkTooLong)
+		}
 		m := v.find(id)
 		if m == nil {
 			return nil, ErrCode(CodeMPVODNotFound)
@@ -304,11 +318,18 @@ func registerMPVOD(s *Server) {
 		if a, _ := m.M["audit_detail"].(M); m.dramaID == 0 || a["status"] != 3 {
 			return nil, ErrCode(CodeMPVODNotApproved)
 		}
+		if d, _ := m.M["duration"].(int); exper > float64(d) {
+			return nil, Errorf(CodeInvalidArgs, "exper longer than the video")
+		}
 		base := fmt.Sprintf("https://vod.example.invalid/%d", id)
+		q := fmt.Sprintf("?t=%x", int64(t))
+		if us, _ := in["us"].(string); us != "" {
+			q += "&us=" + us + "-647488c4792c15185b8fd2a6"
+		}
 		return OK(M{"media_info": M{"media_id": id, "duration": m.M["duration"], "name": m.M["name"], "description": "",
-			"cover_url": base + ".jpg", "mp4_url": base + ".mp4", "hls_url": base + ".m3u8"}}), nil
+			"cover_url": base + ".jpg", "mp4_url": base + ".mp4" + q, "hls_url": base + ".m3u8" + q}}), nil
 	}))
-	s.HandleJSON("POST /wxa/sec/vod/deletemedia", byID("media_id", func(r *Request, v *mpVOD, id int64) (any, error) {
+	s.HandleJSON("POST /wxa/sec/vod/deletemedia", byID("media_id", func(r *Request, v *mpVOD, id int64, _ M) (any, error) {
 		m := v.find(id)
 		if m == nil {
 			return nil, ErrCode(CodeMPVODNotFound)
@@ -383,7 +404,7 @@ func registerMPVOD(s *Server) {
 		}
 		return OK(M{"drama_info_list": append([]M{}, page...)}), nil
 	})
-	s.HandleJSON("POST /wxa/sec/vod/getdrama", byID("drama_id", func(r *Request, v *mpVOD, id int64) (any, error) {
+	s.HandleJSON("POST /wxa/sec/vod/getdrama", byID("drama_id", func(r *Request, v *mpVOD, id int64, _ M) (any, error) {
 		for _, d := range v.dramas {
 			if d["drama_id"] == id {
 				return OK(M{"drama_info": d}), nil

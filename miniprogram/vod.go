@@ -281,7 +281,7 @@ func (s *VODService) GetMedia(ctx context.Context, mediaID int64) (*VODMedia, er
 // MediaLinkOptions are the options of a playback link.
 type MediaLinkOptions struct {
 	US     string `json:"us,omitempty"`
-	Expr   int    `json:"expr,omitempty"`   // preview seconds
+	Exper  int    `json:"exper,omitempty"`  // preview seconds, at most the video length
 	RLimit int    `json:"rlimit,omitempty"` // at most 9 IPs
 	WHref  string `json:"whref,omitempty"`
 	BkRef  string `json:"bkref,omitempty"`
@@ -310,6 +310,9 @@ func (s *VODService) GetMediaLink(ctx context.Context, mediaID, expire int64, op
 	}
 	if opt.RLimit < 0 || opt.RLimit > 9 {
 		return nil, invalidArg("rlimit", "must be 0-9")
+	}
+	if opt.Exper < 0 {
+		return nil, invalidArg("exper", "must not be negative")
 	}
 	body := struct {
 		MediaID int64 `json:"media_id"`
