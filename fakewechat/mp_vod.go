@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"unicode/utf8"
 )
 
 // Short-drama media (小程序媒资管理, /wxa/sec/vod/*): singlefileupload (a
@@ -14,8 +15,9 @@ import (
 // data with upload_id, part_number 1-100 and resource_type 1-2; the etag is
 // the part's size and number) + commitupload (every listed part uploaded
 // with its etag) create media. auditdrama needs name, media_count equal to
-// the length of media_id_list of existing media, producer, description and
-// cover_material_id, and puts the drama and its media under review (1);
+// the length of media_id_list of existing media, producer, description (at
+// most 200 characters, also on resubmission) and cover_material_id, and
+// puts the drama and its media under review (1);
 // MPSetDramaAudit approves (3) or rejects (2) it. getmedialink needs an
 // approved drama (10090004 otherwise), a t after now and at most 2 hours
 // ahead (10090020 beyond), rlimit 0-9 and exper within the video; its
@@ -357,6 +359,9 @@ func registerMPVOD(s *Server) {
 		v := s.mpVOD(r.AppID)
 		v.mu.Lock()
 		defer v.mu.Unlock()
+		if utf8.RuneCountInString(in.Description) > 200 {
+			return nil, Errorf(CodeInvalidArgs, "description longer than 200 characters")
+		}
 		review := M{"status": 1, "create_time": r.Now().Unix(), "audit_time": 0, "reason": "", "evidence_material_id_list": []string{}}
 		if in.DramaID != 0 {
 			for _, d := range v.dramas {

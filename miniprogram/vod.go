@@ -6,6 +6,7 @@ import (
 	"iter"
 	"net/http"
 	"strconv"
+	"unicode/utf8"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -30,6 +31,9 @@ var (
 
 // MaxVODPage is the largest page of the media and drama lists.
 const MaxVODPage = 100
+
+// MaxDramaDescription is the most characters of a drama's description.
+const MaxDramaDescription = 200
 
 // VODUpload names a video to upload: MediaName as "剧目名 - 第 1 集",
 // MediaType its format (MP4, TS, MOV...), CoverType the cover's (JPG, PNG...).
@@ -375,6 +379,9 @@ func (s *VODService) AuditDrama(ctx context.Context, in *DramaAudit) (int64, err
 		if in.RegistrationNumber == "" && in.PublishLicense == "" {
 			return 0, invalidArg("registration_number", "empty, and no publish_license")
 		}
+	}
+	if utf8.RuneCountInString(in.Description) > MaxDramaDescription {
+		return 0, invalidArg("description", "longer than 200 characters")
 	}
 	out, err := call[struct {
 		DramaID int64 `json:"drama_id"`
