@@ -16,7 +16,9 @@ import (
 // the part's size and number) + commitupload (every listed part uploaded
 // with its etag) create media. auditdrama needs name, media_count equal to
 // the length of media_id_list of existing media, producer, description (at
-// most 200 characters, also on resubmission) and cover_material_id, and
+// most 200 characters, also on resubmission), cover_material_id and, on a
+// first submission, qualification_type 1 (with registration_number or
+// publish_license) or 2 (recommendations at most 30 characters), and
 // puts the drama and its media under review (1);
 // MPSetDramaAudit approves (3) or rejects (2) it. getmedialink needs an
 // approved drama (10090004 otherwise), a t after now and at most 2 hours
@@ -352,9 +354,22 @@ func registerMPVOD(s *Server) {
 			Description     string  `json:"description"`
 			CoverMaterialID string  `json:"cover_material_id"`
 			Expedited       int     `json:"expedited"`
+			// Current docs: qualification_type 1 (licensed: a
+			// registration_number or publish_license) or 2 (neither, low
+			// cost), recommendations at most 30 characters.
+			QualificationType  int    `json:"qualification_type"`
+			Recommendations    string `json:"recommendations"`
+			RegistrationNumber string `json:"registration_number"`
+			PublishLicense     string `json:"publish_license"`
 		}
 		if err := r.Decode(&in); err != nil {
 			return nil, err
+		}
+		if utf8.RuneCountInString(in.Recommendations) > 30 {
+			return nil, Errorf(CodeInvalidArgs, "recommendations longer than 30 characters")
+		}
+		if in.QualificationType != 0 && in.QualificationType != 1 && in.QualificationType != 2 {
+			return nil, Errorf(CodeInvalidArgs, "剧目资质类型不正确")
 		}
 		v := s.mpVOD(r.AppID)
 		v.mu.Lock()
@@ -374,6 +389,9 @@ func registerMPVOD(s *Server) {
 		}
 		if in.Name == "" || in.Producer == "" || in.Description == "" || in.CoverMaterialID == "" || in.MediaCount < 1 || len(in.MediaIDList) != in.MediaCount {
 			return nil, ErrCode(CodeInvalidArgs)
+		}
+		if in.QualificationType == 0 || (in.QualificationType == 1 && in.RegistrationNumber == "" && in.PublishLicense == "") {
+			return nil, Errorf(CodeInvalidArgs, "剧目资质类型不正确")
 		}
 		for _, id := range in.MediaIDList {
 			if m := v.find(id); m == nil || m.dramaID != 0 {

@@ -29,7 +29,7 @@ func ExampleVODService_AuthorizeDrama() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	drama, err := client.VOD.AuditDrama(ctx, &miniprogram.DramaAudit{Name: "我的演艺", MediaCount: 1, MediaIDList: []int64{media},
+	drama, err := client.VOD.AuditDrama(ctx, &miniprogram.DramaAudit{QualificationType: miniprogram.QualificationLicensed, Name: "我的演艺", MediaCount: 1, MediaIDList: []int64{media},
 		Producer: "制作方", Description: "剧情简介", CoverMaterialID: "cover_material_id", RegistrationNumber: "备案号"})
 	if err != nil {
 		log.Fatal(err)

@@ -345,26 +345,44 @@ func (s *VODService) DeleteMedia(ctx context.Context, mediaID int64) error {
 // and fill Name, MediaCount, MediaIDList, Producer, Description and
 // CoverMaterialID; resubmissions set DramaID.
 type DramaAudit struct {
-	DramaID                  int64   `json:"drama_id,omitempty"`
-	Name                     string  `json:"name,omitempty"`
-	MediaCount               int     `json:"media_count,omitempty"`
-	MediaIDList              []int64 `json:"media_id_list,omitempty"`
-	Producer                 string  `json:"producer,omitempty"`
-	Description              string  `json:"description,omitempty"`
-	CoverMaterialID          string  `json:"cover_material_id,omitempty"`
-	RegistrationNumber       string  `json:"registration_number,omitempty"`
-	AuthorizedMaterialID     string  `json:"authorized_material_id,omitempty"`
-	PublishLicense           string  `json:"publish_license,omitempty"`
-	PublishLicenseMaterialID string  `json:"publish_license_material_id,omitempty"`
-	Expedited                int     `json:"expedited,omitempty"`
-	ReplaceMediaList         []struct {
+	DramaID         int64   `json:"drama_id,omitempty"`
+	Name            string  `json:"name,omitempty"`
+	MediaCount      int     `json:"media_count,omitempty"`
+	MediaIDList     []int64 `json:"media_id_list,omitempty"`
+	Producer        string  `json:"producer,omitempty"`
+	Description     string  `json:"description,omitempty"`
+	CoverMaterialID string  `json:"cover_material_id,omitempty"`
+	// QualificationType (剧目资质) is required on a first submission:
+	// QualificationLicensed (a 《网络剧片发行许可证》 or a key-programme
+	// registration number: RegistrationNumber or PublishLicense) or
+	// QualificationLowCost (neither, production cost under one million yuan).
+	QualificationType int `json:"qualification_type,omitempty"`
+	// Recommendations is the drama's tagline (推荐语), at most 30 characters.
+	Recommendations string `json:"recommendations,omitempty"`
+	// PromotionPosterMaterialID is a temporary material id of a promotion poster.
+	PromotionPosterMaterialID string `json:"promotion_poster_material_id,omitempty"`
+	RegistrationNumber        string `json:"registration_number,omitempty"`
+	AuthorizedMaterialID      string `json:"authorized_material_id,omitempty"`
+	PublishLicense            string `json:"publish_license,omitempty"`
+	PublishLicenseMaterialID  string `json:"publish_license_material_id,omitempty"`
+	Expedited                 int    `json:"expedited,omitempty"`
+	ReplaceMediaList          []struct {
 		Old int64 `json:"old"`
 		New int64 `json:"new"`
 	} `json:"replace_media_list,omitempty"`
 }
 
+// Drama qualification types (DramaAudit.QualificationType).
+const (
+	QualificationLicensed = 1 // 取得《网络剧片发行许可证》或重点节目备案号
+	QualificationLowCost  = 2 // 未取得, 且制作成本小于100万元
+)
+
+// MaxDramaRecommendations is the longest tagline AuditDrama accepts, in characters.
+const MaxDramaRecommendations = 30
+
 // AuditDrama submits a drama for review (剧目提审) and returns its drama_id.
-// https://developers.weixin.qq.com/miniprogram/dev/platform-capabilities/industry/mini-drama/mini_drama.html
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/auditdrama/api_auditdrama
 func (s *VODService) AuditDrama(ctx context.Context, in *DramaAudit) (int64, error) {
 	if in == nil {
 		return 0, invalidArg("name", "no drama")
@@ -376,9 +394,21 @@ func (s *VODService) AuditDrama(ctx context.Context, in *DramaAudit) (int64, err
 		if in.MediaCount < 1 || len(in.MediaIDList) != in.MediaCount {
 			return 0, invalidArg("media_id_list", "must hold media_count ids")
 		}
-		if in.RegistrationNumber == "" && in.PublishLicense == "" {
-			return 0, invalidArg("registration_number", "empty, and no publish_license")
+		switch in.QualificationType {
+		case QualificationLicensed:
+			if in.RegistrationNumber == "" && in.PublishLicense == "" {
+				return 0, invalidArg("registration_number", "empty, and no publish_license (qualification_type 1)")
+			}
+		case QualificationLowCost:
+		default:
+			return 0, invalidArg("qualification_type", "must be 1 (licensed) or 2 (no license, cost under one million yuan)")
 		}
+	}
+	if in.QualificationType != 0 && in.QualificationType != QualificationLicensed && in.QualificationType != QualificationLowCost {
+		return 0, invalidArg("qualification_type", "must be 1 or 2")
+	}
+	if utf8.RuneCountInString(in.Recommendations) > MaxDramaRecommendations {
+		return 0, invalidArg("recommendations", "longer than 30 characters")
 	}
 	if utf8.RuneCountInString(in.Description) > MaxDramaDescription {
 		return 0, invalidArg("description", "longer than 200 characters")

@@ -19,7 +19,7 @@ func TestVODDramaAuthorization(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{Name: "授权剧", MediaCount: 1, MediaIDList: []int64{m},
+	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{QualificationType: miniprogram.QualificationLicensed, Name: "授权剧", MediaCount: 1, MediaIDList: []int64{m},
 		Producer: "制作方", Description: "剧情", CoverMaterialID: "cover", RegistrationNumber: "备案号"})
 	if err != nil {
 		t.Fatal(err)

@@ -18,7 +18,7 @@ func TestVODMediaLinkExpiry(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{Name: "链接剧", MediaCount: 1, MediaIDList: []int64{m},
+	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{QualificationType: miniprogram.QualificationLicensed, Name: "链接剧", MediaCount: 1, MediaIDList: []int64{m},
 		Producer: "制作方", Description: "剧情", CoverMaterialID: "cover", RegistrationNumber: "备案号"})
 	if err != nil {
 		t.Fatal(err)

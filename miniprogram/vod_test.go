@@ -68,7 +68,7 @@ func TestVOD(t *testing.T) {
 		t.Fatalf("GetMedia = %+v, %v", m, err)
 	}
 
-	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{Name: "我的演艺", MediaCount: 2, MediaIDList: []int64{m1, ti.MediaID},
+	drama, err := v.AuditDrama(ctx, &miniprogram.DramaAudit{QualificationType: miniprogram.QualificationLicensed, Name: "我的演艺", MediaCount: 2, MediaIDList: []int64{m1, ti.MediaID},
 		Producer: "腾讯", Description: "剧情", CoverMaterialID: "cover_id", RegistrationNumber: "备案号"})
 	if err != nil || drama == 0 {
 		t.Fatalf("AuditDrama = %d, %v", drama, err)
@@ -113,7 +113,7 @@ func TestVOD(t *testing.T) {
 	k := len(srv.Requests())
 	_, err = v.UploadPart(ctx, up, 101, 1, strings.NewReader("x"))
 	wantArgError(t, srv, k, err, "part_number")
-	_, err = v.AuditDrama(ctx, &miniprogram.DramaAudit{Name: "n", Producer: "p", Description: "d", CoverMaterialID: "c", MediaCount: 2, MediaIDList: []int64{1}})
+	_, err = v.AuditDrama(ctx, &miniprogram.DramaAudit{QualificationType: miniprogram.QualificationLicensed, Name: "n", Producer: "p", Description: "d", CoverMaterialID: "c", MediaCount: 2, MediaIDList: []int64{1}})
 	wantArgError(t, srv, k, err, "media_id_list")
 	_, err = v.GetMediaLink(ctx, m1, 1, miniprogram.MediaLinkOptions{RLimit: 10})
 	wantArgError(t, srv, k, err, "rlimit")
