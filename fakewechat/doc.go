@@ -459,6 +459,25 @@
 // deletes the departments left out that have no members or
 // sub-departments.
 //
+// # WeCom address-book exports
+//
+// export/simple_user, user, department and taguser take an
+// encoding_aeskey of 43 characters of a-z, A-Z, 0-9 (41035 missing, 40058
+// otherwise) and an optional block_size of 10000 to 1000000 (40058);
+// taguser needs a tagid (41035) of an existing tag (40068). Jobs run at
+// once and are kept per corp: export/get_result (41035 without jobid,
+// 40058 for an unknown one; the docs name no errcode of their own) answers
+// status 2 and one file for simple_user and user: the address book's
+// members in creation order as {"userlist": [...]} (simple_user: userid,
+// name, department, open_userid; user: the fields user/get answers),
+// encrypted with AES-256-CBC (key the base64 of encoding_aeskey + "=", IV
+// its first 16 bytes, PKCS#7 padding to a multiple of 32 bytes) and served
+// without token under WeComExportFilePrefix, with the size and md5 (hex)
+// of the ciphertext. The fake does not model the files of department and
+// taguser: those jobs answer status 3 (failed) with no files.
+// WeComExportFile and SetWeComExportFile read and replace a served file
+// (get_result keeps the size and md5 of the file as built).
+//
 // # WeCom chat archiving
 //
 // The msgaudit endpoints answer fixed data: the archived members are

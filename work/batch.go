@@ -47,13 +47,7 @@ func (s *BatchService) start(ctx context.Context, ep wechat.Endpoint, mediaID st
 			return "", err
 		}
 	}
-	out, err := doAs[struct {
-		JobID string `json:"jobid"`
-	}](ctx, s.c, ep, nil, body)
-	if err != nil {
-		return "", err
-	}
-	return out.JobID, nil
+	return startJob(ctx, s.c, ep, body)
 }
 
 // SyncUser starts a job that adds or updates the members of the file

@@ -49,6 +49,8 @@ type AgentClient struct {
 	Tag *TagService
 	// Batch imports members and departments from CSV files (异步批量接口).
 	Batch *BatchService
+	// Export exports the address book to encrypted files (异步导出接口).
+	Export *ExportService
 	// Customer manages external contacts (客户管理).
 	Customer *CustomerService
 	// CustomerTag manages customer tags (客户标签管理).
@@ -144,6 +146,8 @@ type (
 	TagService service
 	// BatchService imports members and departments from CSV files (异步批量接口).
 	BatchService service
+	// ExportService exports the address book to encrypted files (异步导出接口).
+	ExportService service
 	// CustomerService manages external contacts (客户管理).
 	CustomerService service
 	// CustomerTagService manages customer tags (客户标签管理).
@@ -228,6 +232,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.Department = (*DepartmentService)(s)
 	ac.Tag = (*TagService)(s)
 	ac.Batch = (*BatchService)(s)
+	ac.Export = (*ExportService)(s)
 	ac.Customer = (*CustomerService)(s)
 	ac.CustomerTag = (*CustomerTagService)(s)
 	ac.CustomerMoment = (*CustomerMomentService)(s)
