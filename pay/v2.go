@@ -107,7 +107,11 @@ func encodeV2XML(params map[string]string) []byte {
 
 // ParseV2XML parses a flat v2 XML document (<xml><k>v</k>...</xml>) into a
 // map. Nested elements are rejected.
-func ParseV2XML(data []byte) (map[string]string, error) {
+func ParseV2XML(data []byte) (map[string]string, error) { return parseV2XML(data, false) }
+
+// parseV2XML is ParseV2XML; with skipNested, the content of nested
+// elements (e.g. gethbinfo's hblist) is left out instead of rejected.
+func parseV2XML(data []byte, skipNested bool) (map[string]string, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	m := map[string]string{}
 	depth := 0
@@ -127,7 +131,7 @@ func ParseV2XML(data []byte) (map[string]string, error) {
 			if depth == 2 {
 				key = t.Name.Local
 				val.Reset()
-			} else if depth > 2 {
+			} else if depth > 2 && !skipNested {
 				return nil, errors.New("pay: malformed v2 XML: nested element")
 			}
 		case xml.EndElement:
@@ -156,60 +160,68 @@ func v2Nonce() string {
 // postV2 signs params, posts them as XML and parses (and, when verify is
 // true, verifies) the answer.
 func (c *Client) postV2(ctx context.Context, hc *http.Client, path string, params map[string]string, verify bool) (map[string]string, error) {
+	m, _, err := c.postV2Body(ctx, hc, path, params, verify, false)
+	return m, err
+}
+
+// postV2Body is postV2 also returning the raw answer; with skipNested the
+// answer may hold nested elements, left out of the map.
+func (c *Client) postV2Body(ctx context.Context, hc *http.Client, path string, params map[string]string, verify, skipNested bool) (map[string]string, []byte, error) {
 	if c.v2key == "" {
-		return nil, errors.New("pay: Config.APIv2Key is required for v2 endpoints")
+		return nil, nil, errors.New("pay: Config.APIv2Key is required for v2 endpoints")
 	}
-	if params["mch_id"] == "" {
+	// The legacy transfer APIs name the merchant "mchid" instead.
+	if params["mch_id"] == "" && params["mchid"] == "" {
 		params["mch_id"] = c.mchid
 	}
 	params["nonce_str"] = v2Nonce()
 	signType := params["sign_type"]
 	sign, err := V2Sign(params, c.v2key, signType)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	params["sign"] = sign
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+path, bytes.NewReader(encodeV2XML(params)))
 	if err != nil {
-		return nil, fmt.Errorf("pay: building v2 request: %w", err)
+		return nil, nil, fmt.Errorf("pay: building v2 request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/xml")
 	req.Header.Set("Accept", "application/xml")
 	// A v2 POST is never retried: the payment may have been taken.
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("pay: POST %s: %w", path, err)
+		return nil, nil, fmt.Errorf("pay: POST %s: %w", path, err)
 	}
 	body, err := readLimited(resp.Body, resp.ContentLength, 1<<20)
 	resp.Body.Close()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("pay: POST %s: HTTP %d", path, resp.StatusCode)
+		return nil, nil, fmt.Errorf("pay: POST %s: HTTP %d", path, resp.StatusCode)
 	}
-	m, err := ParseV2XML(body)
+	m, err := parseV2XML(body, skipNested)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if m["return_code"] != "SUCCESS" {
 		// Communication failures carry no sign.
-		return m, &V2Error{ReturnCode: m["return_code"], ReturnMsg: m["return_msg"]}
+		return m, body, &V2Error{ReturnCode: m["return_code"], ReturnMsg: m["return_msg"]}
 	}
 	if verify {
 		want, err := V2Sign(m, c.v2key, signType)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if subtle.ConstantTimeCompare([]byte(want), []byte(m["sign"])) != 1 {
-			return nil, ErrV2Signature
+			return nil, nil, ErrV2Signature
 		}
 	}
 	if m["result_code"] != "" && m["result_code"] != "SUCCESS" {
-		return m, &V2Error{ReturnCode: m["return_code"], ReturnMsg: m["return_msg"], ResultCode: m["result_code"],
+		return m, body, &V2Error{ReturnCode: m["return_code"], ReturnMsg: m["return_msg"], ResultCode: m["result_code"],
 			ErrCode: m["err_code"], ErrCodeDes: m["err_code_des"]}
 	}
-	return m, nil
+	return m, body, nil
 }
 
 // MicropayRequest is the body of the v2 payment code (付款码) API. TotalFee

@@ -298,6 +298,34 @@
 // (400 INVALID_REQUEST). A sub-merchant's authorize state is
 // AUTHORIZE_STATE_UNAUTHORIZED until SetSubjectAuthorized.
 //
+// # Cash red packets and legacy transfers (v2)
+//
+// Cash red packets (现金红包) and the legacy transfers to balance (企业付款到
+// 零钱), v2 XML under /mmpaymkttransfers/. Rules, as WeChat Pay states them:
+//
+//   - Every request needs the merchant's v2 sign and its certificate as
+//     the TLS client certificate (result_code FAIL, err_code CA_ERROR).
+//   - Sending needs mch_billno, wxappid, send_name, re_openid, total_amount,
+//     total_num, wishing, act_name, remark (sendredpack also client_ip;
+//     sendgroupredpack amt_type ALL_RAND; sendminiprogramhb notify_way
+//     MINI_PROGRAM_JSAPI): PARAM_ERROR. mch_billno is mch_id + yyyymmdd +
+//     10 digits, 28 characters at most: PARAM_ERROR. total_num is 1 (3 to 20
+//     for a group red packet): PARAM_ERROR. Each packet is 100 to 20000 fen
+//     unless scene_id (PRODUCT_1 … PRODUCT_8) is set: MONEY_LIMIT.
+//   - The packet is paid from the merchant's transfer balance
+//     (SetTransferBalance): NOTENOUGH. A user receives at most 10 red
+//     packets per day: SENDNUMLIMIT. The same mch_billno with the same
+//     content answers the first send again; other content PARAM_ERROR.
+//   - A sent packet is SENT; SetRedpackStatus moves it (RECEIVED fills
+//     hblist, REFUND refunds the rest to the balance). gethbinfo needs
+//     bill_type MCHT and answers NOT_FOUND for an unknown mch_billno.
+//   - Transfers need mch_appid, mchid, partner_trade_no, openid, check_name
+//     NO_CHECK or FORCE_CHECK (with re_user_name), a positive amount, desc
+//     and spbill_create_ip: PARAM_ERROR; the balance: NOTENOUGH. They
+//     succeed at once; gettransferinfo answers NOT_FOUND for others.
+//
+// Red packet and transfer answers carry no sign, as in the docs' examples.
+//
 // # Merchant funds and business circle
 //
 // Balances (/v3/merchant/fund/balance/{account_type},

@@ -94,6 +94,8 @@ type Server struct {
 	b stateB    // media, onboarding, complaints, marketing, PayScore (payb.go)
 	c stateC    // combined orders, e-commerce refunds and withdrawals (combine.go)
 	f fundState // merchant funds and business-circle points (fund.go)
+
+	hb hbState // v2 red packets and legacy transfers (v2_redpack.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
@@ -359,7 +361,8 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	p := r.URL.Path
 	switch {
-	case p == "/pay/micropay" || p == "/secapi/pay/reverse" || p == "/xdc/apiv2getsignkey/sign/getsignkey":
+	case p == "/pay/micropay" || p == "/secapi/pay/reverse" || p == "/xdc/apiv2getsignkey/sign/getsignkey",
+		strings.HasPrefix(p, "/mmpaymkttransfers/"):
 		s.serveV2(w, r, body)
 		return
 	}

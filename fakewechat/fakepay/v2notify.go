@@ -82,6 +82,9 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, body []byte) {
 	}
 	signType := m["sign_type"]
 	mch := s.merchants[m["mch_id"]]
+	if m["mch_id"] == "" { // the legacy transfers name it mchid
+		mch = s.merchants[m["mchid"]]
+	}
 	if mch == nil || mch.APIv2Key == "" || m["nonce_str"] == "" || v2sign(m, mch.APIv2Key, signType) != m["sign"] {
 		writeXML(w, map[string]string{"return_code": "FAIL", "return_msg": "签名错误"})
 		return
@@ -96,6 +99,8 @@ func (s *Server) serveV2(w http.ResponseWriter, r *http.Request, body []byte) {
 		writeXML(w, out)
 	}
 	switch r.URL.Path {
+	default:
+		s.serveMkt(w, r, m, mch)
 	case "/xdc/apiv2getsignkey/sign/getsignkey":
 		sum := md5.Sum([]byte(mch.MchID + mch.APIv2Key))
 		writeXML(w, map[string]string{"return_code": "SUCCESS", "return_msg": "ok", "mch_id": mch.MchID,
