@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"net/http"
 	"net/url"
@@ -158,12 +159,16 @@ var ErrExportFile = errors.New("work: bad export file")
 // members stays well below it).
 const maxExportFile = 2 << 30
 
-// Download fetches file (through the client, without token: the URL is
-// absolute), checks its size and md5 and returns its content decrypted
-// with the job's encodingAESKey: the JSON document the docs describe.
+// Open fetches file (through the client, without token: the URL is
+// absolute) and returns a stream of its content decrypted with the job's
+// encodingAESKey: the JSON document the docs describe. The size, md5 and
+// padding are checked at the end of the stream: a Read then answers an
+// error wrapping ErrExportFile in place of io.EOF, and what was read
+// before must be discarded. The caller must Close the stream.
 // https://developer.work.weixin.qq.com/document/path/94854
-func (s *ExportService) Download(ctx context.Context, file ExportFile, encodingAESKey string) ([]byte, error) {
-	if _, err := exportKey(encodingAESKey); err != nil {
+func (s *ExportService) Open(ctx context.Context, file ExportFile, encodingAESKey string) (io.ReadCloser, error) {
+	key, err := exportKey(encodingAESKey)
+	if err != nil {
 		return nil, err
 	}
 	if err := requireArgs("url", file.URL); err != nil {
@@ -173,21 +178,106 @@ func (s *ExportService) Download(ctx context.Context, file ExportFile, encodingA
 	if err != nil {
 		return nil, err
 	}
-	defer dl.Close()
-	data, err := io.ReadAll(io.LimitReader(dl, maxExportFile))
+	return &exportReader{src: dl, mode: exportCipher(key), file: file, sum: md5.New()}, nil
+}
+
+// Download is Open reading the whole content.
+// https://developer.work.weixin.qq.com/document/path/94854
+func (s *ExportService) Download(ctx context.Context, file ExportFile, encodingAESKey string) ([]byte, error) {
+	r, err := s.Open(ctx, file, encodingAESKey)
 	if err != nil {
-		return nil, fmt.Errorf("work: download export file: %w", err)
+		return nil, err
 	}
-	if file.Size != 0 && int64(len(data)) != file.Size {
-		return nil, fmt.Errorf("%w: %d bytes, want %d", ErrExportFile, len(data), file.Size)
+	defer r.Close()
+	return io.ReadAll(r)
+}
+
+// exportReader decrypts a file as it arrives, holding back the last block
+// (its padding is known only at the end).
+type exportReader struct {
+	src  io.ReadCloser
+	mode cipher.BlockMode
+	file ExportFile
+	sum  hash.Hash
+	n    int64
+	in   []byte // ciphertext of less than a block
+	out  []byte // plaintext to hand out
+	held []byte // the last 32 bytes of plaintext so far
+	err  error
+	buf  [32 << 10]byte
+}
+
+func (r *exportReader) Read(p []byte) (int, error) {
+	for len(r.out) == 0 && r.err == nil {
+		r.fill()
 	}
-	if file.MD5 != "" {
-		sum := md5.Sum(data)
-		if got := hex.EncodeToString(sum[:]); !strings.EqualFold(got, file.MD5) {
-			return nil, fmt.Errorf("%w: md5 %s, want %s", ErrExportFile, got, file.MD5)
-		}
+	if len(r.out) > 0 {
+		n := copy(p, r.out)
+		r.out = r.out[n:]
+		return n, nil
 	}
-	return DecryptExport(encodingAESKey, data)
+	return 0, r.err
+}
+
+func (r *exportReader) fill() {
+	n, err := r.src.Read(r.buf[:])
+	r.sum.Write(r.buf[:n])
+	r.n += int64(n)
+	r.in = append(r.in, r.buf[:n]...)
+	if k := len(r.in) / 32 * 32; k > 0 {
+		all := make([]byte, len(r.held)+k)
+		copy(all, r.held)
+		r.mode.CryptBlocks(all[len(r.held):], r.in[:k])
+		r.in = append(r.in[:0], r.in[k:]...)
+		r.out, r.held = all[:len(all)-32], all[len(all)-32:]
+	}
+	switch {
+	case r.n > maxExportFile:
+		r.err = fmt.Errorf("%w: larger than %d bytes", ErrExportFile, int64(maxExportFile))
+	case err == io.EOF:
+		r.err = r.finish()
+	case err != nil:
+		r.err = fmt.Errorf("work: download export file: %w", err)
+	}
+}
+
+// finish checks the whole file and releases the held block, unpadded.
+func (r *exportReader) finish() error {
+	if r.file.Size != 0 && r.n != r.file.Size {
+		return fmt.Errorf("%w: %d bytes, want %d", ErrExportFile, r.n, r.file.Size)
+	}
+	if got := hex.EncodeToString(r.sum.Sum(nil)); r.file.MD5 != "" && !strings.EqualFold(got, r.file.MD5) {
+		return fmt.Errorf("%w: md5 %s, want %s", ErrExportFile, got, r.file.MD5)
+	}
+	if len(r.in) != 0 || r.n == 0 {
+		return exportLengthErr(r.n)
+	}
+	last, err := unpadExport(r.held)
+	if err != nil {
+		return err
+	}
+	r.out = append(r.out, last...)
+	return io.EOF
+}
+
+func (r *exportReader) Close() error { return r.src.Close() }
+
+func exportCipher(key []byte) cipher.BlockMode {
+	block, _ := aes.NewCipher(key) // exportKey returns 32 bytes
+	return cipher.NewCBCDecrypter(block, key[:16])
+}
+
+func exportLengthErr(n int64) error {
+	return fmt.Errorf("%w: %d bytes is not a multiple of 32 (truncated?)", ErrExportFile, n)
+}
+
+// unpadExport strips the PKCS#7 padding (1 to 32 bytes) of plain.
+func unpadExport(plain []byte) ([]byte, error) {
+	n := int(plain[len(plain)-1])
+	if n < 1 || n > 32 || !bytes.Equal(plain[len(plain)-n:], bytes.Repeat([]byte{byte(n)}, n)) {
+		return nil, fmt.Errorf("%w: bad padding (wrong encoding_aeskey?)", ErrExportFile)
+	}
+	return plain[:len(plain)-n], nil
 }
 
 // DecryptExport decrypts an export file with the job's encodingAESKey:
@@ -200,19 +290,11 @@ func DecryptExport(encodingAESKey string, data []byte) ([]byte, error) {
 		return nil, err
 	}
 	if len(data) == 0 || len(data)%32 != 0 {
-		return nil, fmt.Errorf("%w: %d bytes is not a multiple of 32 (truncated?)", ErrExportFile, len(data))
-	}
-	block, err := aes.NewCipher(key)
-	if err != nil {
-		return nil, err
+		return nil, exportLengthErr(int64(len(data)))
 	}
 	plain := make([]byte, len(data))
-	cipher.NewCBCDecrypter(block, key[:16]).CryptBlocks(plain, data)
-	n := int(plain[len(plain)-1])
-	if n < 1 || n > 32 || !bytes.Equal(plain[len(plain)-n:], bytes.Repeat([]byte{byte(n)}, n)) {
-		return nil, fmt.Errorf("%w: bad padding (wrong encoding_aeskey?)", ErrExportFile)
-	}
-	return plain[:len(plain)-n], nil
+	exportCipher(key).CryptBlocks(plain, data)
+	return unpadExport(plain)
 }
 
 // Users downloads and decrypts a file of a SimpleUser or User job (see

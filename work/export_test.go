@@ -6,8 +6,10 @@ import (
 	"crypto/cipher"
 	"encoding/base64"
 	"errors"
+	"io"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/work"
@@ -219,5 +221,54 @@ func TestDecryptExportPadding(t *testing.T) {
 	}
 	if _, err := work.DecryptExport("bad", enc); err == nil || errors.Is(err, work.ErrExportFile) {
 		t.Errorf("bad key: %v", err)
+	}
+}
+
+func TestExportOpenStreams(t *testing.T) {
+	srv, bot := botA(t)
+	// Enough members for a file of several download chunks.
+	for i := range 400 {
+		id := "member" + itoa(int64(i))
+		if err := bot.User.Create(ctxA, &work.User{UserID: id, Name: strings.Repeat("名", 20) + id, Email: id + "@example.com", Department: []int64{1}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	job, err := bot.Export.User(ctxA, work.ExportJob{EncodingAESKey: exportKeyA})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := exportDone(t, bot, job)
+	if f.Size < 64<<10 {
+		t.Fatalf("file of %d bytes", f.Size)
+	}
+	whole, err := bot.Export.Download(ctxA, f, exportKeyA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := bot.Export.Open(ctxA, f, exportKeyA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamed, err := io.ReadAll(iotest.OneByteReader(r))
+	r.Close()
+	if err != nil || !bytes.Equal(streamed, whole) || !bytes.HasSuffix(whole, []byte("]}")) {
+		t.Fatalf("streamed %d bytes, whole %d: %v", len(streamed), len(whole), err)
+	}
+	users, err := bot.Export.Users(ctxA, f, exportKeyA)
+	if err != nil || len(users) != 402 || users[401].UserID != "member399" {
+		t.Fatalf("%d users: %v", len(users), err)
+	}
+
+	// A damaged byte deep in the file: the stream ends with the error.
+	bad := srv.WeComExportFile(fakewechat.DefaultCorpID, job)
+	bad[40000] ^= 1
+	srv.SetWeComExportFile(fakewechat.DefaultCorpID, job, bad)
+	r, err = bot.Export.Open(ctxA, f, exportKeyA)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if _, err := io.ReadAll(r); !errors.Is(err, work.ErrExportFile) {
+		t.Fatalf("damaged stream: %v", err)
 	}
 }
