@@ -412,6 +412,22 @@
 // 30 characters; the QR-code scene gets a qr_code; update_join_way
 // overwrites the whole configuration.
 //
+// # WeCom external payments
+//
+// Payment merchants (externalpay/getmerchant, set_mch_use_scope) are state
+// per corp, added by AddWeComMerchant (the docs have no API that binds
+// one): both need a known mch_id (40058 missing or unknown); getmerchant
+// answers allow_use_scope only for a bound merchant (bind_status 2), and
+// set_mch_use_scope takes only a bound merchant and an allow_use_scope
+// object (40058), replacing its user, partyid and tagid lists.
+// externalpay/get_bill_list answers three fixed bills shaped like the docs'
+// example (transaction ids 4200000001 to 4200000003, payees zhangshan,
+// lisi, zhangshan, paid at 1605171800, 1605172000 and 1605172500; the first
+// fully refunded) kept when begin_time <= pay_time <= end_time and, if
+// payee_userid is set, paid to that member. begin_time and end_time are
+// required and at most 31 days apart (40058); limit defaults to and is at
+// most 1000; next_cursor is left out after the last page.
+//
 // # WeCom identity
 //
 // Web-login codes come from WeComOAuthCode (a member) or

@@ -118,6 +118,8 @@ type AgentClient struct {
 	WeDriveFile *WeDriveFileService
 	// WeDriveFileACL manages WeDrive file permissions (微盘文件权限).
 	WeDriveFileACL *WeDriveFileACLService
+	// ExternalPay reads payment records and manages payment merchants (对外收款).
+	ExternalPay *ExternalPayService
 }
 
 type (
@@ -215,6 +217,8 @@ type (
 	WeDriveFileService service
 	// WeDriveFileACLService manages WeDrive file permissions (微盘文件权限).
 	WeDriveFileACLService service
+	// ExternalPayService reads payment records and manages payment merchants (对外收款).
+	ExternalPayService service
 )
 
 // initServices points every service at the agent's client.
@@ -266,4 +270,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveSpaceACL = (*WeDriveSpaceACLService)(s)
 	ac.WeDriveFile = (*WeDriveFileService)(s)
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
+	ac.ExternalPay = (*ExternalPayService)(s)
 }
