@@ -508,4 +508,18 @@
 // owner, creation time, an empty notice and every member, joined at the
 // creation time. get_robot_info is not faked (its doc page was not
 // available to confirm the wire format).
+//
+// # WeCom documents
+//
+// wedoc/create_doc keeps documents per corp (every agent of the corp sees
+// them): doc_type 3, 4 or 10 (40058 otherwise), a spaceid needs a fatherid
+// (40058); doc_name is truncated to 255 characters, and new_name of
+// rename_doc to 255 with a non-ASCII character counting 2, as the docs
+// state. create_doc answers url and docid; get_doc_base_info answers
+// docid, doc_name, create_time, modify_time (rename_doc sets it) and
+// doc_type. rename_doc, del_doc and doc_share take exactly one of docid and
+// formid, get_doc_base_info a docid: the fake keeps no collection forms, and
+// a missing, doubled or unknown (deleted) id answers 40058 (the docs name no
+// errcode of their own). doc_share answers a share_url derived from the
+// docid.
 package fakewechat

@@ -120,6 +120,8 @@ type AgentClient struct {
 	WeDriveFileACL *WeDriveFileACLService
 	// ExternalPay reads payment records and manages payment merchants (对外收款).
 	ExternalPay *ExternalPayService
+	// Doc manages documents, spreadsheets and smart sheets (文档管理).
+	Doc *DocService
 }
 
 type (
@@ -219,6 +221,8 @@ type (
 	WeDriveFileACLService service
 	// ExternalPayService reads payment records and manages payment merchants (对外收款).
 	ExternalPayService service
+	// DocService manages documents, spreadsheets and smart sheets (文档管理).
+	DocService service
 )
 
 // initServices points every service at the agent's client.
@@ -271,4 +275,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveFile = (*WeDriveFileService)(s)
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 	ac.ExternalPay = (*ExternalPayService)(s)
+	ac.Doc = (*DocService)(s)
 }
