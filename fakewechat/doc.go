@@ -448,6 +448,24 @@
 // (40058), checks the file like media/upload and keeps it with the corp's
 // temporary media; its created_at is a number, as in the docs' example.
 //
+// # WeCom approval templates and meeting-room bookings
+//
+// oa/approval/create_template keeps the template per corp, and
+// gettemplatedetail and applyevent then know it, as they know templates
+// added with AddWeComApprovalTemplate: template_name needs text and lang,
+// at most 40 characters, not the name of another template of the corp;
+// controls need control, id (unique in the template) and title (40058
+// otherwise). update_template replaces the name and controls of a known
+// template (301025 otherwise).
+//
+// meetingroom/book_by_schedule and book_by_meeting book a room (40058 for
+// an unknown room, schedule or meeting; 400015 for a cancelled meeting) for
+// the schedule's start_time to end_time or the meeting's meeting_start
+// plus meeting_duration; a live booking of the room that overlaps answers
+// 40058, as meetingroom/book does, and these bookings show in
+// get_booking_info. bookinfo/get reads one back by meetingroom_id and the
+// booking_id they answered (40058 otherwise).
+//
 // # WeCom batch jobs
 //
 // batch/syncuser, replaceuser and replaceparty take the media_id of an

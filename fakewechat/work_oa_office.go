@@ -315,10 +315,8 @@ func registerWeComMeetingRoom(s *Server) {
 			return nil, room.missing()
 		}
 		start, end := wcInt(in, "start_time"), wcInt(in, "end_time")
-		for _, b := range wcTab(r, "booking").all(nil) {
-			if strconv.Itoa(wcInt(b, "meetingroom_id")) == rid && wcInt(b, "status") == 0 && start < wcInt(b, "end_time") && wcInt(b, "start_time") < end {
-				return nil, Errorf(wcCodeInvalidParameter, "meeting room already booked")
-			}
+		if roomBooked(r, rid, start, end) {
+			return nil, Errorf(wcCodeInvalidParameter, "meeting room already booked")
 		}
 		t := wcTab(r, "booking")
 		b := M{"meetingroom_id": wcInt(in, "meetingroom_id"), "start_time": start, "end_time": end, "booker": in["booker"], "status": 0}
