@@ -539,5 +539,20 @@
 // formid, get_doc_base_info a docid: the fake keeps no collection forms, and
 // a missing, doubled or unknown (deleted) id answers 40058 (the docs name no
 // errcode of their own). doc_share answers a share_url derived from the
-// docid.
+// docid. Permissions (doc_get_auth, mod_doc_join_rule, mod_doc_member take
+// a known docid, 40058 otherwise) start as the docs' doc_get_auth example
+// (members and outsiders may view, read only, joining approved by an
+// admin, fixed security settings, no departments), with admin_users as
+// members of auth 7. mod_doc_join_rule changes the fields it is sent (a
+// bool that is not a bool, or an auth not 1 or 2, answers 40058); it
+// answers 40058 when the result disables members but lets them join
+// without approval, disables outsiders and sharing outside unbanned
+// without approval, or sets an approval on a document without admin;
+// with update_co_auth_list it replaces the departments (type 2, a
+// departmentid, auth 1 or 2). mod_doc_member adds or changes (by userid or
+// tmp_external_userid, exactly one) the members of
+// update_file_member_list (auth 1, 2 or 7) and removes those of
+// del_file_member_list; type must be 1 and each list holds at most 100
+// (40058). Auth 2 (read-write) is for smart sheets (doc_type 10) only:
+// 40058 on other documents.
 package fakewechat

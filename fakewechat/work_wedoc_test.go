@@ -43,4 +43,28 @@ func TestWeComDocWire(t *testing.T) {
 	if got := wcTruncate("ab文", 3, true); got != "ab" {
 		t.Errorf("wcTruncate = %q", got)
 	}
+
+	// Permissions, bypassing the SDK's checks.
+	wantErr(t, post("doc_get_auth", M{"docid": "nope"}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_join_rule", M{"docid": id, "ban_share_external": "yes"}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_join_rule", M{"docid": id, "corp_external_auth": 7}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_join_rule", M{"docid": id, "update_co_auth_list": true, "co_auth_list": []M{{"type": 2, "auth": 1}}}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_join_rule", M{"docid": id, "enable_corp_external": false, "ban_share_external": false, "corp_external_approve_only_by_admin": false}), wcCodeInvalidParameter, "invalid Parameter")
+	many := make([]M, wcMaxDocMembers+1)
+	for i := range many {
+		many[i] = M{"type": 1, "userid": "u" + strings.Repeat("x", i), "auth": 1}
+	}
+	wantErr(t, post("mod_doc_member", M{"docid": id, "update_file_member_list": many}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_member", M{"docid": id, "update_file_member_list": []M{{"type": 1, "userid": "u"}}}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("mod_doc_member", M{"docid": id, "del_file_member_list": []M{{"type": 2, "userid": "u"}}}), wcCodeInvalidParameter, "invalid Parameter")
+	if a := post("mod_doc_member", M{"docid": id, "update_file_member_list": many[:wcMaxDocMembers]}); a.errcode() != 0 {
+		t.Fatalf("100 members: %s", a.raw)
+	}
+	a = post("doc_get_auth", M{"docid": id})
+	if l, _ := a.m["doc_member_list"].([]any); len(l) != wcMaxDocMembers {
+		t.Fatalf("members: %d", len(l))
+	}
+	if _, ok := a.m["access_rule"].(map[string]any); !ok {
+		t.Fatalf("auth: %s", a.raw)
+	}
 }

@@ -50,3 +50,43 @@ func ExampleDocService() {
 	// Budget 2027 true
 	// true
 }
+
+func ExampleDocService_SetMembers() {
+	srv := fakewechat.New() // a fake WeChat server on loopback
+	if _, err := srv.Start(); err != nil {
+		log.Fatal(err)
+	}
+	defer srv.Close()
+	corp, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID,
+		Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
+		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()))
+	if err != nil {
+		log.Fatal(err)
+	}
+	bot, _ := corp.Agent("bot")
+	ctx := context.Background()
+	doc, err := bot.Doc.Create(ctx, &work.DocCreate{DocType: work.DocTypeSmartSheet, DocName: "Tasks", AdminUsers: []string{"zhangsan"}})
+	if err != nil {
+		log.Fatal(err)
+	}
+	// lisi may edit the smart sheet; outsiders may not join through links.
+	if err := bot.Doc.SetMembers(ctx, doc.DocID, []work.DocMember{{Type: 1, UserID: "lisi", Auth: work.DocAuthWrite}}, nil); err != nil {
+		log.Fatal(err)
+	}
+	off := false
+	if err := bot.Doc.SetJoinRule(ctx, doc.DocID, &work.DocJoinRule{EnableCorpExternal: &off}); err != nil {
+		log.Fatal(err)
+	}
+	auth, err := bot.Doc.Auth(ctx, doc.DocID)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range auth.DocMemberList {
+		fmt.Println(m.UserID, m.Auth)
+	}
+	fmt.Println(auth.AccessRule.EnableCorpExternal)
+	// Output:
+	// zhangsan 7
+	// lisi 2
+	// false
+}

@@ -136,3 +136,191 @@ func (s *DocService) Share(ctx context.Context, ref DocRef) (string, error) {
 	}
 	return out.ShareURL, nil
 }
+
+var (
+	docGetAuth     = postB("/cgi-bin/wedoc/doc_get_auth")
+	docModJoinRule = postB("/cgi-bin/wedoc/mod_doc_join_rule")
+	docModMember   = postB("/cgi-bin/wedoc/mod_doc_member")
+)
+
+// Document permissions of DocMember.Auth, DocCoAuth.Auth and the
+// DocAccessRule auths. Read-write is available for smart sheets only.
+const (
+	DocAuthRead  = 1 // read only
+	DocAuthWrite = 2 // read and write
+	DocAuthAdmin = 7 // administrator (DocMember only)
+)
+
+// MaxDocMembers is the most members SetMembers takes in each list.
+const MaxDocMembers = 100
+
+// DocAccessRule is a document's view rule (查看规则).
+type DocAccessRule struct {
+	EnableCorpInternal             bool `json:"enable_corp_internal"`
+	CorpInternalAuth               int  `json:"corp_internal_auth"`
+	EnableCorpExternal             bool `json:"enable_corp_external"`
+	CorpExternalAuth               int  `json:"corp_external_auth"`
+	CorpInternalApproveOnlyByAdmin bool `json:"corp_internal_approve_only_by_admin"`
+	CorpExternalApproveOnlyByAdmin bool `json:"corp_external_approve_only_by_admin"`
+	BanShareExternal               bool `json:"ban_share_external"`
+}
+
+// DocMember is a member of a document's notification range (通知范围):
+// Type 1 (a user), UserID for a member of the corp or TmpExternalUserID
+// for an outside user (the id differs from document to document).
+type DocMember struct {
+	Type              int    `json:"type"`
+	UserID            string `json:"userid,omitempty"`
+	TmpExternalUserID string `json:"tmp_external_userid,omitempty"`
+	Auth              int    `json:"auth,omitempty"`
+}
+
+// DocCoAuth grants Auth to a department (Type 2, the only type).
+type DocCoAuth struct {
+	Type         int   `json:"type"`
+	DepartmentID int64 `json:"departmentid"`
+	Auth         int   `json:"auth"`
+}
+
+// DocAuth is a document's view rule, notification range, departments and
+// security settings.
+type DocAuth struct {
+	AccessRule    DocAccessRule `json:"access_rule"`
+	SecureSetting struct {
+		EnableReadonlyCopy bool `json:"enable_readonly_copy"`
+		Watermark          struct {
+			MarginType      int    `json:"margin_type"`
+			ShowVisitorName bool   `json:"show_visitor_name"`
+			ShowText        bool   `json:"show_text"`
+			Text            string `json:"text"`
+		} `json:"watermark"`
+		EnableReadonlyComment bool `json:"enable_readonly_comment"`
+	} `json:"secure_setting"`
+	DocMemberList []DocMember `json:"doc_member_list"`
+	CoAuthList    []DocCoAuth `json:"co_auth_list"`
+}
+
+// Auth returns a document's permissions.
+// https://developer.work.weixin.qq.com/document/path/97465
+func (s *DocService) Auth(ctx context.Context, docID string) (*DocAuth, error) {
+	if err := needB("docid", docID); err != nil {
+		return nil, err
+	}
+	return callB[DocAuth](ctx, s.c, docGetAuth, nil, DocRef{DocID: docID})
+}
+
+// DocJoinRule changes a document's view rule: nil fields and zero auths
+// are left as they are. With UpdateCoAuthList, CoAuthList replaces the
+// departments (empty clears them).
+type DocJoinRule struct {
+	EnableCorpInternal             *bool       `json:"enable_corp_internal,omitempty"`
+	CorpInternalAuth               int         `json:"corp_internal_auth,omitempty"`
+	EnableCorpExternal             *bool       `json:"enable_corp_external,omitempty"`
+	CorpExternalAuth               int         `json:"corp_external_auth,omitempty"`
+	CorpInternalApproveOnlyByAdmin *bool       `json:"corp_internal_approve_only_by_admin,omitempty"`
+	CorpExternalApproveOnlyByAdmin *bool       `json:"corp_external_approve_only_by_admin,omitempty"`
+	BanShareExternal               *bool       `json:"ban_share_external,omitempty"`
+	UpdateCoAuthList               bool        `json:"update_co_auth_list,omitempty"`
+	CoAuthList                     []DocCoAuth `json:"-"`
+}
+
+func checkDocAuth(name string, auth int, zeroOK bool) error {
+	if auth == DocAuthRead || auth == DocAuthWrite || zeroOK && auth == 0 {
+		return nil
+	}
+	return paramErr(name, "1 (read) or 2 (read-write)")
+}
+
+func (r *DocJoinRule) check() error {
+	if r == nil {
+		return paramErr("rule", "required")
+	}
+	if err := checkDocAuth("corp_internal_auth", r.CorpInternalAuth, true); err != nil {
+		return err
+	}
+	if err := checkDocAuth("corp_external_auth", r.CorpExternalAuth, true); err != nil {
+		return err
+	}
+	if r.EnableCorpInternal != nil && !*r.EnableCorpInternal && r.CorpInternalApproveOnlyByAdmin != nil && !*r.CorpInternalApproveOnlyByAdmin {
+		return paramErr("corp_internal_approve_only_by_admin", "must be true when enable_corp_internal is false")
+	}
+	if r.EnableCorpExternal != nil && !*r.EnableCorpExternal && r.BanShareExternal != nil && !*r.BanShareExternal &&
+		r.CorpExternalApproveOnlyByAdmin != nil && !*r.CorpExternalApproveOnlyByAdmin {
+		return paramErr("corp_external_approve_only_by_admin", "must be true when enable_corp_external and ban_share_external are false")
+	}
+	for _, c := range r.CoAuthList {
+		if c.Type != 2 || c.DepartmentID == 0 {
+			return paramErr("co_auth_list", "type 2 and a departmentid")
+		}
+		if err := checkDocAuth("co_auth_list.auth", c.Auth, false); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// SetJoinRule changes a document's view rule.
+// https://developer.work.weixin.qq.com/document/path/97804
+func (s *DocService) SetJoinRule(ctx context.Context, docID string, r *DocJoinRule) error {
+	if err := needB("docid", docID); err != nil {
+		return err
+	}
+	if err := r.check(); err != nil {
+		return err
+	}
+	var list *[]DocCoAuth
+	if r.UpdateCoAuthList {
+		l := append([]DocCoAuth{}, r.CoAuthList...)
+		list = &l
+	}
+	body := struct {
+		DocID string `json:"docid"`
+		*DocJoinRule
+		CoAuthList *[]DocCoAuth `json:"co_auth_list,omitempty"`
+	}{docID, r, list}
+	return s.c.Do(ctx, docModJoinRule, nil, body, nil)
+}
+
+func checkDocMembers(name string, ms []DocMember, auth bool) error {
+	if len(ms) > MaxDocMembers {
+		return paramErr(name, "at most 100")
+	}
+	for _, m := range ms {
+		switch {
+		case m.Type != 1:
+			return paramErr(name+".type", "1 (user)")
+		case (m.UserID == "") == (m.TmpExternalUserID == ""):
+			return paramErr(name+".userid", "one of userid and tmp_external_userid")
+		case auth && m.Auth != DocAuthRead && m.Auth != DocAuthWrite && m.Auth != DocAuthAdmin:
+			return paramErr(name+".auth", "1 (read), 2 (read-write) or 7 (admin)")
+		}
+	}
+	return nil
+}
+
+// SetMembers changes a document's notification range: it adds update's
+// members or changes their Auth, and removes del's (Auth unused).
+// https://developer.work.weixin.qq.com/document/path/97781
+func (s *DocService) SetMembers(ctx context.Context, docID string, update, del []DocMember) error {
+	if err := needB("docid", docID); err != nil {
+		return err
+	}
+	if err := checkDocMembers("update_file_member_list", update, true); err != nil {
+		return err
+	}
+	if err := checkDocMembers("del_file_member_list", del, false); err != nil {
+		return err
+	}
+	if del != nil {
+		del = append([]DocMember{}, del...)
+		for i := range del {
+			del[i].Auth = 0 // del_file_member_list carries no auth
+		}
+	}
+	body := struct {
+		DocID  string      `json:"docid"`
+		Update []DocMember `json:"update_file_member_list,omitempty"`
+		Del    []DocMember `json:"del_file_member_list,omitempty"`
+	}{docID, update, del}
+	return s.c.Do(ctx, docModMember, nil, body, nil)
+}
