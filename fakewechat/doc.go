@@ -427,6 +427,15 @@
 // payee_userid is set, paid to that member. begin_time and end_time are
 // required and at most 31 days apart (40058); limit defaults to and is at
 // most 1000; next_cursor is left out after the last page.
+// externalpay/get_payment_info needs a payment_id (40058) and answers the
+// fixed out_trade_no values OUT4200000001 and OUT4200000002 for any.
+// externalpay/get_fund_flow answers three fixed records shaped like the
+// docs' example (request_no 1234567890 to 1234567892 at 1605171726,
+// 1605171900 and 1605172200, merchants 123456, 123456 and 654321) kept when
+// begin_time <= timestamp <= end_time and, if mch_id is set, of that
+// merchant; begin_time and end_time are required and at most 31 days apart
+// (40058); limit defaults to 100 and is at most 200 (40058); next_cursor is
+// left out after the last page.
 //
 // # WeCom identity
 //

@@ -48,8 +48,26 @@ func wcPayBill(id, payee string, payTime int64, fee int, refunded bool) M {
 	return b
 }
 
+// wcFundFlows are the fixed fund flow records of get_fund_flow, shaped like
+// the docs' example: two merchants, three records.
+var wcFundFlows = []M{
+	wcFundFlow(1605171726, "1234567890", "123456", "ZhangSan", 20, 40),
+	wcFundFlow(1605171900, "1234567891", "123456", "ZhangSan", 30, 70),
+	wcFundFlow(1605172200, "1234567892", "654321", "LiSi", 50, 50),
+}
+
+func wcFundFlow(ts int64, reqNo, mch, operator string, amount, balance int) M {
+	return M{"timestamp": ts, "request_no": reqNo, "transaction_type": 3, "fund_flow_type": 1,
+		"transaction_amount": amount, "account_balance": balance, "out_trade_no": "OUT" + reqNo, "mch_id": mch,
+		"operator_userid": operator, "group_list": []M{{"group_name": "Rule1"}, {"group_name": "Rule2"}}, "remark": "REMARK"}
+}
+
+// wcPaymentTradeNos are the fixed merchant order numbers get_payment_info
+// answers for any payment_id.
+var wcPaymentTradeNos = []M{{"out_trade_no": "OUT4200000001"}, {"out_trade_no": "OUT4200000002"}}
+
 // External payments (对外收款), https://developer.work.weixin.qq.com/document/path/93727
-// and 93666: merchants are state (AddWeComMerchant); bills are fixed data.
+// 93666, 95936 and 98100: merchants are state (AddWeComMerchant); bills are fixed data.
 func registerWeComExternalPay(s *Server) {
 	const p = "POST /cgi-bin/externalpay/"
 	merchant := func(r *Request) (M, M, *Error) {
@@ -100,30 +118,50 @@ func registerWeComExternalPay(s *Server) {
 		return nil, nil
 	})
 	s.HandleJSON(WeComPath(p+"get_bill_list"), func(r *Request) (any, error) {
+		return wcPayTimePage(r, wcPayBills, "pay_time", "payee_userid", "bill_list", 1000, 1000)
+	})
+	s.HandleJSON(WeComPath(p+"get_payment_info"), func(r *Request) (any, error) {
 		in, err := r.JSON()
 		if err != nil {
 			return nil, err
 		}
-		if e := wcNeed(in, "begin_time", "end_time"); e != nil {
+		if e := wcNeed(in, "payment_id"); e != nil {
 			return nil, e
 		}
-		begin, end := int64(wcInt(in, "begin_time")), int64(wcInt(in, "end_time"))
-		if begin <= 0 || end < begin || end-begin > 31*86400 {
-			return nil, Errorf(wcCodeInvalidParameter, "invalid time range")
-		}
-		payee := wcStr(in, "payee_userid")
-		bills := slices.DeleteFunc(slices.Clone(wcPayBills), func(b M) bool {
-			t := b["pay_time"].(int64)
-			return t < begin || t > end || payee != "" && b["payee_userid"] != payee
-		})
-		page, next, e := wcPage(bills, wcStr(in, "cursor"), wcInt(in, "limit"), 1000, 1000)
-		if e != nil {
-			return nil, e
-		}
-		out := M{"bill_list": page}
-		if next != "" {
-			out["next_cursor"] = next
-		}
-		return OK(out), nil
+		return OK(M{"bill_list": wcPaymentTradeNos}), nil
 	})
+	s.HandleJSON(WeComPath(p+"get_fund_flow"), func(r *Request) (any, error) {
+		return wcPayTimePage(r, wcFundFlows, "timestamp", "mch_id", "fund_flow_list", 100, 200)
+	})
+}
+
+// wcPayTimePage answers one page of the fixed records whose timeKey is
+// between the required begin_time and end_time (at most 31 days apart)
+// and, when the request sets filterKey, whose filterKey matches it.
+func wcPayTimePage(r *Request, records []M, timeKey, filterKey, listKey string, def, max int) (any, error) {
+	in, err := r.JSON()
+	if err != nil {
+		return nil, err
+	}
+	if e := wcNeed(in, "begin_time", "end_time"); e != nil {
+		return nil, e
+	}
+	begin, end := int64(wcInt(in, "begin_time")), int64(wcInt(in, "end_time"))
+	if begin <= 0 || end < begin || end-begin > 31*86400 {
+		return nil, Errorf(wcCodeInvalidParameter, "invalid time range")
+	}
+	filter := wcStr(in, filterKey)
+	kept := slices.DeleteFunc(slices.Clone(records), func(m M) bool {
+		t := m[timeKey].(int64)
+		return t < begin || t > end || filter != "" && m[filterKey] != filter
+	})
+	page, next, e := wcPage(kept, wcStr(in, "cursor"), wcInt(in, "limit"), def, max)
+	if e != nil {
+		return nil, e
+	}
+	out := M{listKey: page}
+	if next != "" {
+		out["next_cursor"] = next
+	}
+	return OK(out), nil
 }

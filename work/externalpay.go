@@ -9,6 +9,8 @@ var (
 	externalPayBills       = postB("/cgi-bin/externalpay/get_bill_list")
 	externalPayGetMerchant = postB("/cgi-bin/externalpay/getmerchant")
 	externalPaySetScope    = postB("/cgi-bin/externalpay/set_mch_use_scope")
+	externalPayPaymentInfo = postB("/cgi-bin/externalpay/get_payment_info")
+	externalPayFundFlow    = postB("/cgi-bin/externalpay/get_fund_flow")
 )
 
 // Limits of the external-payment APIs (对外收款).
@@ -16,6 +18,8 @@ const (
 	MaxExternalPayBillPage = 1000       // bills per Bills page
 	MaxExternalPayBillSpan = 31 * 86400 // seconds between BeginTime and EndTime ("1 month")
 	MaxExternalPayMchID    = 32         // bytes of a merchant id
+	MaxFundFlowPage        = 200        // records per FundFlow page (default 100)
+	MaxFundFlowSpan        = 31 * 86400 // seconds between BeginTime and EndTime
 )
 
 // Bind states of a payment merchant (GetMerchant).
@@ -162,4 +166,101 @@ func (s *ExternalPayService) SetMerchantScope(ctx context.Context, mchID string,
 		MchID         string        `json:"mch_id"`
 		AllowUseScope MerchantScope `json:"allow_use_scope"`
 	}{mchID, scope}, nil)
+}
+
+// PaymentTradeNos returns the merchant order numbers (out_trade_no) of the
+// payments made to a payment item (收款项目) the app created; paymentID is
+// the payment_id returned when the item was started.
+// https://developer.work.weixin.qq.com/document/path/95936
+func (s *ExternalPayService) PaymentTradeNos(ctx context.Context, paymentID string) ([]string, error) {
+	if paymentID == "" {
+		return nil, paramErr("payment_id", "required")
+	}
+	r, err := callB[struct {
+		Bills []struct {
+			OutTradeNo string `json:"out_trade_no"`
+		} `json:"bill_list"`
+	}](ctx, s.c, externalPayPaymentInfo, nil, struct {
+		PaymentID string `json:"payment_id"`
+	}{paymentID})
+	if err != nil {
+		return nil, err
+	}
+	nos := make([]string, len(r.Bills))
+	for i, b := range r.Bills {
+		nos[i] = b.OutTradeNo
+	}
+	return nos, nil
+}
+
+// FundFlowQuery selects the records of FundFlow: BeginTime and EndTime
+// (Unix seconds, at most 31 days apart) are required; MchID, when set,
+// keeps one merchant's records; Limit defaults to 100 and is at most 200.
+type FundFlowQuery struct {
+	BeginTime int64  `json:"begin_time"`
+	EndTime   int64  `json:"end_time"`
+	MchID     string `json:"mch_id,omitempty"`
+	Cursor    string `json:"cursor,omitempty"`
+	Limit     int    `json:"limit,omitempty"`
+}
+
+// FundFlowGroup is a group (rule) a fund flow record belongs to.
+type FundFlowGroup struct {
+	GroupName string `json:"group_name"`
+}
+
+// FundFlow is a merchant fund flow record (资金流水): Timestamp is when the
+// account moved, RequestNo the related WeChat Pay number, amounts in fen.
+// TransactionType and FundFlowType are the codes of the docs.
+type FundFlow struct {
+	Timestamp         int64           `json:"timestamp"`
+	RequestNo         string          `json:"request_no"`
+	TransactionType   int             `json:"transaction_type"`
+	FundFlowType      int             `json:"fund_flow_type"`
+	TransactionAmount int64           `json:"transaction_amount"`
+	AccountBalance    int64           `json:"account_balance"`
+	OutTradeNo        string          `json:"out_trade_no"`
+	MchID             string          `json:"mch_id"`
+	OperatorUserID    string          `json:"operator_userid"`
+	Groups            []FundFlowGroup `json:"group_list"`
+	Remark            string          `json:"remark"`
+}
+
+// FundFlowPage is one page of FundFlow; NextCursor is empty after the last
+// page.
+type FundFlowPage struct {
+	NextCursor string     `json:"next_cursor"`
+	FundFlows  []FundFlow `json:"fund_flow_list"`
+}
+
+// FundFlow returns one page of the fund flow of the corp's merchants
+// between q.BeginTime and q.EndTime (self-built apps only).
+// https://developer.work.weixin.qq.com/document/path/98100
+func (s *ExternalPayService) FundFlow(ctx context.Context, q FundFlowQuery) (*FundFlowPage, error) {
+	if q.BeginTime <= 0 || q.EndTime <= 0 {
+		return nil, paramErr("begin_time", "begin_time and end_time required")
+	}
+	if q.EndTime < q.BeginTime || q.EndTime-q.BeginTime > MaxFundFlowSpan {
+		return nil, paramErr("end_time", "after begin_time, at most 31 days later")
+	}
+	if len(q.MchID) > MaxExternalPayMchID {
+		return nil, paramErr("mch_id", "at most 32 bytes")
+	}
+	if q.Limit < 0 || q.Limit > MaxFundFlowPage {
+		return nil, paramErr("limit", "at most 200")
+	}
+	return callB[FundFlowPage](ctx, s.c, externalPayFundFlow, nil, q)
+}
+
+// AllFundFlow iterates over every fund flow record of q, from q.Cursor on.
+// https://developer.work.weixin.qq.com/document/path/98100
+func (s *ExternalPayService) AllFundFlow(ctx context.Context, q FundFlowQuery) iter.Seq2[FundFlow, error] {
+	return cursorPagesB(ctx, q.Cursor, func(ctx context.Context, cursor string) ([]FundFlow, string, error) {
+		q.Cursor = cursor
+		p, err := s.FundFlow(ctx, q)
+		if err != nil {
+			return nil, "", err
+		}
+		return p.FundFlows, p.NextCursor, nil
+	})
 }
