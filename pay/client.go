@@ -195,6 +195,8 @@ type Client struct {
 	Fund *FundService
 	// BusinessCircle is the smart business circle (智慧商圈): points sync.
 	BusinessCircle *BusinessCircleService
+	// BrandRedPacket queries brand red packets (品牌红包).
+	BrandRedPacket *BrandRedPacketService
 }
 
 // Option customises a Client.

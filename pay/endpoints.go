@@ -33,6 +33,7 @@ func (c *Client) initServicesB() {
 	c.SubjectConfirm = &SubjectConfirmService{s}
 	c.Fund = &FundService{s}
 	c.BusinessCircle = &BusinessCircleService{s}
+	c.BrandRedPacket = &BrandRedPacketService{s}
 }
 
 // need returns a *wechat.ArgumentError for the first empty value of

@@ -79,6 +79,12 @@
 //     return). Batch queries page with offset and limit (1-100). Batch receipts need a FINISHED batch, detail
 //     receipts (BATCH_TRANSFER only) a SUCCESS detail that carried user_name;
 //     both are FINISHED from the first query on.
+//   - Brand red packets (品牌红包): only the queries by WeChat Pay numbers
+//     are served (brand-merchant-batches/{batch_no} and
+//     .../{batch_no}/details/{detail_no}; unknown numbers get 404
+//     NOT_FOUND). AddBrandRedPacketBatch records a batch as sent (1-10 red
+//     packets, unique 1-32 letter/digit numbers, DETAIL_PROCESSING);
+//     FinishBrandRedPacketBatch makes them DETAIL_SUCCESS.
 //   - Partner orders, refunds and bills belong to a sub-merchant
 //     (DefaultSubMchID, or one added with AddSubMerchant); an unknown
 //     sub_mchid gets 400 INVALID_REQUEST and another sub-merchant's order is

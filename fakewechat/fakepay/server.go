@@ -95,7 +95,8 @@ type Server struct {
 	c stateC    // combined orders, e-commerce refunds and withdrawals (combine.go)
 	f fundState // merchant funds and business-circle points (fund.go)
 
-	hb hbState // v2 red packets and legacy transfers (v2_redpack.go)
+	hb hbState             // v2 red packets and legacy transfers (v2_redpack.go)
+	br brandRedPacketState // brand red packets (brandredpacket.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
