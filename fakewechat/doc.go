@@ -368,6 +368,20 @@
 // pairs per user (87018); interactive data keys are "1" to "50" (87082)
 // with number values.
 //
+// # Mini program cloud base migrations and indexes
+//
+// tcb/databasemigrateimport (env, collection_name, file_path, file_type 1
+// or 2, boolean stop_on_error, conflict_mode 1 or 2) and
+// databasemigrateexport (env, file_path, file_type, query) answer a new
+// job_id (from 100074947, the docs' example, per app; 40097 "invalid args:
+// NAMES" for missing or bad fields). Jobs finish at once:
+// databasemigratequeryinfo (env, job_id; 40097 for an unknown job) answers
+// status "success", record_success 3, record_fail 0, error_msg and, for an
+// export, file_url ending in its file_path. tcb/updateindex needs env,
+// collection_name and both create_indexes and drop_indexes arrays; each
+// created index needs a name, a boolean unique and keys with a name and
+// direction "1", "-1" or "2dsphere", each dropped one a name (40097).
+//
 // # WeCom customer contact
 //
 // Customer-acquisition links (customer_acquisition/*) are state per corp:
