@@ -3,16 +3,19 @@ package fakewechat
 import (
 	"strings"
 	"sync"
+	"time"
 )
 
 // Cloud base database migration jobs (databasemigrateimport, export,
-// queryinfo) are state per app; updateindex checks its indexes.
+// queryinfo) are state per app; updateindex checks its indexes;
+// getqcloudtoken keeps its calls of the last hour per app.
 func init() { builtin = append(builtin, registerMPCloudBaseMigrate) }
 
 type mpTCBJobs struct {
 	mu     sync.Mutex
 	jobs   map[int64]M
 	nextID int64
+	tokens []time.Time // getqcloudtoken calls, for its 10-an-hour limit
 }
 
 func (s *Server) mpTCBJobs(appid string) *mpTCBJobs {
@@ -114,5 +117,30 @@ func registerMPCloudBaseMigrate(s *Server) {
 			}
 		}
 		return OK(nil), nil
+	})
+	s.HandleJSON("POST /tcb/getqcloudtoken", func(r *Request) (any, error) {
+		in, err := r.JSON()
+		if err != nil {
+			return nil, err
+		}
+		life, ok := in["lifespan"].(float64)
+		if !ok || life < 1 || life > 7200 || life != float64(int64(life)) {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: lifespan")
+		}
+		j := s.mpTCBJobs(r.AppID)
+		j.mu.Lock()
+		defer j.mu.Unlock()
+		now := r.Now()
+		recent := j.tokens[:0]
+		for _, t := range j.tokens {
+			if now.Sub(t) < time.Hour {
+				recent = append(recent, t)
+			}
+		}
+		if j.tokens = recent; len(recent) >= 10 {
+			return nil, Errorf(CodeDailyQuota, "reach max api daily quota limit: 10 calls an hour")
+		}
+		j.tokens = append(j.tokens, now)
+		return OK(M{"secretid": "SECRETID", "secretkey": "SECRETKEY", "token": "TOKEN", "expired_time": now.Unix() + int64(life)}), nil
 	})
 }

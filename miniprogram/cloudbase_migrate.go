@@ -180,3 +180,31 @@ func (s *CloudBaseService) UpdateIndex(ctx context.Context, env, collection stri
 		DropIndexes    []named         `json:"drop_indexes"`
 	}{env, collection, create, drops}, nil)
 }
+
+var tcbQcloudToken = wechat.Endpoint{Method: http.MethodPost, Path: "/tcb/getqcloudtoken"}
+
+// MaxQcloudTokenLifespan is the longest lifespan of a Tencent Cloud
+// credential, in seconds.
+const MaxQcloudTokenLifespan = 7200
+
+// QcloudToken is a temporary Tencent Cloud API credential; ExpiredTime is
+// a Unix timestamp.
+type QcloudToken struct {
+	SecretID    string `json:"secretid"`
+	SecretKey   string `json:"secretkey"`
+	Token       string `json:"token"`
+	ExpiredTime int64  `json:"expired_time"`
+}
+
+// GetQcloudToken returns a Tencent Cloud API credential valid for lifespan
+// seconds (at most 7200) (获取腾讯云API调用凭证); WeChat allows 10 calls an
+// hour.
+// https://developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-http-api/utils/getQcloudToken.html
+func (s *CloudBaseService) GetQcloudToken(ctx context.Context, lifespan int) (*QcloudToken, error) {
+	if lifespan <= 0 || lifespan > MaxQcloudTokenLifespan {
+		return nil, invalidArg("lifespan", "1 to 7200 seconds")
+	}
+	return call[QcloudToken](ctx, s.c, tcbQcloudToken, nil, struct {
+		Lifespan int `json:"lifespan"`
+	}{lifespan})
+}

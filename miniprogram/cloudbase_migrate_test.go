@@ -2,6 +2,7 @@ package miniprogram_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/weixin-go/wechat/miniprogram"
 )
@@ -81,4 +82,36 @@ func TestCloudBaseUpdateIndex(t *testing.T) {
 	bad := []miniprogram.DatabaseIndex{{Name: "i", Keys: []miniprogram.DatabaseIndexKey{{Name: "a", Direction: "up"}}}}
 	wantArgError(t, srv, n, cb.UpdateIndex(ctx, "e", "c", bad, nil), "keys")
 	wantArgError(t, srv, n, cb.UpdateIndex(ctx, "e", "c", nil, []string{""}), "drop_indexes")
+}
+
+func TestCloudBaseQcloudToken(t *testing.T) {
+	srv, c := newClient(t)
+	ctx := t.Context()
+	before := srv.Now().Unix()
+	tok, err := c.CloudBase.GetQcloudToken(ctx, 7200)
+	if err != nil || tok.SecretID != "SECRETID" || tok.SecretKey != "SECRETKEY" || tok.Token != "TOKEN" ||
+		tok.ExpiredTime < before+7200 || tok.ExpiredTime > srv.Now().Unix()+7200 {
+		t.Fatalf("token = %+v, %v (now %d)", tok, err, before)
+	}
+	if rr, _ := last(t, srv, "POST /tcb/getqcloudtoken"); string(rr.Body) != `{"lifespan":7200}` {
+		t.Errorf("body %s", rr.Body)
+	}
+	// 10 calls an hour.
+	for range 9 {
+		if _, err := c.CloudBase.GetQcloudToken(ctx, 60); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = c.CloudBase.GetQcloudToken(ctx, 60)
+	wantAPIError(t, err, 45009)
+	srv.Advance(time.Hour)
+	if _, err := c.CloudBase.GetQcloudToken(ctx, 60); err != nil {
+		t.Fatalf("an hour later: %v", err)
+	}
+
+	n := len(srv.Requests())
+	_, err = c.CloudBase.GetQcloudToken(ctx, 7201)
+	wantArgError(t, srv, n, err, "lifespan")
+	_, err = c.CloudBase.GetQcloudToken(ctx, 0)
+	wantArgError(t, srv, n, err, "lifespan")
 }
