@@ -1,12 +1,15 @@
 package hub_test
 
 import (
+	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/hub"
@@ -122,5 +125,42 @@ func TestEnvStoreDown(t *testing.T) {
 	}
 	if got, _ := fs.Get(t.Context(), "wechat:hub:oauth2_envs:wxapp/"); string(got) != "not json" {
 		t.Fatalf("corrupt value overwritten: %q", got)
+	}
+}
+
+// losingStore's compare-and-swap always loses, as if another instance
+// changed the value every time.
+type losingStore struct {
+	*wechat.MemoryStore
+	swaps atomic.Int32
+}
+
+func (s *losingStore) CompareAndSwap(context.Context, string, []byte, []byte, time.Duration) (bool, error) {
+	s.swaps.Add(1)
+	return false, nil
+}
+
+// A change that keeps losing to other instances gives up within the store
+// timeout with a 503, after a bounded number of attempts.
+func TestEnvStoreContentionBounded(t *testing.T) {
+	ls := &losingStore{MemoryStore: wechat.NewMemoryStore()}
+	h := newEnvHub(t, ls)
+	if err := h.SetOAuth2Env("wxapp", "", "a", "https://a.example.com"); err != nil { // absent key: SetNX, no swap
+		t.Fatal(err)
+	}
+	start := time.Now()
+	rec := serve(h, authed("PUT", "/oauth2/wxapp/b", `{"url":"https://b.example.com"}`))
+	if rec.Code != http.StatusServiceUnavailable {
+		t.Fatalf("HTTP %d %s, want 503", rec.Code, rec.Body)
+	}
+	if d := time.Since(start); d > 3*time.Second {
+		t.Fatalf("gave up after %v", d)
+	}
+	if n := ls.swaps.Load(); n < 2 || n > 200 {
+		t.Fatalf("%d compare-and-swaps, want a few retries and a bound", n)
+	}
+	t.Logf("%d compare-and-swaps in %v", ls.swaps.Load(), time.Since(start))
+	if got := h.OAuth2Envs("wxapp", ""); len(got) != 1 {
+		t.Fatalf("environments after the lost change: %v", got)
 	}
 }
