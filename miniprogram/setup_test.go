@@ -1,6 +1,8 @@
 package miniprogram_test
 
 import (
+	"time"
+
 	"encoding/json"
 	"errors"
 	"strings"
@@ -12,9 +14,9 @@ import (
 )
 
 // newClient starts a fake WeChat server and returns a mini program client on it.
-func newClient(t testing.TB) (*fakewechat.Server, *miniprogram.Client) {
+func newClient(t testing.TB, opts ...fakewechat.Option) (*fakewechat.Server, *miniprogram.Client) {
 	t.Helper()
-	srv := fakewechat.NewTestServer(t)
+	srv := fakewechat.NewTestServer(t, opts...)
 	c, err := miniprogram.New(wechat.Config{AppID: fakewechat.DefaultAppID, AppSecret: fakewechat.DefaultSecret},
 		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()),
 		wechat.WithRetry(wechat.RetryPolicy{MaxAttempts: 1}))
@@ -89,3 +91,7 @@ func login(t testing.TB, srv *fakewechat.Server, c *miniprogram.Client, openid, 
 }
 
 const testOpenID = "oMpTestUser00000000000000001" // 28 characters, like real openids
+
+// frozenClock is a fake-server clock that does not move, for tests that
+// compare a time the server stamps with srv.Now().
+func frozenClock() time.Time { return time.Unix(1796292000, 0) }

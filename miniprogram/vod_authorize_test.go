@@ -10,7 +10,7 @@ import (
 )
 
 func TestVODDramaAuthorization(t *testing.T) {
-	srv, c := newClient(t)
+	srv, c := newClient(t, fakewechat.WithClock(frozenClock))
 	ctx := t.Context()
 	v := c.VOD
 	const b1, b2 = "wx00000000000000b1", "wx00000000000000b2"
@@ -89,7 +89,7 @@ func TestVODDramaAuthorization(t *testing.T) {
 }
 
 func TestVODAppAuthorization(t *testing.T) {
-	srv, c := newClient(t)
+	srv, c := newClient(t, fakewechat.WithClock(frozenClock))
 	ctx := t.Context()
 	v := c.VOD
 

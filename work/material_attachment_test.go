@@ -12,7 +12,7 @@ import (
 )
 
 func TestMaterialUploadAttachment(t *testing.T) {
-	srv, bot := botA(t)
+	srv, bot := botA(t, fakewechat.WithClock(frozenClock))
 	png := []byte("\x89PNG\r\n\x1a\nproduct photo")
 	a, err := bot.Material.UploadAttachment(ctxA, work.MediaImage, work.AttachmentProductAlbum, "cup.png", bytes.NewReader(png))
 	if err != nil {

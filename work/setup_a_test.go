@@ -13,9 +13,9 @@ import (
 )
 
 // botA returns a fake server and the default agent of the default corp.
-func botA(t *testing.T) (*fakewechat.Server, *work.AgentClient) {
+func botA(t *testing.T, opts ...fakewechat.Option) (*fakewechat.Server, *work.AgentClient) {
 	t.Helper()
-	srv := fakewechat.NewTestServer(t)
+	srv := fakewechat.NewTestServer(t, opts...)
 	return srv, agentA(t, srv, work.Agent{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret})
 }
 

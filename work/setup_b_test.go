@@ -1,6 +1,8 @@
 package work_test
 
 import (
+	"time"
+
 	"encoding/json"
 	"errors"
 	"testing"
@@ -11,9 +13,9 @@ import (
 )
 
 // newBAgent starts a fake server and returns it with the default agent.
-func newBAgent(t testing.TB) (*fakewechat.Server, *work.AgentClient) {
+func newBAgent(t testing.TB, opts ...fakewechat.Option) (*fakewechat.Server, *work.AgentClient) {
 	t.Helper()
-	srv := fakewechat.NewTestServer(t)
+	srv := fakewechat.NewTestServer(t, opts...)
 	c, err := work.New(work.Config{CorpID: fakewechat.DefaultCorpID, Agents: []work.Agent{{ID: fakewechat.DefaultAgentID, Name: "bot", Secret: fakewechat.DefaultAgentSecret}}},
 		wechat.WithBaseURL(srv.URL()+fakewechat.WeComPrefix), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
 	if err != nil {
@@ -78,3 +80,7 @@ func mustB[T any](t testing.TB) func(T, error) T {
 		return v
 	}
 }
+
+// frozenClock is a fake-server clock that does not move, for tests that
+// compare a time the server stamps with srv.Now().
+func frozenClock() time.Time { return time.Unix(1796292000, 0) }

@@ -7,12 +7,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/work"
 )
 
 func TestDocFlow(t *testing.T) {
 	ctx := context.Background()
-	srv, a := newBAgent(t)
+	srv, a := newBAgent(t, fakewechat.WithClock(frozenClock))
 	created := mustB[*work.CreatedDoc](t)(a.Doc.Create(ctx, &work.DocCreate{SpaceID: "s.ww1", FatherID: "s.ww1", DocType: work.DocTypeSheet, DocName: "周报&数据", AdminUsers: []string{"zhangsan", "lisi"}}))
 	if raw := rawB(t, srv, "POST /cgi-bin/wedoc/create_doc"); raw != `{"spaceid":"s.ww1","fatherid":"s.ww1","doc_type":4,"doc_name":"周报&数据","admin_users":["zhangsan","lisi"]}` {
 		t.Errorf("create body %s", raw)
