@@ -582,4 +582,16 @@
 // del_file_member_list; type must be 1 and each list holds at most 100
 // (40058). Auth 2 (read-write) is for smart sheets (doc_type 10) only:
 // 40058 on other documents.
+//
+// # WeCom e-invoices
+//
+// card/invoice/reimburse/* know the invoices of WeComReimburseInvoices
+// (owned by the openids user/convert_to_openid gives seeded members), each
+// with a reimburse_status per corp starting at INVOICE_REIMBURSE_INIT and
+// answered in the docs' example shape (getinvoiceinfobatch without
+// begin_time and end_time). A missing card_id or encrypt_code, an empty
+// item_list or invoice_list, a missing openid, a status other than INIT,
+// LOCK or CLOSURE, a change of a CLOSURE invoice or, in updatestatusbatch,
+// an invoice of another openid answer 40058 and change nothing (the batch
+// is all or none); an unknown invoice answers 72017.
 package fakewechat

@@ -122,6 +122,9 @@ type AgentClient struct {
 	ExternalPay *ExternalPayService
 	// Doc manages documents, spreadsheets and smart sheets (文档管理).
 	Doc *DocService
+	// Invoice reads e-invoices members submit for reimbursement and sets
+	// their reimbursement status (电子发票).
+	Invoice *InvoiceService
 }
 
 type (
@@ -223,6 +226,9 @@ type (
 	ExternalPayService service
 	// DocService manages documents, spreadsheets and smart sheets (文档管理).
 	DocService service
+	// InvoiceService reads e-invoices members submit for reimbursement and
+	// sets their reimbursement status (电子发票).
+	InvoiceService service
 )
 
 // initServices points every service at the agent's client.
@@ -276,4 +282,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 	ac.ExternalPay = (*ExternalPayService)(s)
 	ac.Doc = (*DocService)(s)
+	ac.Invoice = (*InvoiceService)(s)
 }
