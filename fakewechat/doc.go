@@ -594,4 +594,16 @@
 // LOCK or CLOSURE, a change of a CLOSURE invoice or, in updatestatusbatch,
 // an invoice of another openid answer 40058 and change nothing (the batch
 // is all or none); an unknown invoice answers 72017.
+//
+// # WeCom id conversions (more)
+//
+// batch/openuserid_to_userid takes 1 to 1000 open_userids (40058
+// otherwise) and converts those batch/userid_to_openuserid gives the
+// caller's corp members; others, plain userids too, are listed invalid
+// (source_agentid is not checked). idconvert/convert_tmp_external_userid
+// takes business_type 1 to 3, user_type 1 to 4 and 1 to 100 ids (40058
+// otherwise); a tmp_external_userid is WeComTmpIDPrefix followed by a
+// known customer's external_userid (user_type 1, answered as
+// external_userid) or by "CORPID:USERID" (other types, answered as corpid
+// and userid); others are listed invalid.
 package fakewechat
