@@ -606,4 +606,15 @@
 // known customer's external_userid (user_type 1, answered as
 // external_userid) or by "CORPID:USERID" (other types, answered as corpid
 // and userid); others are listed invalid.
+//
+// # WeCom health reports
+//
+// health/* answer fixed data in the docs' example shapes: the running jobs
+// are WeComHealthJobIDs, paged by offset and limit (at most 100, 0 for
+// 100; a negative offset or larger limit answers 40058) with ending 1 on
+// the last page. get_health_report_stat takes a date ("2006-01-02", China
+// time) within the last 30 days, get_report_job_info and get_report_answer
+// a job of WeComHealthJobIDs and a date within the last 14 days (40058
+// otherwise); every job has the same two questions and two answers (by the
+// seeded members).
 package fakewechat

@@ -125,6 +125,8 @@ type AgentClient struct {
 	// Invoice reads e-invoices members submit for reimbursement and sets
 	// their reimbursement status (电子发票).
 	Invoice *InvoiceService
+	// Health reads health-report jobs and answers (健康上报).
+	Health *HealthService
 }
 
 type (
@@ -229,6 +231,8 @@ type (
 	// InvoiceService reads e-invoices members submit for reimbursement and
 	// sets their reimbursement status (电子发票).
 	InvoiceService service
+	// HealthService reads health-report jobs and answers (健康上报).
+	HealthService service
 )
 
 // initServices points every service at the agent's client.
@@ -283,4 +287,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.ExternalPay = (*ExternalPayService)(s)
 	ac.Doc = (*DocService)(s)
 	ac.Invoice = (*InvoiceService)(s)
+	ac.Health = (*HealthService)(s)
 }
