@@ -617,4 +617,16 @@
 // a job of WeComHealthJobIDs and a date within the last 14 days (40058
 // otherwise); every job has the same two questions and two answers (by the
 // seeded members).
+//
+// # WeCom domain IPs, mini program sessions and public phone
+//
+// get_api_domain_ip answers WeComAPIDomainIPs. miniprogram/transfer_session
+// needs userid and session_key of at most 64 bytes each (40058 otherwise);
+// the fake keeps no upstream/downstream corps and answers a userid derived
+// from the caller's corp and the given one with a new session_key.
+// dial/get_dial_record knows two calls, a day and two days before the
+// request (the docs' example shapes); it answers 600018 for an end_time
+// before start_time, takes the last 30 days when no time is given and at
+// most 30 days before end_time, pages by offset and limit (0 or more than
+// 100 mean 100).
 package fakewechat

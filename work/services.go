@@ -127,6 +127,8 @@ type AgentClient struct {
 	Invoice *InvoiceService
 	// Health reads health-report jobs and answers (健康上报).
 	Health *HealthService
+	// Dial reads public-phone call records (公费电话).
+	Dial *DialService
 }
 
 type (
@@ -233,6 +235,8 @@ type (
 	InvoiceService service
 	// HealthService reads health-report jobs and answers (健康上报).
 	HealthService service
+	// DialService reads public-phone call records (公费电话).
+	DialService service
 )
 
 // initServices points every service at the agent's client.
@@ -288,4 +292,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.Doc = (*DocService)(s)
 	ac.Invoice = (*InvoiceService)(s)
 	ac.Health = (*HealthService)(s)
+	ac.Dial = (*DialService)(s)
 }
