@@ -629,4 +629,17 @@
 // before start_time, takes the last 30 days when no time is given and at
 // most 30 days before end_time, pages by offset and limit (0 or more than
 // 100 mean 100).
+//
+// # WeCom WeDrive management, app sharing and mail
+//
+// wedrive/mng_pro_info and wedrive/mng_capacity answer the docs' examples.
+// corpgroup/corp/list_app_share_info answers, for any agentid above 0 and
+// business_type 0 or 1 (40058 otherwise), the WeComSharedCorps of that
+// type (only corpid's when given), cursor-paged by limit (at most 100, 40058
+// above; 0 for all at once) with ending 1 on the last page.
+// exmail/app/compose_send needs at least one address or userid in to
+// (40058), lists of strings in to, cc and bcc, a content_type of html or
+// text when given, attachments with a file_name and base64 content, at
+// most 200 of them and 50 MB with the body (40058 otherwise); it sends
+// nothing.
 package fakewechat

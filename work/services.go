@@ -129,6 +129,8 @@ type AgentClient struct {
 	Health *HealthService
 	// Dial reads public-phone call records (公费电话).
 	Dial *DialService
+	// Mail sends mails from the app's mailbox (邮件).
+	Mail *MailService
 }
 
 type (
@@ -237,6 +239,8 @@ type (
 	HealthService service
 	// DialService reads public-phone call records (公费电话).
 	DialService service
+	// MailService sends mails from the app's mailbox (邮件).
+	MailService service
 )
 
 // initServices points every service at the agent's client.
@@ -293,4 +297,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.Invoice = (*InvoiceService)(s)
 	ac.Health = (*HealthService)(s)
 	ac.Dial = (*DialService)(s)
+	ac.Mail = (*MailService)(s)
 }
