@@ -642,4 +642,17 @@
 // text when given, attachments with a file_name and base64 content, at
 // most 200 of them and 50 MB with the body (40058 otherwise); it sends
 // nothing.
+//
+// # WeCom member authorization and provider approval templates
+//
+// user/list_member_auth answers every member of the caller's corp as
+// authorized, by the open_userid batch/userid_to_openuserid gives it,
+// cursor-paged (limit up to 1000, 40058 above); check_member_auth answers
+// is_member_auth true for those (40058 without open_userid).
+// list_selected_ticket_user knows WeComSelectedTicket only (40058
+// otherwise): the two seeded members picked by the first, one more outside
+// the visible range, 3 in total. oa/approval/copytemplate adds (or, called
+// again, replaces) template "open_" + open_template_id among the corp's
+// approval templates, with no controls; an empty open_template_id answers
+// 301025.
 package fakewechat
