@@ -19,7 +19,7 @@ var WeComAPIDomainIPs = []string{"182.254.11.176", "182.254.78.66"}
 const CodeDialInvalidTime = 600018
 
 func registerWeComMisc2(s *Server) {
-	// https://developer.work.weixin.qq.com/document/path/92520
+	// https://developer.work.weixin.qq.com/document/path/97073
 	s.HandleJSON(WeComPath("GET /cgi-bin/get_api_domain_ip"), func(r *Request) (any, error) {
 		return OK(M{"ip_list": WeComAPIDomainIPs}), nil
 	})

@@ -21,7 +21,7 @@ func (ref oaInvoiceRef) wecomOwner() string {
 }
 
 // E-invoices of WeCom (电子发票), https://developer.work.weixin.qq.com/document/path/90284,
-// 90287, 90421 and 90422: the invoices of WeComReimburseInvoices with a
+// 99454, 90421 and 90422: the invoices of WeComReimburseInvoices with a
 // reimburse_status per corp, answered in the docs' example shape.
 func registerWeComInvoice(s *Server) {
 	store := func(r *Request) *oaReimburseStore {

@@ -12,7 +12,7 @@ var appAPIDomainIP = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/get
 // APIDomainIPs returns the IP ranges qyapi.weixin.qq.com resolves to, for
 // firewall rules; they change now and then (old and new ranges overlap for
 // a while), so fetch them daily.
-// https://developer.work.weixin.qq.com/document/path/92520
+// https://developer.work.weixin.qq.com/document/path/97073
 func (s *AppService) APIDomainIPs(ctx context.Context) ([]string, error) {
 	out, err := callB[struct {
 		IPList []string `json:"ip_list"`

@@ -101,8 +101,9 @@ func (s *InvoiceService) Get(ctx context.Context, ref InvoiceRef) (*Invoice, err
 	return callB[Invoice](ctx, s.c, invoiceGet, nil, ref)
 }
 
-// GetBatch returns several e-invoices.
-// https://developer.work.weixin.qq.com/document/path/90287
+// GetBatch returns several e-invoices. Only verified corps with more than
+// 200 activated members may call it.
+// https://developer.work.weixin.qq.com/document/path/99454
 func (s *InvoiceService) GetBatch(ctx context.Context, refs []InvoiceRef) ([]Invoice, error) {
 	if err := checkInvoiceRefs("item_list", refs); err != nil {
 		return nil, err

@@ -2,46 +2,10 @@ package work_test
 
 import (
 	"context"
-	"slices"
 	"testing"
 
 	"github.com/weixin-go/wechat/fakewechat"
 )
-
-func TestAPIDomainIPs(t *testing.T) {
-	srv, a := newBAgent(t)
-	ips, err := a.App.APIDomainIPs(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !slices.Equal(ips, fakewechat.WeComAPIDomainIPs) {
-		t.Errorf("ips %v", ips)
-	}
-	if rr, ok := srv.LastRequest(fakewechat.WeComPath("GET /cgi-bin/get_api_domain_ip")); !ok || len(rr.Body) != 0 {
-		t.Errorf("request %+v", rr)
-	}
-}
-
-func TestTransferSession(t *testing.T) {
-	ctx := context.Background()
-	srv, a := newBAgent(t)
-	sess, err := a.MiniProgram.TransferSession(ctx, "wmAoNVCwAAUrSqEqz7oQpEIEMVWDrPeg", "n8cnNEoyW1pxSRz6/Lwjwg==")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if sess.UserID == "" || sess.UserID == "wmAoNVCwAAUrSqEqz7oQpEIEMVWDrPeg" || len(sess.SessionKey) != 24 {
-		t.Errorf("session %+v", sess)
-	}
-	if b := rawB(t, srv, "POST /cgi-bin/miniprogram/transfer_session"); b != `{"userid":"wmAoNVCwAAUrSqEqz7oQpEIEMVWDrPeg","session_key":"n8cnNEoyW1pxSRz6/Lwjwg=="}` {
-		t.Errorf("body %s", b)
-	}
-	long := string(make([]byte, 65))
-	_, err = a.MiniProgram.TransferSession(ctx, "u", long)
-	apiCodeB(t, err, 40058)
-	n := len(srv.Requests())
-	_, err = a.MiniProgram.TransferSession(ctx, "u", "")
-	paramErrB(t, srv, n, err, "session_key")
-}
 
 func TestDialRecords(t *testing.T) {
 	ctx := context.Background()
