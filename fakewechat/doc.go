@@ -582,4 +582,26 @@
 // del_file_member_list; type must be 1 and each list holds at most 100
 // (40058). Auth 2 (read-write) is for smart sheets (doc_type 10) only:
 // 40058 on other documents.
+//
+// # Mini program short-drama reviews
+//
+// submitreplacedramamedias takes drama_id and a non-empty
+// replace_media_list of an approved drama (10090001 unknown, 10090004 not
+// approved): every old must be an episode of the drama and every new an
+// existing media in no drama (40097, 10090001 unknown); it opens a
+// replacement review (audit type 2, status 1), replacing any earlier
+// pending list. MPSetDramaReview sets the status of the review of type 2
+// or 3; once approved, replacedramamedia applies one old_media_id ->
+// new_media_id pair for 7 days (40097 otherwise, and once applied): the
+// drama's episode becomes the new media, which joins the drama approved.
+// modifydramabasicinfo takes a known drama_id, a description of at most
+// 200 characters and qualification_type 0-2 (1 with registration_number,
+// 40097 otherwise) and opens a review of type 3; approving it applies the
+// description and recommendations. getdramalatestauditinfo takes drama_id
+// and audit_type 0-3 (40097): types 0 and 1 answer the drama's own review
+// (the fake does not tell a resubmission from the first submission), types
+// 2 and 3 the review above, or status 0 when there is none. listpackages
+// takes status 0-3, offset, limit 1-100 and query_type 0-1 (40097) and
+// pages three fixed packages: two general ones (valid, expired) and one
+// targeted.
 package fakewechat
