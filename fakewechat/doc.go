@@ -604,4 +604,12 @@
 // takes status 0-3, offset, limit 1-100 and query_type 0-1 (40097) and
 // pages three fixed packages: two general ones (valid, expired) and one
 // targeted.
+//
+// # Mini program service market
+//
+// /wxa/servicemarket (invokeService) needs service, api and client_msg_id
+// as non-empty strings and data as an object or a non-empty string (40097
+// otherwise); it answers data MPServiceMarketAnswer (a JSON text shaped
+// like the docs' OCR example), or, with async true, a request_id derived
+// from client_msg_id.
 package fakewechat
