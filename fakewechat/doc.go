@@ -612,4 +612,19 @@
 // otherwise); it answers data MPServiceMarketAnswer (a JSON text shaped
 // like the docs' OCR example), or, with async true, a request_id derived
 // from client_msg_id.
+//
+// # Mini program short-drama copyright authorization
+//
+// authorizecopyright and deauthorizecopyright take authorization_type 1
+// with authorized_subject_cert_no or 2 with authorized_appid, and at most
+// 100 drama_ids (47003 otherwise); authorizecopyright also takes an
+// expire_time of 0 or at least 7 days ahead (47003). Each drama is
+// authorized when it exists (10090001 in its result otherwise) and is
+// approved (10090004): the fake does not model copyright protection
+// itself. A repeated authorization updates the expiry; deauthorizecopyright
+// answers 10090043 in the result of a drama not authorized to that
+// grantee. The authorizations are kept across apps: getcopyrightauthorizedlist
+// lists those made to the calling app's appid (type 2; subject grants are
+// listed to no app), filtered by authorizer_appid and paged by offset and
+// limit (1-1000, default 100, 47003 beyond).
 package fakewechat

@@ -1,6 +1,7 @@
 package fakewechat
 
 import (
+	"maps"
 	"slices"
 	"sync"
 	"unicode/utf8"
@@ -10,7 +11,7 @@ import (
 // submitreplacedramamedias, replacedramamedia, modifydramabasicinfo,
 // getdramalatestauditinfo, and the traffic packages of listpackages.
 func init() {
-	builtin = append(builtin, registerMPVODReview)
+	builtin = append(builtin, registerMPVODReview, registerMPVODCopyright)
 }
 
 // Review types of getdramalatestauditinfo beyond the drama's own review.
@@ -269,4 +270,123 @@ var mpVODPackages = []M{
 	{"query_type": 0, "package_id": "pkg_1001", "order_id": "order_1001", "start_time": 1700000000, "end_time": 1731536000, "used": 1200, "all": 10000, "status": 1, "is_deleted": 0},
 	{"query_type": 0, "package_id": "pkg_1000", "order_id": "order_1000", "start_time": 1660000000, "end_time": 1691536000, "used": 10000, "all": 10000, "status": 3, "is_deleted": 0},
 	{"query_type": 1, "package_id": "pkg_2001", "order_id": "order_2001", "start_time": 1700000000, "end_time": 1731536000, "used": 0, "all": 5000, "status": 1, "is_deleted": 0},
+}
+
+// mpVODCopyright keeps the copyright authorizations of every app, for the
+// grantee's view (getcopyrightauthorizedlist).
+type mpVODCopyright struct {
+	mu   sync.Mutex
+	list []M // authorizer_appid, authorization_type, authorized_appid, authorized_subject_cert_no, drama_id, authorized_time, expire_time
+}
+
+func (s *Server) mpVODCopyright() *mpVODCopyright {
+	return Value(s.State(""), "mp.vod.copyright", func() *mpVODCopyright { return &mpVODCopyright{} })
+}
+
+// dramaResults answers one result per drama of the (de)authorization
+// endpoints, code(id) being its errcode.
+func dramaResults(ids []int64, code func(id int64) int) []M {
+	results := make([]M, len(ids))
+	for i, id := range ids {
+		c, msg := code(id), "ok"
+		if c != 0 {
+			msg = stdMessages[c]
+		}
+		results[i] = M{"drama_id": id, "errcode": c, "errmsg": msg}
+	}
+	return results
+}
+
+func registerMPVODCopyright(s *Server) {
+	type grantIn struct {
+		AuthorizationType       int     `json:"authorization_type"`
+		AuthorizedAppID         string  `json:"authorized_appid"`
+		AuthorizedSubjectCertNo string  `json:"authorized_subject_cert_no"`
+		DramaIDs                []int64 `json:"drama_ids"`
+		ExpireTime              int64   `json:"expire_time"`
+	}
+	decode := func(r *Request) (*grantIn, error) {
+		var in grantIn
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		if (in.AuthorizationType != 1 || in.AuthorizedSubjectCertNo == "") && (in.AuthorizationType != 2 || in.AuthorizedAppID == "") || len(in.DramaIDs) > 100 {
+			return nil, ErrCode(CodeMPVODBadArgs)
+		}
+		return &in, nil
+	}
+	same := func(x M, appid string, in *grantIn, dramaID int64) bool {
+		return x["authorizer_appid"] == appid && x["authorization_type"] == in.AuthorizationType && x["drama_id"] == dramaID &&
+			x["authorized_appid"] == in.AuthorizedAppID && x["authorized_subject_cert_no"] == in.AuthorizedSubjectCertNo
+	}
+	s.HandleJSON("POST /wxa/sec/vod/authorizecopyright", func(r *Request) (any, error) {
+		in, err := decode(r)
+		if err != nil {
+			return nil, err
+		}
+		now := r.Now().Unix()
+		if e := checkAuthzExpiry(now, in.ExpireTime); e != nil {
+			return nil, e
+		}
+		v, c := s.mpVOD(r.AppID), s.mpVODCopyright()
+		return OK(M{"result": dramaResults(in.DramaIDs, func(id int64) int {
+			switch v.dramaStatus(id) {
+			case -1:
+				return CodeMPVODNotFound
+			case 3:
+			default:
+				return CodeMPVODNotApproved
+			}
+			c.mu.Lock()
+			defer c.mu.Unlock()
+			if i := slices.IndexFunc(c.list, func(x M) bool { return same(x, r.AppID, in, id) }); i >= 0 {
+				c.list[i]["expire_time"] = in.ExpireTime
+			} else {
+				c.list = append(c.list, M{"authorizer_appid": r.AppID, "authorization_type": in.AuthorizationType, "authorized_appid": in.AuthorizedAppID,
+					"authorized_subject_cert_no": in.AuthorizedSubjectCertNo, "drama_id": id, "authorized_time": now, "expire_time": in.ExpireTime})
+			}
+			return 0
+		})}), nil
+	})
+	s.HandleJSON("POST /wxa/sec/vod/deauthorizecopyright", func(r *Request) (any, error) {
+		in, err := decode(r)
+		if err != nil {
+			return nil, err
+		}
+		c := s.mpVODCopyright()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		return OK(M{"result": dramaResults(in.DramaIDs, func(id int64) int {
+			i := slices.IndexFunc(c.list, func(x M) bool { return same(x, r.AppID, in, id) })
+			if i < 0 {
+				return CodeMPVODNoAuthorization
+			}
+			c.list = slices.Delete(c.list, i, i+1)
+			return 0
+		})}), nil
+	})
+	s.HandleJSON("POST /wxa/sec/vod/getcopyrightauthorizedlist", func(r *Request) (any, error) {
+		var in struct {
+			AuthorizerAppID string `json:"authorizer_appid"`
+			Offset          int    `json:"offset"`
+			Limit           int    `json:"limit"`
+		}
+		if err := r.Decode(&in); err != nil {
+			return nil, err
+		}
+		c := s.mpVODCopyright()
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		var all []M
+		for _, x := range c.list {
+			if x["authorization_type"] == 2 && x["authorized_appid"] == r.AppID && (in.AuthorizerAppID == "" || x["authorizer_appid"] == in.AuthorizerAppID) {
+				all = append(all, maps.Clone(x))
+			}
+		}
+		page, e := pageUpTo(all, in.Offset, in.Limit, 1000, CodeMPVODBadArgs)
+		if e != nil {
+			return nil, e
+		}
+		return OK(M{"total_count": len(all), "list": append([]M{}, page...)}), nil
+	})
 }

@@ -203,3 +203,137 @@ func (s *VODService) Packages(ctx context.Context, q VODPackageQuery) iter.Seq2[
 		return list, err
 	}, q.Offset, q.Limit)
 }
+
+var (
+	vodAuthorizeCopyright   = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/authorizecopyright"}
+	vodDeauthorizeCopyright = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/deauthorizecopyright"}
+	vodCopyrightAuthorized  = wechat.Endpoint{Method: http.MethodPost, Path: "/wxa/sec/vod/getcopyrightauthorizedlist"}
+)
+
+// Copyright grantee types (CopyrightGrantee.AuthorizationType).
+const (
+	CopyrightToSubject = 1 // every drama mini program of a subject, by its unified social credit code
+	CopyrightToApp     = 2 // one mini program
+)
+
+// MaxCopyrightDramas is the most dramas one copyright (de)authorization takes.
+const MaxCopyrightDramas = 100
+
+// CopyrightGrantee is who a copyright authorization is for: a subject
+// (CopyrightToSubject with AuthorizedSubjectCertNo) or a mini program
+// (CopyrightToApp with AuthorizedAppID).
+type CopyrightGrantee struct {
+	AuthorizationType       int    `json:"authorization_type"`
+	AuthorizedAppID         string `json:"authorized_appid,omitempty"`
+	AuthorizedSubjectCertNo string `json:"authorized_subject_cert_no,omitempty"`
+}
+
+func checkCopyright(to CopyrightGrantee, dramaIDs []int64) error {
+	switch to.AuthorizationType {
+	case CopyrightToSubject:
+		if err := required("authorized_subject_cert_no", to.AuthorizedSubjectCertNo); err != nil {
+			return err
+		}
+	case CopyrightToApp:
+		if err := required("authorized_appid", to.AuthorizedAppID); err != nil {
+			return err
+		}
+	default:
+		return invalidArg("authorization_type", "must be 1 (subject) or 2 (mini program)")
+	}
+	if len(dramaIDs) > MaxCopyrightDramas {
+		return invalidArg("drama_ids", "more than 100")
+	}
+	for _, id := range dramaIDs {
+		if id <= 0 {
+			return invalidArg("drama_ids", "must be positive")
+		}
+	}
+	return nil
+}
+
+// AuthorizeCopyright lets a subject or a mini program play the given
+// copyright-protected dramas (增加版权授权) until expireTime (a Unix time at
+// least 7 days ahead; 0 for no end). It returns one result per drama.
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizecopyright/api_authorizecopyright
+func (s *VODService) AuthorizeCopyright(ctx context.Context, to CopyrightGrantee, dramaIDs []int64, expireTime int64) ([]DramaAuthResult, error) {
+	if err := checkCopyright(to, dramaIDs); err != nil {
+		return nil, err
+	}
+	if expireTime < 0 {
+		return nil, invalidArg("expire_time", "must be 0 or a Unix time")
+	}
+	body := struct {
+		CopyrightGrantee
+		DramaIDs   []int64 `json:"drama_ids,omitempty"`
+		ExpireTime int64   `json:"expire_time,omitempty"`
+	}{to, dramaIDs, expireTime}
+	return dramaAuthCall(ctx, s, vodAuthorizeCopyright, body)
+}
+
+// DeauthorizeCopyright withdraws the copyright authorization of the given
+// dramas from a subject or a mini program (解除版权授权). It returns one
+// result per drama.
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizecopyright/api_deauthorizecopyright
+func (s *VODService) DeauthorizeCopyright(ctx context.Context, to CopyrightGrantee, dramaIDs []int64) ([]DramaAuthResult, error) {
+	if err := checkCopyright(to, dramaIDs); err != nil {
+		return nil, err
+	}
+	body := struct {
+		CopyrightGrantee
+		DramaIDs []int64 `json:"drama_ids,omitempty"`
+	}{to, dramaIDs}
+	return dramaAuthCall(ctx, s, vodDeauthorizeCopyright, body)
+}
+
+// CopyrightAuthorization is a copyright authorization this mini program
+// received.
+type CopyrightAuthorization struct {
+	AuthorizerAppID         string `json:"authorizer_appid"`
+	AuthorizationType       int    `json:"authorization_type"`
+	AuthorizedAppID         string `json:"authorized_appid"`
+	AuthorizedSubjectCertNo string `json:"authorized_subject_cert_no"`
+	DramaID                 int64  `json:"drama_id"`
+	AuthorizedTime          int64  `json:"authorized_time"`
+	ExpireTime              int64  `json:"expire_time"` // 0: no end
+}
+
+// CopyrightAuthorizedQuery filters ListCopyrightAuthorized: an empty
+// AuthorizerAppID matches every authorizing mini program.
+type CopyrightAuthorizedQuery struct {
+	AuthorizerAppID string `json:"authorizer_appid,omitempty"`
+	Offset          int    `json:"offset,omitempty"`
+	Limit           int    `json:"limit,omitempty"` // at most 1000; 100 when 0
+}
+
+// ListCopyrightAuthorized returns one page of the copyright authorizations
+// this mini program received (查询被版权授权信息) and the number matching q.
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizecopyright/api_getcopyrightauthorizedlist
+func (s *VODService) ListCopyrightAuthorized(ctx context.Context, q CopyrightAuthorizedQuery) ([]CopyrightAuthorization, int, error) {
+	if q.Limit < 0 || q.Limit > MaxDramaAuthorizationPage || q.Offset < 0 {
+		return nil, 0, invalidArg("limit", "must be 0-1000, with a non-negative offset")
+	}
+	out, err := call[struct {
+		TotalCount int                      `json:"total_count"`
+		List       []CopyrightAuthorization `json:"list"`
+	}](ctx, s.c, vodCopyrightAuthorized, nil, q)
+	if err != nil {
+		return nil, 0, err
+	}
+	return out.List, out.TotalCount, nil
+}
+
+// CopyrightAuthorized iterates over the copyright authorizations this mini
+// program received matching q from q.Offset on, by pages of q.Limit (100
+// when 0). The first error is yielded and ends the iteration.
+// https://developers.weixin.qq.com/miniprogram/dev/server/API/minidrama/authorizecopyright/api_getcopyrightauthorizedlist
+func (s *VODService) CopyrightAuthorized(ctx context.Context, q CopyrightAuthorizedQuery) iter.Seq2[CopyrightAuthorization, error] {
+	if q.Limit == 0 {
+		q.Limit = MaxVODPage
+	}
+	return pages(func(offset int) ([]CopyrightAuthorization, error) {
+		q.Offset = offset
+		list, _, err := s.ListCopyrightAuthorized(ctx, q)
+		return list, err
+	}, q.Offset, q.Limit)
+}

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	wechat "github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat"
 	"github.com/weixin-go/wechat/miniprogram"
 )
@@ -207,4 +208,89 @@ func TestVODListPackages(t *testing.T) {
 	wantArgError(t, srv, k, err, "limit")
 	_, _, err = v.ListPackages(ctx, miniprogram.VODPackageQuery{Limit: 1, QueryType: 2})
 	wantArgError(t, srv, k, err, "query_type")
+}
+
+func TestVODCopyrightAuthorization(t *testing.T) {
+	srv, c := newClient(t, fakewechat.WithClock(frozenClock))
+	ctx := t.Context()
+	v := c.VOD
+	drama, _ := approvedDrama(t, srv, c, 1)
+	const grantee = "wx00000000000000c1"
+	toApp := miniprogram.CopyrightGrantee{AuthorizationType: miniprogram.CopyrightToApp, AuthorizedAppID: grantee}
+
+	now := srv.Now().Unix()
+	res, err := v.AuthorizeCopyright(ctx, toApp, []int64{drama, 999}, now+30*86400)
+	if err != nil || len(res) != 2 || res[0] != (miniprogram.DramaAuthResult{DramaID: drama, ErrMsg: "ok"}) ||
+		res[1].DramaID != 999 || res[1].ErrCode != fakewechat.CodeMPVODNotFound {
+		t.Fatalf("AuthorizeCopyright = %+v, %v", res, err)
+	}
+	rr, _ := last(t, srv, "POST /wxa/sec/vod/authorizecopyright")
+	if want := fmt.Sprintf(`{"authorization_type":2,"authorized_appid":"%s","drama_ids":[%d,999],"expire_time":%d}`, grantee, drama, now+30*86400); string(rr.Body) != want {
+		t.Fatalf("authorizecopyright body %s, want %s", rr.Body, want)
+	}
+	toSubject := miniprogram.CopyrightGrantee{AuthorizationType: miniprogram.CopyrightToSubject, AuthorizedSubjectCertNo: "91440300MA5FAKE000"}
+	if res, err := v.AuthorizeCopyright(ctx, toSubject, []int64{drama}, 0); err != nil || res[0].ErrCode != 0 {
+		t.Fatalf("AuthorizeCopyright to a subject = %+v, %v", res, err)
+	}
+	_, err = v.AuthorizeCopyright(ctx, toApp, []int64{drama}, now+86400)
+	wantAPIError(t, err, fakewechat.CodeMPVODBadArgs)
+
+	// The grantee sees the authorization made to its appid.
+	other, err := miniprogram.New(wechat.Config{AppID: grantee, AppSecret: fakewechat.DefaultSecret},
+		wechat.WithBaseURL(srv.URL()), wechat.WithStore(wechat.NewMemoryStore()), wechat.WithHTTPClient(srv.Client()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.AddApp(grantee, fakewechat.DefaultSecret)
+	list, total, err := other.VOD.ListCopyrightAuthorized(ctx, miniprogram.CopyrightAuthorizedQuery{AuthorizerAppID: fakewechat.DefaultAppID})
+	if err != nil || total != 1 || len(list) != 1 {
+		t.Fatalf("ListCopyrightAuthorized = %+v, %d, %v", list, total, err)
+	}
+	if a := list[0]; a != (miniprogram.CopyrightAuthorization{AuthorizerAppID: fakewechat.DefaultAppID, AuthorizationType: 2, AuthorizedAppID: grantee,
+		DramaID: drama, AuthorizedTime: now, ExpireTime: now + 30*86400}) {
+		t.Fatalf("authorization %+v", a)
+	}
+	n := 0
+	for _, err := range other.VOD.CopyrightAuthorized(ctx, miniprogram.CopyrightAuthorizedQuery{Limit: 1}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 1 {
+		t.Fatalf("CopyrightAuthorized yielded %d", n)
+	}
+	if _, total, err := other.VOD.ListCopyrightAuthorized(ctx, miniprogram.CopyrightAuthorizedQuery{AuthorizerAppID: "wx00000000000000ff"}); err != nil || total != 0 {
+		t.Fatalf("other authorizer: %d, %v", total, err)
+	}
+
+	if res, err := v.DeauthorizeCopyright(ctx, toApp, []int64{drama}); err != nil || res[0].ErrCode != 0 {
+		t.Fatalf("DeauthorizeCopyright = %+v, %v", res, err)
+	}
+	_, body := last(t, srv, "POST /wxa/sec/vod/deauthorizecopyright")
+	if got := asJSON(t, body); got != fmt.Sprintf(`{"authorization_type":2,"authorized_appid":"%s","drama_ids":[%d]}`, grantee, drama) {
+		t.Fatalf("deauthorizecopyright body %s", got)
+	}
+	if res, err := v.DeauthorizeCopyright(ctx, toApp, []int64{drama}); err != nil || res[0].ErrCode != fakewechat.CodeMPVODNoAuthorization {
+		t.Fatalf("DeauthorizeCopyright again = %+v, %v", res, err)
+	}
+	if _, total, err := other.VOD.ListCopyrightAuthorized(ctx, miniprogram.CopyrightAuthorizedQuery{}); err != nil || total != 0 {
+		t.Fatalf("after deauthorization: %d, %v", total, err)
+	}
+
+	k := len(srv.Requests())
+	_, err = v.AuthorizeCopyright(ctx, miniprogram.CopyrightGrantee{AuthorizationType: 3}, []int64{drama}, 0)
+	wantArgError(t, srv, k, err, "authorization_type")
+	_, err = v.AuthorizeCopyright(ctx, miniprogram.CopyrightGrantee{AuthorizationType: 1}, []int64{drama}, 0)
+	wantArgError(t, srv, k, err, "authorized_subject_cert_no")
+	_, err = v.DeauthorizeCopyright(ctx, miniprogram.CopyrightGrantee{AuthorizationType: 2}, []int64{drama})
+	wantArgError(t, srv, k, err, "authorized_appid")
+	_, err = v.AuthorizeCopyright(ctx, toApp, make([]int64, 101), 0)
+	wantArgError(t, srv, k, err, "drama_ids")
+	_, err = v.AuthorizeCopyright(ctx, toApp, []int64{0}, 0)
+	wantArgError(t, srv, k, err, "drama_ids")
+	_, err = v.AuthorizeCopyright(ctx, toApp, []int64{drama}, -1)
+	wantArgError(t, srv, k, err, "expire_time")
+	_, _, err = v.ListCopyrightAuthorized(ctx, miniprogram.CopyrightAuthorizedQuery{Limit: 1001})
+	wantArgError(t, srv, k, err, "limit")
 }
