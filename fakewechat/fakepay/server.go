@@ -97,6 +97,8 @@ type Server struct {
 
 	hb hbState             // v2 red packets and legacy transfers (v2_redpack.go)
 	br brandRedPacketState // brand red packets (brandredpacket.go)
+
+	more moreState // PayScore plans, e-commerce cancellations, brand red packet sends, PAPay (payscore_plans.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
