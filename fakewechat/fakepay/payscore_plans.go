@@ -9,13 +9,16 @@ import (
 	"unicode/utf8"
 )
 
-// moreState keeps the PayScore plans and sign plans. Its zero value is
+// moreState keeps the PayScore plans and sign plans, and what the files
+// of the same series add (see each field). Its zero value is
 // ready; every map is made on first use under mu.
 type moreState struct {
 	mu sync.Mutex
 
 	plans     map[string]*psPlan     // by sub_mchid "/" merchant_plan_no ("" sub for merchants)
 	signPlans map[string]*psSignPlan // by sub_mchid "/" merchant_sign_plan_no
+
+	brand map[string]*brandSending // brand red packet sends by out_batch_no (brandredpacket_send.go)
 }
 
 // answer is what a handler computed under moreState.mu: a status and a
