@@ -18,7 +18,8 @@ type moreState struct {
 	plans     map[string]*psPlan     // by sub_mchid "/" merchant_plan_no ("" sub for merchants)
 	signPlans map[string]*psSignPlan // by sub_mchid "/" merchant_sign_plan_no
 
-	brand map[string]*brandSending // brand red packet sends by out_batch_no (brandredpacket_send.go)
+	brand    map[string]*brandSending  // brand red packet sends by out_batch_no (brandredpacket_send.go)
+	advances map[string]*returnAdvance // e-commerce refund advance returns by refund_id (ecommerce_cancel.go)
 }
 
 // answer is what a handler computed under moreState.mu: a status and a
