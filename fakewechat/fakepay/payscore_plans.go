@@ -20,6 +20,7 @@ type moreState struct {
 
 	brand    map[string]*brandSending  // brand red packet sends by out_batch_no (brandredpacket_send.go)
 	advances map[string]*returnAdvance // e-commerce refund advance returns by refund_id (ecommerce_cancel.go)
+	papay    map[string]*papayContract // PAPay pre-deduction notices by contract_id (papay.go)
 }
 
 // answer is what a handler computed under moreState.mu: a status and a
