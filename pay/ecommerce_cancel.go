@@ -175,14 +175,6 @@ func (c *Client) DownloadEncryptedBill(ctx context.Context, b *EncryptedBill, w 
 	if err != nil {
 		return 0, fmt.Errorf("pay: decrypting the bill key: %w", err)
 	}
-	block, err := aes.NewCipher([]byte(key))
-	if err != nil {
-		return 0, fmt.Errorf("pay: bill key: %w", err)
-	}
-	aead, err := cipher.NewGCMWithNonceSize(block, len(b.Nonce))
-	if err != nil || b.Nonce == "" {
-		return 0, errors.New("pay: bill nonce is missing")
-	}
 	resp, err := c.openUnsigned(ctx, b.DownloadURL, "download")
 	if err != nil {
 		return 0, err
@@ -192,12 +184,30 @@ func (c *Client) DownloadEncryptedBill(ctx context.Context, b *EncryptedBill, w 
 	if err != nil {
 		return 0, err
 	}
-	plain, err := aead.Open(ct[:0], []byte(b.Nonce), ct, nil)
+	return openEncryptedBill([]byte(key), []byte(b.Nonce), ct, b.TarType == "GZIP", want, w)
+}
+
+// openEncryptedBill authenticates and decrypts ct (AES-GCM, no associated
+// data), gunzips it when gz, and writes it to w while checking its SHA-1
+// against want. Nothing is written unless ct is authentic.
+func openEncryptedBill(key, nonce, ct []byte, gz bool, want []byte, w io.Writer) (int64, error) {
+	block, err := aes.NewCipher(key)
+	if err != nil {
+		return 0, fmt.Errorf("pay: bill key: %w", err)
+	}
+	if len(nonce) == 0 {
+		return 0, errors.New("pay: bill nonce is missing")
+	}
+	aead, err := cipher.NewGCMWithNonceSize(block, len(nonce))
+	if err != nil {
+		return 0, fmt.Errorf("pay: bill nonce: %w", err)
+	}
+	plain, err := aead.Open(ct[:0], nonce, ct, nil)
 	if err != nil {
 		return 0, errors.New("pay: the bill does not decrypt (wrong key, nonce or a damaged file)")
 	}
 	var src io.Reader = bytes.NewReader(plain)
-	if b.TarType == "GZIP" {
+	if gz {
 		zr, err := gzip.NewReader(src)
 		if err != nil {
 			return 0, fmt.Errorf("pay: bill is not gzip: %w", err)
