@@ -343,9 +343,8 @@ func (s *Server) signPlanOp(c *call, partner, stop bool) {
 
 // SignUserSignPlan simulates the user signing the UNSIGNED sign plan
 // merchantSignPlanNo of subMchID ("" for a merchant's) on the signing page
-// (now SIGNED) and returns the resource of its PAYSCORE.USER_SIGN_PLAN
-// notification (the sign plan). It reports false for an unknown or not
-// UNSIGNED sign plan.
+// (now SIGNED) and returns the sign plan as its query answers it. It
+// reports false for an unknown or not UNSIGNED sign plan.
 func (s *Server) SignUserSignPlan(subMchID, merchantSignPlanNo string) (map[string]any, bool) {
 	s.more.mu.Lock()
 	defer s.more.mu.Unlock()
