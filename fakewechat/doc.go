@@ -627,4 +627,52 @@
 // lists those made to the calling app's appid (type 2; subject grants are
 // listed to no app), filtered by authorizer_appid and paged by offset and
 // limit (1-1000, default 100, 47003 beyond).
+//
+// # WeCom home-school address book
+//
+// The school fakes (家校沟通) keep one school per corp: students, parents
+// and departments, which every agent of the corp sees. The root department
+// 1 (type 5) exists; department/create takes parentid (an existing
+// department, 60003) and type 1 to 4 (40058), a class under a grade only, an
+// id greater than 1 not in use (60008) or none (generated), a name of 1 to
+// 32 characters without -:*?"<>/ (not needed for a grade with
+// standard_grade), register_year 1970 to 2100 and order in [0, 2^32)
+// (40058), and department_admins whose type fits the department (campus
+// head on a campus, grade head on a grade, stage head on a stage, class
+// teacher and teacher on a class; a subject, at most 15 characters, for
+// those two only) (40058). department/update changes the fields sent (op 0
+// adds or replaces an admin, 1 removes one), moves the department under
+// another (not under itself) and renumbers it with new_id (60008 when
+// taken), students following; department/delete refuses the root (40058),
+// a department with sub-departments (60006) or students (60005);
+// department/list answers the department and those under it (all without
+// id) in creation order. A userid is 1 to 64 bytes of [0-9A-Za-z_-@.]
+// starting with a digit or letter (40003), unique among students and
+// parents without regard to case (60102). A student needs a name (1 to 32
+// characters) and 1 to 20 existing departments (40058, 60003); a parent a
+// mobile and 1 to 10 children, existing students (60111), with a relation
+// of at most 32 bytes (40058). The new_*_userid of an update is allowed
+// once per user (40058); update_parent replaces the children when given
+// some. A student with parents cannot be deleted (40058; the docs name no
+// errcode); unknown users answer 60111. Batch calls take 1 to 100 items;
+// a malformed or over-limit item refuses the whole request (as the docs
+// say), else each item is applied in turn and the answer lists the
+// failures in result_list (student_userid or parent_userid, errcode,
+// errmsg) with the first failure's errcode and errmsg on top, as the docs'
+// example shows. user/get, user/list and user/list_parent answer the
+// stored users (is_subscribe 0, no external_userid: nobody follows the
+// school). WeComSchoolCode makes a web-login code of a student or parent
+// (5 minutes, once) for school/getuserinfo (40029 otherwise).
+// set_arch_sync_mode takes 1 to 3 and only adds restrictions (1 then 2 is
+// 3); set_upgrade_info keeps upgrade_time and upgrade_switch (1 on, any
+// other value off) and answers the next midnight, China time, on that
+// month and day; WeComSchoolSettings reads both. agent/get_allow_scope
+// needs the caller's agentid (40058) and answers the docs' example, as do
+// living/get_living_info (a livingid), living/get_watch_stat (livingid and
+// next_key), get_payment_result (payment_id) and get_trade (payment_id and
+// trade_no) (40058 without). living/get_watch_stat_v2 and
+// get_unwatch_stat_v2 answer the docs' example in two pages (next_cursor
+// "0", then "1"; others 40058). Not faked: get_teacher_view_mode and
+// set_teacher_view_mode, the v1 get_unwatch_stat and the health (复学码)
+// endpoints, whose doc pages were not available to confirm the wire format.
 package fakewechat

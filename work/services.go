@@ -122,6 +122,9 @@ type AgentClient struct {
 	ExternalPay *ExternalPayService
 	// Doc manages documents, spreadsheets and smart sheets (文档管理).
 	Doc *DocService
+	// School manages the home-school address book and reads class live
+	// broadcasts and collections (家校沟通, 家校应用).
+	School *SchoolService
 }
 
 type (
@@ -223,6 +226,9 @@ type (
 	ExternalPayService service
 	// DocService manages documents, spreadsheets and smart sheets (文档管理).
 	DocService service
+	// SchoolService manages the home-school address book and reads class
+	// live broadcasts and collections (家校沟通, 家校应用).
+	SchoolService service
 )
 
 // initServices points every service at the agent's client.
@@ -276,4 +282,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 	ac.ExternalPay = (*ExternalPayService)(s)
 	ac.Doc = (*DocService)(s)
+	ac.School = (*SchoolService)(s)
 }
