@@ -66,18 +66,7 @@ type SchoolDepartment struct {
 	GroupChatID      string            `json:"group_chat_id,omitempty"`
 }
 
-// schoolDeptCreateBody is what create takes: admins carry no op.
-type schoolDeptCreateBody struct {
-	ID               int64             `json:"id,omitempty"`
-	Name             string            `json:"name,omitempty"`
-	ParentID         int64             `json:"parentid"`
-	Type             int               `json:"type"`
-	RegisterYear     int               `json:"register_year,omitempty"`
-	StandardGrade    int               `json:"standard_grade,omitempty"`
-	Order            int64             `json:"order,omitempty"`
-	DepartmentAdmins []schoolAdminBody `json:"department_admins,omitempty"`
-}
-
+// schoolAdminBody is an admin as create takes it: without op.
 type schoolAdminBody struct {
 	UserID  string `json:"userid"`
 	Type    int    `json:"type"`
@@ -118,8 +107,12 @@ func (s *SchoolService) CreateDepartment(ctx context.Context, d *SchoolDepartmen
 	if err := checkRegisterYear(d.RegisterYear); err != nil {
 		return 0, err
 	}
-	body := schoolDeptCreateBody{ID: d.ID, Name: d.Name, ParentID: d.ParentID, Type: d.Type, RegisterYear: d.RegisterYear,
-		StandardGrade: d.StandardGrade, Order: d.Order}
+	// create takes no op and none of the fields only list answers.
+	body := struct {
+		SchoolDepartment
+		DepartmentAdmins []schoolAdminBody `json:"department_admins,omitempty"`
+	}{SchoolDepartment: *d}
+	body.IsGraduated, body.OpenGroupChat, body.GroupChatID = 0, 0, ""
 	for _, a := range d.DepartmentAdmins {
 		if err := needB("department_admins.userid", a.UserID); err != nil {
 			return 0, err

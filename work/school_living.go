@@ -3,6 +3,8 @@ package work
 import (
 	"context"
 	"net/url"
+
+	wechat "github.com/weixin-go/wechat"
 )
 
 var (
@@ -98,9 +100,11 @@ func (s *SchoolService) WatchStat(ctx context.Context, livingID, nextKey string)
 	}{livingID, nextKey})
 }
 
-// SchoolWatchStatV2 is one page of WatchStatV2: HasMore is 1 while pages
-// remain; NextCursor fetches the next.
-type SchoolWatchStatV2 struct {
+// SchoolStatPage is one page of WatchStatV2 or UnwatchStatV2: HasMore is 1
+// while pages remain; NextCursor fetches the next. The students and
+// parents of UnwatchStatV2 (who follow 学校通知 but did not watch) carry no
+// watch times.
+type SchoolStatPage struct {
 	HasMore    int    `json:"has_more"`
 	NextCursor string `json:"next_cursor"`
 	StatInfo   struct {
@@ -109,47 +113,29 @@ type SchoolWatchStatV2 struct {
 	} `json:"stat_info"`
 }
 
-// SchoolUnwatchStat is one page of UnwatchStatV2 (students and parents who
-// follow 学校通知 but did not watch; no watch times).
-type SchoolUnwatchStat struct {
-	HasMore    int    `json:"has_more"`
-	NextCursor string `json:"next_cursor"`
-	StatInfo   struct {
-		Students []SchoolWatcher `json:"students"`
-		Parents  []SchoolWatcher `json:"parents"`
-	} `json:"stat_info"`
-}
-
-type schoolCursorBody struct {
-	LivingID   string `json:"livingid"`
-	NextCursor string `json:"next_cursor"`
-}
-
-func schoolCursor(livingID, cursor string) (schoolCursorBody, error) {
+func (s *SchoolService) statPage(ctx context.Context, ep wechat.Endpoint, livingID, cursor string) (*SchoolStatPage, error) {
+	if err := needB("livingid", livingID); err != nil {
+		return nil, err
+	}
 	if cursor == "" {
 		cursor = "0"
 	}
-	return schoolCursorBody{livingID, cursor}, needB("livingid", livingID)
+	return callB[SchoolStatPage](ctx, s.c, ep, nil, struct {
+		LivingID   string `json:"livingid"`
+		NextCursor string `json:"next_cursor"`
+	}{livingID, cursor})
 }
 
-// WatchStatV2 returns one page of the students and parents who
-// watched a broadcast the agent created; cursor is "0" (or "") first.
+// WatchStatV2 returns one page of the students and parents who watched a
+// broadcast the agent created; cursor is "0" (or "") first.
 // https://developer.work.weixin.qq.com/document/path/95799
-func (s *SchoolService) WatchStatV2(ctx context.Context, livingID, cursor string) (*SchoolWatchStatV2, error) {
-	body, err := schoolCursor(livingID, cursor)
-	if err != nil {
-		return nil, err
-	}
-	return callB[SchoolWatchStatV2](ctx, s.c, schoolWatchStatV2, nil, body)
+func (s *SchoolService) WatchStatV2(ctx context.Context, livingID, cursor string) (*SchoolStatPage, error) {
+	return s.statPage(ctx, schoolWatchStatV2, livingID, cursor)
 }
 
 // UnwatchStatV2 returns one page of the students and parents who did not
 // watch a broadcast the agent created; cursor is "0" (or "") first.
 // https://developer.work.weixin.qq.com/document/path/95795
-func (s *SchoolService) UnwatchStatV2(ctx context.Context, livingID, cursor string) (*SchoolUnwatchStat, error) {
-	body, err := schoolCursor(livingID, cursor)
-	if err != nil {
-		return nil, err
-	}
-	return callB[SchoolUnwatchStat](ctx, s.c, schoolUnwatchStatV2, nil, body)
+func (s *SchoolService) UnwatchStatV2(ctx context.Context, livingID, cursor string) (*SchoolStatPage, error) {
+	return s.statPage(ctx, schoolUnwatchStatV2, livingID, cursor)
 }

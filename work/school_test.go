@@ -287,7 +287,7 @@ func TestSchoolLivingAndPayment(t *testing.T) {
 	}
 	var parents []string
 	for cur := ""; ; {
-		p := mustB[*work.SchoolWatchStatV2](t)(a.School.WatchStatV2(ctx, "lv1", cur))
+		p := mustB[*work.SchoolStatPage](t)(a.School.WatchStatV2(ctx, "lv1", cur))
 		for _, w := range p.StatInfo.Parents {
 			parents = append(parents, w.ParentUserID)
 		}
@@ -299,7 +299,7 @@ func TestSchoolLivingAndPayment(t *testing.T) {
 	if strings.Join(parents, ",") != "zhangsan,lisi" {
 		t.Errorf("parents %v", parents)
 	}
-	un := mustB[*work.SchoolUnwatchStat](t)(a.School.UnwatchStatV2(ctx, "lv1", "0"))
+	un := mustB[*work.SchoolStatPage](t)(a.School.UnwatchStatV2(ctx, "lv1", "0"))
 	if un.HasMore != 1 || len(un.StatInfo.Students) != 1 || un.StatInfo.Students[0].PartyIDs[1] != 11 {
 		t.Errorf("unwatch %+v", un)
 	}

@@ -160,6 +160,14 @@ func schoolBatch[T any](name string, items []T, check func(*T) error) error {
 	return nil
 }
 
+// send posts body to ep unless checking it failed (err).
+func (s *SchoolService) send(ctx context.Context, ep wechat.Endpoint, body any, err error) error {
+	if err != nil {
+		return err
+	}
+	return s.c.Do(ctx, ep, nil, body, nil)
+}
+
 func (s *SchoolService) getByUserID(ctx context.Context, ep wechat.Endpoint, userID string) error {
 	if err := needB("userid", userID); err != nil {
 		return err
@@ -170,19 +178,13 @@ func (s *SchoolService) getByUserID(ctx context.Context, ep wechat.Endpoint, use
 // CreateStudent creates a student.
 // https://developer.work.weixin.qq.com/document/path/92035
 func (s *SchoolService) CreateStudent(ctx context.Context, st *SchoolStudent) error {
-	if err := st.check(); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolCreateStudent, nil, st, nil)
+	return s.send(ctx, schoolCreateStudent, st, st.check())
 }
 
 // UpdateStudent changes a student.
 // https://developer.work.weixin.qq.com/document/path/92041
 func (s *SchoolService) UpdateStudent(ctx context.Context, u *SchoolStudentUpdate) error {
-	if err := u.check(); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolUpdateStudent, nil, u, nil)
+	return s.send(ctx, schoolUpdateStudent, u, u.check())
 }
 
 // DeleteStudent deletes a student. A student who still has parents cannot
@@ -197,34 +199,25 @@ func (s *SchoolService) DeleteStudent(ctx context.Context, userID string) error 
 // (its message names the student).
 // https://developer.work.weixin.qq.com/document/path/92040
 func (s *SchoolService) BatchCreateStudents(ctx context.Context, students []SchoolStudent) error {
-	if err := schoolBatch("students", students, (*SchoolStudent).check); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolBatchCreateStudent, nil, struct {
+	return s.send(ctx, schoolBatchCreateStudent, struct {
 		Students []SchoolStudent `json:"students"`
-	}{students}, nil)
+	}{students}, schoolBatch("students", students, (*SchoolStudent).check))
 }
 
 // BatchUpdateStudents changes 1 to 100 students, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92042
 func (s *SchoolService) BatchUpdateStudents(ctx context.Context, students []SchoolStudentUpdate) error {
-	if err := schoolBatch("students", students, (*SchoolStudentUpdate).check); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolBatchUpdateStudent, nil, struct {
+	return s.send(ctx, schoolBatchUpdateStudent, struct {
 		Students []SchoolStudentUpdate `json:"students"`
-	}{students}, nil)
+	}{students}, schoolBatch("students", students, (*SchoolStudentUpdate).check))
 }
 
 func checkUserID(id *string) error { return needB("useridlist", *id) }
 
 func (s *SchoolService) batchDelete(ctx context.Context, ep wechat.Endpoint, userIDs []string) error {
-	if err := schoolBatch("useridlist", userIDs, checkUserID); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, ep, nil, struct {
+	return s.send(ctx, ep, struct {
 		UserIDList []string `json:"useridlist"`
-	}{userIDs}, nil)
+	}{userIDs}, schoolBatch("useridlist", userIDs, checkUserID))
 }
 
 // BatchDeleteStudents deletes 1 to 100 students, like BatchCreateStudents.
@@ -236,19 +229,13 @@ func (s *SchoolService) BatchDeleteStudents(ctx context.Context, userIDs []strin
 // CreateParent creates a parent of existing students.
 // https://developer.work.weixin.qq.com/document/path/92077
 func (s *SchoolService) CreateParent(ctx context.Context, p *SchoolParent) error {
-	if err := p.check(); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolCreateParent, nil, p, nil)
+	return s.send(ctx, schoolCreateParent, p, p.check())
 }
 
 // UpdateParent changes a parent.
 // https://developer.work.weixin.qq.com/document/path/100153
 func (s *SchoolService) UpdateParent(ctx context.Context, u *SchoolParentUpdate) error {
-	if err := u.check(); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolUpdateParent, nil, u, nil)
+	return s.send(ctx, schoolUpdateParent, u, u.check())
 }
 
 // DeleteParent deletes a parent.
@@ -260,23 +247,17 @@ func (s *SchoolService) DeleteParent(ctx context.Context, userID string) error {
 // BatchCreateParents creates 1 to 100 parents, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92078
 func (s *SchoolService) BatchCreateParents(ctx context.Context, parents []SchoolParent) error {
-	if err := schoolBatch("parents", parents, (*SchoolParent).check); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolBatchCreateParent, nil, struct {
+	return s.send(ctx, schoolBatchCreateParent, struct {
 		Parents []SchoolParent `json:"parents"`
-	}{parents}, nil)
+	}{parents}, schoolBatch("parents", parents, (*SchoolParent).check))
 }
 
 // BatchUpdateParents changes 1 to 100 parents, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/100156
 func (s *SchoolService) BatchUpdateParents(ctx context.Context, parents []SchoolParentUpdate) error {
-	if err := schoolBatch("parents", parents, (*SchoolParentUpdate).check); err != nil {
-		return err
-	}
-	return s.c.Do(ctx, schoolBatchUpdateParent, nil, struct {
+	return s.send(ctx, schoolBatchUpdateParent, struct {
 		Parents []SchoolParentUpdate `json:"parents"`
-	}{parents}, nil)
+	}{parents}, schoolBatch("parents", parents, (*SchoolParentUpdate).check))
 }
 
 // BatchDeleteParents deletes 1 to 100 parents, like BatchCreateStudents.
