@@ -194,10 +194,12 @@ func (s *SchoolService) DeleteStudent(ctx context.Context, userID string) error 
 	return s.getByUserID(ctx, schoolDeleteStudent, userID)
 }
 
-// BatchCreateStudents creates 1 to 100 students. WeCom applies the valid
-// ones; when some fail, the *wechat.APIError carries the first failure
-// (its message names the student).
-// https://developer.work.weixin.qq.com/document/path/92040
+// BatchCreateStudents creates 1 to 100 students (each as CreateStudent
+// takes it, under "students" as in BatchUpdateStudents). WeCom applies the
+// valid ones; when some fail, the *wechat.APIError carries the first
+// failure (its message names the student). The batch-create page was not
+// available to check; the batch pages of the group:
+// https://developer.work.weixin.qq.com/document/path/92042
 func (s *SchoolService) BatchCreateStudents(ctx context.Context, students []SchoolStudent) error {
 	return s.send(ctx, schoolBatchCreateStudent, struct {
 		Students []SchoolStudent `json:"students"`
