@@ -663,9 +663,11 @@
 // stored users (is_subscribe 0, no external_userid: nobody follows the
 // school). WeComSchoolCode makes a web-login code of a student or parent
 // (5 minutes, once) for school/getuserinfo (40029 otherwise).
-// set_arch_sync_mode takes 1 to 3 and only adds restrictions (1 then 2 is
-// 3); set_upgrade_info keeps upgrade_time and upgrade_switch (1 on, any
-// other value off) and answers the next midnight, China time, on that
+// A standard grade created without register_year answers none (the fake
+// does not work it out from the grade table). set_arch_sync_mode takes 1
+// to 3 and only adds restrictions (1 then 2 is 3); set_upgrade_info keeps
+// upgrade_time (Unix seconds, 40058 otherwise) and upgrade_switch (a
+// number: 1 on, any other off) and answers the next midnight, China time, on that
 // month and day; WeComSchoolSettings reads both. agent/get_allow_scope
 // needs the caller's agentid (40058) and answers the docs' example, as do
 // living/get_living_info (a livingid), living/get_watch_stat (livingid and

@@ -87,11 +87,14 @@ func registerWeComSchoolMore(h wcSchoolRoute) {
 	})
 	// https://developer.work.weixin.qq.com/document/path/92949
 	h("POST /cgi-bin/school/set_upgrade_info", func(r *Request, sc *wcSchool, in M) (any, error) {
-		for _, k := range []string{"upgrade_time", "upgrade_switch"} {
-			if v, ok := in[k]; ok {
-				if n, isNum := v.(float64); !isNum || n < 0 {
-					return nil, wcSchoolBad("%s", k)
-				}
+		if v, ok := in["upgrade_time"]; ok {
+			if n, isNum := v.(float64); !isNum || n < 0 {
+				return nil, wcSchoolBad("upgrade_time")
+			}
+		}
+		if v, ok := in["upgrade_switch"]; ok {
+			if _, isNum := v.(float64); !isNum {
+				return nil, wcSchoolBad("upgrade_switch")
 			}
 		}
 		sc.upgradeTime, sc.upgradeSwitch = int64(wcInt(in, "upgrade_time")), 0

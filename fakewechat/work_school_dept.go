@@ -21,7 +21,10 @@ var wcSchoolAdminDept = map[int]int{1: 4, 2: wcSchoolGrade, 3: wcSchoolClass, 4:
 func (d *wcSchoolDept) json() M {
 	m := M{"id": d.id, "parentid": d.parent, "type": d.typ, "name": d.name, "department_admins": d.admins}
 	if d.stdGrade != 0 {
-		m["standard_grade"], m["register_year"] = d.stdGrade, d.registerYear
+		m["standard_grade"] = d.stdGrade
+		if d.registerYear != 0 { // the fake does not work it out from the grade
+			m["register_year"] = d.registerYear
+		}
 	}
 	if d.hasOrder {
 		m["order"] = d.order
@@ -44,8 +47,8 @@ func checkDeptFields(in M, needName bool) *Error {
 			return wcSchoolBad("name")
 		}
 	}
-	if y, ok := in["register_year"]; ok {
-		if v := wcInt(in, "register_year"); v < 1970 || v > 2100 || y == nil {
+	if _, ok := in["register_year"]; ok {
+		if v := wcInt(in, "register_year"); v < 1970 || v > 2100 {
 			return wcSchoolBad("register_year")
 		}
 	}

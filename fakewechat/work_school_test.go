@@ -93,6 +93,26 @@ func TestWeComSchoolWire(t *testing.T) {
 	if got := nextUpgrade(1594090969, time.Unix(1594090969, 0)); got != 1625587200 {
 		t.Errorf("next upgrade %d", got)
 	}
+	if a := post("set_upgrade_info", M{"upgrade_switch": -1}); a.errcode() != 0 {
+		t.Fatalf("switch -1: %s", a.raw)
+	}
+	if _, _, on := s.WeComSchoolSettings(DefaultCorpID); on {
+		t.Error("upgrade_switch -1 turned upgrades on")
+	}
+	// A standard grade needs no name and answers no register_year unless given.
+	if a := post("department/create", M{"parentid": 1, "type": 2, "standard_grade": 3, "id": 30}); a.errcode() != 0 {
+		t.Fatalf("standard grade: %s", a.raw)
+	}
+	a = get("department/list?id=30")
+	if l, _ := a.m["departments"].([]any); len(l) != 1 || l[0].(map[string]any)["standard_grade"] != float64(3) || l[0].(map[string]any)["register_year"] != nil {
+		t.Fatalf("list: %s", a.raw)
+	}
+	// A parent is renamed once.
+	if a := post("user/update_parent", M{"parent_userid": "p", "new_parent_userid": "p_new"}); a.errcode() != 0 {
+		t.Fatalf("rename: %s", a.raw)
+	}
+	wantErr(t, post("user/update_parent", M{"parent_userid": "p_new", "new_parent_userid": "p3"}), wcCodeInvalidParameter, "invalid Parameter")
+	wantErr(t, post("user/update_parent", M{"parent_userid": "p_new", "new_parent_userid": "bad id"}), CodeWeComInvalidUserID, "invalid userid")
 	wantErr(t, get("agent/get_allow_scope?agentid=1"), wcCodeInvalidParameter, "invalid Parameter")
 	wantErr(t, get("getuserinfo?code=nope"), CodeWeComInvalidCode, "")
 	wantErr(t, post("living/get_watch_stat", M{"livingid": "l"}), wcCodeInvalidParameter, "invalid Parameter")
