@@ -368,6 +368,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		strings.HasPrefix(p, "/mmpaymkttransfers/"):
 		s.serveV2(w, r, body)
 		return
+	case v2Routes[p].h != nil: // v2_orders.go, v2_profitsharing.go, v2_bank.go
+		s.serveV2API(w, r, body)
+		return
 	}
 	m, err := s.checkAuth(r, body)
 	if err != nil {
