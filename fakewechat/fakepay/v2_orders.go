@@ -103,9 +103,12 @@ type v2Call struct {
 	style    failStyle
 }
 
-// ok answers out with return_code and result_code SUCCESS, signed.
+// ok answers out with return_code (and, for APIs that have one,
+// result_code) SUCCESS, signed.
 func (c *v2Call) ok(out map[string]string) {
-	out["result_code"] = "SUCCESS"
+	if c.style == failResult {
+		out["result_code"] = "SUCCESS"
+	}
 	c.signed(out)
 }
 
