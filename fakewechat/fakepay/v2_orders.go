@@ -14,21 +14,23 @@
 //     the TLS client certificate (return_code FAIL, 证书错误).
 //   - Business failures are return_code SUCCESS, result_code FAIL with
 //     err_code and err_code_des, signed like successes.
-//   - /pay/unifiedorder needs appid, body, out_trade_no (6 to 32 of digits,
-//     letters, _-|*: INVALID_REQUEST), total_fee, spbill_create_ip,
-//     notify_url and trade_type JSAPI, NATIVE, APP or MWEB (LACK_PARAMS or
+//   - /pay/unifiedorder needs appid, body (and attach) of at most 127
+//     characters, out_trade_no (6 to 32 of digits, letters, _-|*:
+//     INVALID_REQUEST), time_start and time_expire as yyyyMMddHHmmss
+//     (INVALID_REQUEST), total_fee, spbill_create_ip, notify_url and
+//     trade_type JSAPI, NATIVE, APP or MWEB (LACK_PARAMS or
 //     INVALID_REQUEST); JSAPI needs openid, NATIVE product_id, MWEB
-//     scene_info (LACK_PARAMS). The same out_trade_no with the same
-//     content answers the same prepay_id; other content OUT_TRADE_NO_USED;
-//     a paid order ORDERPAID, a closed one ORDERCLOSED. NATIVE answers a
-//     code_url, MWEB a mweb_url. profit_sharing Y freezes the paid amount
-//     for profit sharing.
-//   - /pay/orderquery (transaction_id or out_trade_no) answers
-//     ORDERNOTEXIST for another merchant's or an unknown order.
-//     /pay/closeorder closes a NOTPAY order; ORDERPAID, ORDERCLOSED,
-//     ORDERNOTEXIST otherwise.
-//   - /secapi/pay/refund needs appid, out_refund_no, total_fee, refund_fee
-//     and transaction_id (which wins) or out_trade_no: PARAM_ERROR. An
+//     scene_info (LACK_PARAMS). The same out_trade_no with the same content
+//     answers the same prepay_id; other content OUT_TRADE_NO_USED; a paid
+//     order ORDERPAID, a closed one ORDERCLOSED. NATIVE answers a code_url,
+//     MWEB a mweb_url. profit_sharing Y freezes the paid amount for profit
+//     sharing.
+//   - /pay/orderquery (transaction_id or out_trade_no) answers ORDERNOTEXIST
+//     for another merchant's or an unknown order. /pay/closeorder closes a
+//     NOTPAY order; ORDERPAID, ORDERCLOSED, ORDERNOTEXIST otherwise.
+//   - /secapi/pay/refund needs appid, out_refund_no (at most 64 of digits,
+//     letters, _-|*@), total_fee, refund_fee and transaction_id (which wins)
+//     or out_trade_no; refund_desc is at most 80 characters: PARAM_ERROR. An
 //     unpaid or unknown order is ORDERNOTEXIST; total_fee other than the
 //     order's, or refunds beyond it, INVALID_REQUEST; a refund above the
 //     merchant's balance (SetTransferBalance) NOTENOUGH. The same
@@ -62,6 +64,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // failStyle is how a v2 API answers a business failure.
@@ -226,6 +229,12 @@ func (s *Server) v2UnifiedOrder(c *v2Call) {
 	case m["profit_sharing"] != "" && m["profit_sharing"] != "Y" && m["profit_sharing"] != "N":
 		c.fail("INVALID_REQUEST", "profit_sharing参数错误")
 		return
+	case utf8.RuneCountInString(m["body"]) > 127 || utf8.RuneCountInString(m["attach"]) > 127:
+		c.fail("INVALID_REQUEST", "body或attach超过127个字符")
+		return
+	case !v2TimeOK(m["time_start"]) || !v2TimeOK(m["time_expire"]):
+		c.fail("INVALID_REQUEST", "time_start或time_expire格式错误: yyyyMMddHHmmss")
+		return
 	}
 	fp := fingerprint(m, "appid", "body", "detail", "attach", "total_fee", "fee_type", "trade_type", "openid", "product_id", "profit_sharing", "notify_url")
 	s.mu.Lock()
@@ -261,6 +270,12 @@ func (s *Server) v2UnifiedOrder(c *v2Call) {
 		out["mweb_url"] = "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=" + prepay + "&package=" + prepay[len(prepay)-10:]
 	}
 	c.ok(out)
+}
+
+// v2TimeOK reports whether v is empty or a yyyyMMddHHmmss time.
+func v2TimeOK(v string) bool {
+	_, err := time.Parse("20060102150405", v)
+	return v == "" || err == nil
 }
 
 // v2OrderLocked finds the merchant's order by out_trade_no or
@@ -376,6 +391,12 @@ func (s *Server) v2Refund(c *v2Call) {
 		return
 	case m["refund_account"] != "" && m["refund_account"] != "REFUND_SOURCE_UNSETTLED_FUNDS" && m["refund_account"] != "REFUND_SOURCE_RECHARGE_FUNDS":
 		c.fail("PARAM_ERROR", "refund_account参数错误")
+		return
+	case !alnum(strings.NewReplacer("_", "", "-", "", "|", "", "*", "", "@", "").Replace(m["out_refund_no"]), 64):
+		c.fail("PARAM_ERROR", "out_refund_no参数错误: 最多64位数字、大小写字母_-|*@")
+		return
+	case utf8.RuneCountInString(m["refund_desc"]) > 80:
+		c.fail("PARAM_ERROR", "refund_desc超过80个字符")
 		return
 	}
 	s.mu.Lock()

@@ -69,6 +69,16 @@ func TestV2OrdersSignAndCertificate(t *testing.T) {
 	if out := postV2Test(t, s, s.Client(), "/pay/unifiedorder", order, "MD5"); out["err_code"] != "LACK_PARAMS" || !strings.Contains(out["err_code_des"], "notify_url") {
 		t.Fatalf("missing notify_url: %v", out)
 	}
+	// Limits: body of 128 characters, a time that is not yyyyMMddHHmmss.
+	order["notify_url"], order["out_trade_no"] = "https://example.com/n", "t0000004"
+	order["body"] = strings.Repeat("字", 128)
+	if out := postV2Test(t, s, s.Client(), "/pay/unifiedorder", order, "MD5"); out["err_code"] != "INVALID_REQUEST" {
+		t.Fatalf("long body: %v", out)
+	}
+	order["body"], order["time_expire"] = "b", "2025-01-01 10:00:00"
+	if out := postV2Test(t, s, s.Client(), "/pay/unifiedorder", order, "MD5"); out["err_code"] != "INVALID_REQUEST" {
+		t.Fatalf("bad time_expire: %v", out)
+	}
 	// The refund needs the certificate.
 	refund := map[string]string{"appid": "wx2421b1c4370ec43b", "out_trade_no": "t0000001", "out_refund_no": "r1", "total_fee": "1", "refund_fee": "1"}
 	if out := postV2Test(t, s, s.Client(), "/secapi/pay/refund", refund, "MD5"); out["return_code"] != "FAIL" {
@@ -76,6 +86,10 @@ func TestV2OrdersSignAndCertificate(t *testing.T) {
 	}
 	if out := postV2Test(t, s, s.MutualTLSClient(), "/secapi/pay/refund", refund, "MD5"); out["err_code"] != "ORDERNOTEXIST" {
 		t.Fatalf("refund of an unpaid order: %v", out)
+	}
+	refund["out_refund_no"] = "r 1"
+	if out := postV2Test(t, s, s.MutualTLSClient(), "/secapi/pay/refund", refund, "MD5"); out["err_code"] != "PARAM_ERROR" {
+		t.Fatalf("bad out_refund_no: %v", out)
 	}
 }
 
