@@ -149,7 +149,10 @@ func (c *Client) V2JSAPIPayParams(appID, prepayID, signType string) (map[string]
 	}
 	p := map[string]string{"appId": appID, "timeStamp": strconv.FormatInt(c.now().Unix(), 10), "nonceStr": v2Nonce(),
 		"package": "prepay_id=" + prepayID, "signType": signType}
-	return p, c.v2SignInto(p, "paySign", signType)
+	if err := c.v2SignInto(p, "paySign", signType); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // V2AppPayParams returns the parameters of the APP SDK's PayReq for a v2
@@ -164,7 +167,10 @@ func (c *Client) V2AppPayParams(appID, prepayID string) (map[string]string, erro
 	}
 	p := map[string]string{"appid": appID, "partnerid": c.mchid, "prepayid": prepayID, "package": "Sign=WXPay",
 		"noncestr": v2Nonce(), "timestamp": strconv.FormatInt(c.now().Unix(), 10)}
-	return p, c.v2SignInto(p, "sign", SignTypeMD5)
+	if err := c.v2SignInto(p, "sign", SignTypeMD5); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // v2SignInto sets p[field] to the v2 sign of p.

@@ -240,6 +240,16 @@ func TestV2PayParams(t *testing.T) {
 	if _, err := c.V2AppPayParams("", "x"); err == nil {
 		t.Fatal("empty appID accepted")
 	}
+	if _, err := c.V2JSAPIPayParams(v2AppID, "wx1", "SHA1"); err == nil {
+		t.Fatal("unknown sign type accepted")
+	}
+	cfg := testConfig(srv, pay.VerifyPublicKey)
+	cfg.APIv2Key = ""
+	if noKey, err := pay.New(cfg); err != nil {
+		t.Fatal(err)
+	} else if p, err := noKey.V2AppPayParams("wx1", "wx1"); err == nil || p != nil {
+		t.Fatalf("without APIv2Key: %v %v", p, err)
+	}
 }
 
 func TestV2Bills(t *testing.T) {
