@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -226,28 +227,40 @@ func TestRetryNotLostWhenReleaseFails(t *testing.T) {
 }
 
 // TestLeaseRenewedWhileHandling: a handler slower than LeaseTTL keeps its
-// lease, so retries meanwhile never run it a second time.
+// lease, so retries meanwhile never run it a second time. The lease is
+// short but leaves its renewal (every third of it) 200 ms of slack, so that
+// a loaded machine does not let it lapse; should it lapse, the second run
+// returns at once and the test fails instead of hanging.
 func TestLeaseRenewedWhileHandling(t *testing.T) {
+	const ttl = 300 * time.Millisecond
 	var calls atomic.Int32
 	release := make(chan struct{})
+	var once sync.Once
+	unblock := func() { once.Do(func() { close(release) }) }
+	defer unblock()
 	h := HandlerFunc(func(context.Context, *Message) (Reply, error) {
-		calls.Add(1)
-		<-release
+		if calls.Add(1) == 1 {
+			<-release
+		}
 		return Text("slow"), nil
 	})
-	s, _ := newTestServer(t, h, func(c *Config) { c.LeaseTTL, c.RetryWait = 60*time.Millisecond, 2*retryPoll })
+	s, _ := newTestServer(t, h, func(c *Config) { c.LeaseTTL, c.RetryWait = ttl, 2*retryPoll })
 	p := push{plain: textXML, encrypt: true}
 	first := make(chan *http.Response, 1)
 	go func() { first <- do(s, p.request(t)).Result() }()
 	for calls.Load() == 0 {
-		time.Sleep(time.Millisecond)
-	}
-	for range 8 { // about 5 lease lifetimes
-		if w := do(s, p.request(t)); w.Code != http.StatusServiceUnavailable {
-			t.Fatalf("retry: %d", w.Code)
+		select {
+		case r := <-first:
+			t.Fatalf("first delivery answered %d before reaching the handler", r.StatusCode)
+		case <-time.After(time.Millisecond):
 		}
 	}
-	close(release)
+	for end := time.Now().Add(3 * ttl); time.Now().Before(end); { // three lease lifetimes
+		if w := do(s, p.request(t)); w.Code != http.StatusServiceUnavailable {
+			t.Fatalf("retry: %d, handler ran %d times", w.Code, calls.Load())
+		}
+	}
+	unblock()
 	if r := <-first; r.StatusCode != 200 || calls.Load() != 1 {
 		t.Fatalf("first: %d, handler ran %d times", r.StatusCode, calls.Load())
 	}

@@ -655,4 +655,99 @@
 // again, replaces) template "open_" + open_template_id among the corp's
 // approval templates, with no controls; an empty open_template_id answers
 // 301025.
+//
+// # Mini program short-drama reviews
+//
+// submitreplacedramamedias takes drama_id and a non-empty
+// replace_media_list of an approved drama (10090001 unknown, 10090004 not
+// approved): every old must be an episode of the drama and every new an
+// existing media in no drama (40097, 10090001 unknown); it opens a
+// replacement review (audit type 2, status 1), replacing any earlier
+// pending list. MPSetDramaReview sets the status of the review of type 2
+// or 3; once approved, replacedramamedia applies one old_media_id ->
+// new_media_id pair for 7 days (40097 otherwise, and once applied): the
+// drama's episode becomes the new media, which joins the drama approved.
+// modifydramabasicinfo takes a known drama_id, a description of at most
+// 200 characters and qualification_type 0-2 (1 with registration_number,
+// 40097 otherwise) and opens a review of type 3; approving it applies the
+// description and recommendations. getdramalatestauditinfo takes drama_id
+// and audit_type 0-3 (40097): types 0 and 1 answer the drama's own review
+// (the fake does not tell a resubmission from the first submission), types
+// 2 and 3 the review above, or status 0 when there is none. listpackages
+// takes status 0-3, offset, limit 1-100 and query_type 0-1 (40097) and
+// pages three fixed packages: two general ones (valid, expired) and one
+// targeted.
+//
+// # Mini program service market
+//
+// /wxa/servicemarket (invokeService) needs service, api and client_msg_id
+// as non-empty strings and data as an object or a non-empty string (40097
+// otherwise); it answers data MPServiceMarketAnswer (a JSON text shaped
+// like the docs' OCR example), or, with async true, a request_id derived
+// from client_msg_id.
+//
+// # Mini program short-drama copyright authorization
+//
+// authorizecopyright and deauthorizecopyright take authorization_type 1
+// with authorized_subject_cert_no or 2 with authorized_appid, and at most
+// 100 drama_ids (47003 otherwise); authorizecopyright also takes an
+// expire_time of 0 or at least 7 days ahead (47003). Each drama is
+// authorized when it exists (10090001 in its result otherwise) and is
+// approved (10090004): the fake does not model copyright protection
+// itself. A repeated authorization updates the expiry; deauthorizecopyright
+// answers 10090043 in the result of a drama not authorized to that
+// grantee. The authorizations are kept across apps: getcopyrightauthorizedlist
+// lists those made to the calling app's appid (type 2; subject grants are
+// listed to no app), filtered by authorizer_appid and paged by offset and
+// limit (1-1000, default 100, 47003 beyond).
+//
+// # WeCom home-school address book
+//
+// The school fakes (家校沟通) keep one school per corp: students, parents
+// and departments, which every agent of the corp sees. The root department
+// 1 (type 5) exists; department/create takes parentid (an existing
+// department, 60003) and type 1 to 4 (40058), a class under a grade only, an
+// id greater than 1 not in use (60008) or none (generated), a name of 1 to
+// 32 characters without -:*?"<>/ (not needed for a grade with
+// standard_grade), register_year 1970 to 2100 and order in [0, 2^32)
+// (40058), and department_admins whose type fits the department (campus
+// head on a campus, grade head on a grade, stage head on a stage, class
+// teacher and teacher on a class; a subject, at most 15 characters, for
+// those two only) (40058). department/update changes the fields sent (op 0
+// adds or replaces an admin, 1 removes one), moves the department under
+// another (not under itself) and renumbers it with new_id (60008 when
+// taken), students following; department/delete refuses the root (40058),
+// a department with sub-departments (60006) or students (60005);
+// department/list answers the department and those under it (all without
+// id) in creation order. A userid is 1 to 64 bytes of [0-9A-Za-z_-@.]
+// starting with a digit or letter (40003), unique among students and
+// parents without regard to case (60102). A student needs a name (1 to 32
+// characters) and 1 to 20 existing departments (40058, 60003); a parent a
+// mobile and 1 to 10 children, existing students (60111), with a relation
+// of at most 32 bytes (40058). The new_*_userid of an update is allowed
+// once per user (40058); update_parent replaces the children when given
+// some. A student with parents cannot be deleted (40058; the docs name no
+// errcode); unknown users answer 60111. Batch calls take 1 to 100 items;
+// a malformed or over-limit item refuses the whole request (as the docs
+// say), else each item is applied in turn and the answer lists the
+// failures in result_list (student_userid or parent_userid, errcode,
+// errmsg) with the first failure's errcode and errmsg on top, as the docs'
+// example shows. user/get, user/list and user/list_parent answer the
+// stored users (is_subscribe 0, no external_userid: nobody follows the
+// school). WeComSchoolCode makes a web-login code of a student or parent
+// (5 minutes, once) for school/getuserinfo (40029 otherwise).
+// A standard grade created without register_year answers none (the fake
+// does not work it out from the grade table). set_arch_sync_mode takes 1
+// to 3 and only adds restrictions (1 then 2 is 3); set_upgrade_info keeps
+// upgrade_time (Unix seconds, 40058 otherwise) and upgrade_switch (a
+// number: 1 on, any other off) and answers the next midnight, China time, on that
+// month and day; WeComSchoolSettings reads both. agent/get_allow_scope
+// needs the caller's agentid (40058) and answers the docs' example, as do
+// living/get_living_info (a livingid), living/get_watch_stat (livingid and
+// next_key), get_payment_result (payment_id) and get_trade (payment_id and
+// trade_no) (40058 without). living/get_watch_stat_v2 and
+// get_unwatch_stat_v2 answer the docs' example in two pages (next_cursor
+// "0", then "1"; others 40058). Not faked: get_teacher_view_mode and
+// set_teacher_view_mode, the v1 get_unwatch_stat and the health (复学码)
+// endpoints, whose doc pages were not available to confirm the wire format.
 package fakewechat

@@ -52,6 +52,8 @@ type Client struct {
 	Operation *OperationService
 	// UserStorage is the hosted data of mini game users.
 	UserStorage *UserStorageService
+	// ServiceMarket calls the APIs of services bought on the service market.
+	ServiceMarket *ServiceMarketService
 }
 
 // New returns a mini program client for cfg.
@@ -102,6 +104,7 @@ func Wrap(c *wechat.Client) *Client {
 		PluginDev:        (*PluginDevService)(&s),
 		Operation:        (*OperationService)(&s),
 		UserStorage:      (*UserStorageService)(&s),
+		ServiceMarket:    (*ServiceMarketService)(&s),
 	}
 }
 
@@ -215,4 +218,8 @@ type (
 	// users, with requests signed by their session_key (开放数据).
 	// https://developers.weixin.qq.com/minigame/dev/api-backend/open-api/data/storage.setUserStorage.html
 	UserStorageService service
+	// ServiceMarketService calls the APIs of services bought on the
+	// service market (服务市场, /wxa/servicemarket).
+	// https://developers.weixin.qq.com/miniprogram/dev/server/API/wx-service-market/api_invokeservice
+	ServiceMarketService service
 )

@@ -197,6 +197,8 @@ type Client struct {
 	BusinessCircle *BusinessCircleService
 	// BrandRedPacket queries brand red packets (品牌红包).
 	BrandRedPacket *BrandRedPacketService
+	// PAPay sends entrusted-payment pre-deduction notices (委托代扣).
+	PAPay *PAPayService
 }
 
 // Option customises a Client.
@@ -305,6 +307,7 @@ func New(cfg Config, opts ...Option) (*Client, error) {
 	c.Partner = &PartnerService{c: c}
 	c.ProfitSharing = &ProfitSharingService{c: c}
 	c.PartnerPayScore = &PartnerPayScoreService{service{c}}
+	c.PAPay = &PAPayService{service{c}}
 	if c.store == nil {
 		c.store = wechat.NewMemoryStore()
 	}

@@ -131,6 +131,9 @@ type AgentClient struct {
 	Dial *DialService
 	// Mail sends mails from the app's mailbox (邮件).
 	Mail *MailService
+	// School manages the home-school address book and reads class live
+	// broadcasts and collections (家校沟通, 家校应用).
+	School *SchoolService
 }
 
 type (
@@ -241,6 +244,9 @@ type (
 	DialService service
 	// MailService sends mails from the app's mailbox (邮件).
 	MailService service
+	// SchoolService manages the home-school address book and reads class
+	// live broadcasts and collections (家校沟通, 家校应用).
+	SchoolService service
 )
 
 // initServices points every service at the agent's client.
@@ -298,4 +304,5 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.Health = (*HealthService)(s)
 	ac.Dial = (*DialService)(s)
 	ac.Mail = (*MailService)(s)
+	ac.School = (*SchoolService)(s)
 }

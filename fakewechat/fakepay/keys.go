@@ -353,6 +353,79 @@
 // Points syncs (/v3/businesscircle/points/notify) need transaction_id,
 // appid, openid, earn_points, increased_points and points_update_time
 // (400 PARAM_ERROR), answer 204 and are kept for PointsSyncs.
+//
+// # PayScore plans, brand red packet sends, e-commerce advances and bills, PAPay
+//
+// PayScore plans (/v3/payscore/plan/payscore-plans, partner:
+// /v3/payscore/plan/partner/payscore-plans) are kept per sub_mchid (none
+// for a merchant) and merchant_plan_no (at most 32 characters): they need
+// the documented fields, a plan_name of at most 20 characters, a positive
+// plan_duration and exactly deduction_quantity details whose
+// original_price is at least their actual_price and whose actual_price
+// never rises (400 PARAM_ERROR). Details are numbered from 1. A repeat
+// with the same body answers the plan, with another body 400
+// RESOURCE_ALREADY_EXISTS. Plans are NORMAL until stop (STOP, stop_mchid,
+// stop_time; stopping again: 400 INVALID_REQUEST); partner queries name
+// sub_mchid in the query, stops in the body; unknown: 404 NOT_FOUND.
+//
+// Sign plans (.../sign-plan/user-sign-plans, partner: .../sign-plan/partner/
+// user-sign-plans) need a NORMAL plan of the same sub-merchant and
+// service_id (unknown plan 404 NOT_FOUND, stopped 400 INVALID_REQUEST,
+// other service 400 PARAM_ERROR), a merchant_sign_plan_no of at most 32
+// digits, letters and _-*, a notify_url within 1024 characters, a merchant
+// openid (partners: exactly one of openid and sub_openid, sub_openid with
+// sub_appid) and one sign_plan_detail per plan detail, in order, with
+// unique merchant_plan_detail_no (400 PARAM_ERROR); the answer is
+// {sign_plan, package}, a repeat as for plans. They are UNSIGNED until
+// SignUserSignPlan (SIGNED), SIGN_PLAN_CANCEL after stop (stop_reason
+// required, at most 128 characters; only UNSIGNED or SIGNED: 400
+// INVALID_REQUEST); details stay NOT_USED (their other states are not
+// modelled). The merchant's sign-plan service order
+// (/v3/payscore/sign-plan/serviceorder) needs a SIGNED plan (400
+// INVALID_REQUEST), the plan's service_id and openid (400 PARAM_ERROR), the
+// next detail in order (400 INVALID_REQUEST) and out_trade_no equal to that
+// detail's merchant_plan_detail_no (400 PARAM_ERROR); it answers a CREATED
+// service order (out_order_no is the out_trade_no, post_payments the
+// detail's price, a discount when cheaper) and advances going_detail_no;
+// a repeat for the same detail answers the same order.
+//
+// Brand red packet sends (POST /v3/fund-app/brand-redpacket/brand-merchant-
+// batches) need Wechatpay-Serial, brand_id, brand_appid (<= 32),
+// scene CUSTOM_SEND, template_id (<= 128), an out_batch_no of 1-32 letters
+// or digits and 1-10 red packets with unique 1-32 letter/digit
+// out_detail_no, an openid and a positive amount; user_name must decrypt
+// with the key named by Wechatpay-Serial (400 PARAM_ERROR; see
+// BrandRedPacketUserName). The batch joins those of AddBrandRedPacketBatch
+// (ACCEPTED, red packets DETAIL_PROCESSING until FinishBrandRedPacketBatch,
+// then the batch is FINISHED with success counts); a repeat with the same
+// content answers the batch, other content 400 RESOURCE_ALREADY_EXISTS. The
+// queries by merchant numbers (brand-merchant-out-batches/{out_batch_no},
+// .../out-details/{out_detail_no}) answer 404 NOT_FOUND for unknown
+// numbers; with need_query_detail=true, detail_state must be
+// DETAIL_VIEW_ALL, _SUCCESS or _FAIL (400 PARAM_ERROR) and the red packets
+// are listed once the batch is FINISHED.
+//
+// E-commerce refund advance returns (/v3/ecommerce/refunds/{refund_id}/
+// return-advance) need a served sub_mchid (body for POST, query for GET)
+// and a refund of that sub-merchant (404 RESOURCE_NOT_EXISTS) made with
+// REFUND_SOURCE_PARTNER_ADVANCE (400 INVALID_REQUEST); the return succeeds
+// at once for the advanced amount (BASIC to BASIC) and a repeat answers it;
+// the query of a refund not returned yet is 404 RESOURCE_NOT_EXISTS. The
+// sub-merchants' fund-flow bill (/v3/ecommerce/bill/fundflowbill) needs
+// bill_date, account_type ALL and algorithm AEAD_AES_256_GCM (SM4_GCM is
+// not modelled; 400 PARAM_ERROR) and serves the content given to AddBill as
+// one part: gzip-compressed with tar_type GZIP, then sealed with AES-256-GCM
+// under a random 32-character key and 16-character nonce (no associated
+// data); encrypt_key is the key encrypted for the merchant certificate
+// (RSA-OAEP), hash_value the SHA-1 of the plain bill.
+//
+// PAPay pre-deduction notices (/v3/papay/contracts/{contract_id}/notify,
+// /v3/partner-papay/contracts/{contract_id}/notify) need mchid (sp_mchid,
+// sp_appid and a served sub_mchid for service providers) naming the signing
+// merchant (400 MCH_NOT_EXISTS), appid, deduct_duration {count > 0, unit
+// DAY} and estimated_amount {amount > 0, currency CNY} (400 PARAM_ERROR);
+// they answer 204 and are kept for PAPayNotices. The 7:00-22:00 notice
+// window is not enforced.
 package fakepay
 
 import (

@@ -97,6 +97,8 @@ type Server struct {
 
 	hb hbState             // v2 red packets and legacy transfers (v2_redpack.go)
 	br brandRedPacketState // brand red packets (brandredpacket.go)
+
+	more moreState // PayScore plans, e-commerce cancellations, brand red packet sends, PAPay (payscore_plans.go)
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when
@@ -365,6 +367,9 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case p == "/pay/micropay" || p == "/secapi/pay/reverse" || p == "/xdc/apiv2getsignkey/sign/getsignkey",
 		strings.HasPrefix(p, "/mmpaymkttransfers/"):
 		s.serveV2(w, r, body)
+		return
+	case v2Routes[p].h != nil: // v2_orders.go, v2_profitsharing.go, v2_bank.go
+		s.serveV2API(w, r, body)
 		return
 	}
 	m, err := s.checkAuth(r, body)
