@@ -122,9 +122,9 @@ type AgentClient struct {
 	ExternalPay *ExternalPayService
 	// Doc manages documents, spreadsheets and smart sheets (文档管理).
 	Doc *DocService
-	// Invoice reads e-invoices members submit for reimbursement and sets
+	// Reimburse reads e-invoices members submit for reimbursement and sets
 	// their reimbursement status (电子发票).
-	Invoice *InvoiceService
+	Reimburse *ReimburseService
 	// Health reads health-report jobs and answers (健康上报).
 	Health *HealthService
 	// Dial reads public-phone call records (公费电话).
@@ -235,9 +235,9 @@ type (
 	ExternalPayService service
 	// DocService manages documents, spreadsheets and smart sheets (文档管理).
 	DocService service
-	// InvoiceService reads e-invoices members submit for reimbursement and
+	// ReimburseService reads e-invoices members submit for reimbursement and
 	// sets their reimbursement status (电子发票).
-	InvoiceService service
+	ReimburseService service
 	// HealthService reads health-report jobs and answers (健康上报).
 	HealthService service
 	// DialService reads public-phone call records (公费电话).
@@ -300,7 +300,7 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 	ac.ExternalPay = (*ExternalPayService)(s)
 	ac.Doc = (*DocService)(s)
-	ac.Invoice = (*InvoiceService)(s)
+	ac.Reimburse = (*ReimburseService)(s)
 	ac.Health = (*HealthService)(s)
 	ac.Dial = (*DialService)(s)
 	ac.Mail = (*MailService)(s)

@@ -52,8 +52,8 @@ func checkInvoiceStatus(status string) error {
 	return paramErr("reimburse_status", "INVOICE_REIMBURSE_INIT, _LOCK or _CLOSURE")
 }
 
-// InvoiceLine is a line of goods of an e-invoice; amounts are in fen.
-type InvoiceLine struct {
+// InvoiceItem is a line of goods of an e-invoice; amounts are in fen.
+type InvoiceItem struct {
 	Name  string `json:"name"`
 	Num   int64  `json:"num"`
 	Unit  string `json:"unit"`
@@ -69,7 +69,7 @@ type InvoiceUserInfo struct {
 	BillingTime     int64         `json:"billing_time"`
 	BillingNo       string        `json:"billing_no"`
 	BillingCode     string        `json:"billing_code"`
-	Info            []InvoiceLine `json:"info"`
+	Info            []InvoiceItem `json:"info"`
 	FeeWithoutTax   int64         `json:"fee_without_tax"`
 	Tax             int64         `json:"tax"`
 	Detail          string        `json:"detail"`
@@ -78,9 +78,9 @@ type InvoiceUserInfo struct {
 	CheckCode       string        `json:"check_code"`
 }
 
-// Invoice is an e-invoice as the reimbursing corp sees it. BeginTime and
-// EndTime (its validity) are answered by Get only.
-type Invoice struct {
+// ReimburseInvoice is an e-invoice as the reimbursing corp sees it.
+// BeginTime and EndTime (its validity) are answered by Invoice only.
+type ReimburseInvoice struct {
 	CardID    string          `json:"card_id"`
 	BeginTime int64           `json:"begin_time,omitempty"`
 	EndTime   int64           `json:"end_time,omitempty"`
@@ -91,25 +91,25 @@ type Invoice struct {
 	UserInfo  InvoiceUserInfo `json:"user_info"`
 }
 
-// Get returns an e-invoice a member chose to reimburse, with its PDF link.
+// Invoice returns an e-invoice a member chose to reimburse, with its PDF link.
 // Only verified corps may call it.
 // https://developer.work.weixin.qq.com/document/path/90284
-func (s *InvoiceService) Get(ctx context.Context, ref InvoiceRef) (*Invoice, error) {
+func (s *ReimburseService) Invoice(ctx context.Context, ref InvoiceRef) (*ReimburseInvoice, error) {
 	if err := ref.check(); err != nil {
 		return nil, err
 	}
-	return callB[Invoice](ctx, s.c, invoiceGet, nil, ref)
+	return callB[ReimburseInvoice](ctx, s.c, invoiceGet, nil, ref)
 }
 
-// GetBatch returns several e-invoices. Only verified corps with more than
+// Invoices returns several e-invoices. Only verified corps with more than
 // 200 activated members may call it.
 // https://developer.work.weixin.qq.com/document/path/99454
-func (s *InvoiceService) GetBatch(ctx context.Context, refs []InvoiceRef) ([]Invoice, error) {
+func (s *ReimburseService) Invoices(ctx context.Context, refs []InvoiceRef) ([]ReimburseInvoice, error) {
 	if err := checkInvoiceRefs("item_list", refs); err != nil {
 		return nil, err
 	}
 	out, err := callB[struct {
-		ItemList []Invoice `json:"item_list"`
+		ItemList []ReimburseInvoice `json:"item_list"`
 	}](ctx, s.c, invoiceGetBatch, nil, struct {
 		ItemList []InvoiceRef `json:"item_list"`
 	}{refs})
@@ -122,7 +122,7 @@ func (s *InvoiceService) GetBatch(ctx context.Context, refs []InvoiceRef) ([]Inv
 // UpdateStatus locks (InvoiceReimburseLock), unlocks (InvoiceReimburseInit)
 // or closes (InvoiceReimburseClosure, irreversible) an e-invoice.
 // https://developer.work.weixin.qq.com/document/path/90421
-func (s *InvoiceService) UpdateStatus(ctx context.Context, ref InvoiceRef, status string) error {
+func (s *ReimburseService) UpdateStatus(ctx context.Context, ref InvoiceRef, status string) error {
 	if err := ref.check(); err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (s *InvoiceService) UpdateStatus(ctx context.Context, ref InvoiceRef, statu
 // member whose openid (see UserService.ConvertToOpenID) is openID; either
 // all change or none does.
 // https://developer.work.weixin.qq.com/document/path/90422
-func (s *InvoiceService) UpdateStatusBatch(ctx context.Context, openID, status string, refs []InvoiceRef) error {
+func (s *ReimburseService) UpdateStatusBatch(ctx context.Context, openID, status string, refs []InvoiceRef) error {
 	if err := needB("openid", openID); err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/weixin-go/wechat/work"
 )
 
-func ExampleInvoiceService_UpdateStatus() {
+func ExampleReimburseService_UpdateStatus() {
 	srv := fakewechat.New() // a fake WeChat server on loopback
 	if _, err := srv.Start(); err != nil {
 		log.Fatal(err)
@@ -27,10 +27,10 @@ func ExampleInvoiceService_UpdateStatus() {
 	// The card_id and encrypt_code a member chose in the invoice picker.
 	ref := work.InvoiceRef{CardID: fakewechat.WeComReimburseInvoices[0].CardID, EncryptCode: fakewechat.WeComReimburseInvoices[0].EncryptCode}
 	// Lock the invoice while it is being reimbursed.
-	if err := bot.Invoice.UpdateStatus(ctx, ref, work.InvoiceReimburseLock); err != nil {
+	if err := bot.Reimburse.UpdateStatus(ctx, ref, work.InvoiceReimburseLock); err != nil {
 		log.Fatal(err)
 	}
-	inv, err := bot.Invoice.Get(ctx, ref)
+	inv, err := bot.Reimburse.Invoice(ctx, ref)
 	if err != nil {
 		log.Fatal(err)
 	}
