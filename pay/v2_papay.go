@@ -46,30 +46,8 @@ type PAPayEntrustRequest struct {
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_1.shtml
 func (c *Client) PAPayEntrustWebURL(req *PAPayEntrustRequest) (string, error) {
-	if req == nil {
-		return "", argError("req", "is required")
-	}
-	if err := need("AppID", req.AppID, "PlanID", req.PlanID, "ContractCode", req.ContractCode,
-		"ContractDisplayAccount", req.ContractDisplayAccount, "NotifyURL", req.NotifyURL); err != nil {
-		return "", err
-	}
-	switch {
-	case len(req.ContractCode) > 128 || strings.Trim(req.ContractCode, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "":
-		return "", argError("ContractCode", "must be 1 to 128 letters and digits")
-	case req.RequestSerial <= 0:
-		return "", argError("RequestSerial", "must be positive")
-	case len(req.ContractDisplayAccount) > 128:
-		return "", argError("ContractDisplayAccount", "must be at most 128 bytes")
-	case !strings.HasPrefix(req.NotifyURL, "http://") && !strings.HasPrefix(req.NotifyURL, "https://") || strings.Contains(req.NotifyURL, "?"):
-		return "", argError("NotifyURL", "must be an http(s) URL without a query")
-	}
-	p := map[string]string{"appid": req.AppID, "mch_id": c.mchid, "plan_id": req.PlanID, "contract_code": req.ContractCode,
-		"request_serial": strconv.FormatInt(req.RequestSerial, 10), "contract_display_account": req.ContractDisplayAccount,
-		"notify_url": req.NotifyURL, "version": "1.0", "timestamp": strconv.FormatInt(c.now().Unix(), 10)}
-	if req.ReturnWeb {
-		p["return_web"] = "1"
-	}
-	if err := c.v2SignInto(p, "sign", SignTypeMD5); err != nil {
+	p, err := c.papaySigning(req, map[string]string{"version": "1.0"})
+	if err != nil {
 		return "", err
 	}
 	q := url.Values{}
@@ -77,6 +55,60 @@ func (c *Client) PAPayEntrustWebURL(req *PAPayEntrustRequest) (string, error) {
 		q.Set(k, v)
 	}
 	return c.baseURL + "/papay/entrustweb?" + q.Encode(), nil
+}
+
+// PAPayMiniProgramExtraData returns the extraData with which a mini
+// program opens WeChat Pay's signing mini program (wx.navigateToMiniProgram
+// with appId PAPayMiniProgramAppID and path "pages/index/index"): appid,
+// mch_id, plan_id, contract_code, request_serial,
+// contract_display_account, notify_url, timestamp and their MD5 sign.
+// ReturnWeb is not used. Add PAPayMiniProgramAppID to the mini program's
+// navigateToMiniProgramAppIdList.
+//
+// See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_3.shtml
+func (c *Client) PAPayMiniProgramExtraData(req *PAPayEntrustRequest) (map[string]string, error) {
+	if req != nil && req.ReturnWeb {
+		return nil, argError("ReturnWeb", "is for the official-account page only")
+	}
+	return c.papaySigning(req, nil)
+}
+
+// PAPayMiniProgramAppID is the AppID of WeChat Pay's signing mini program.
+const PAPayMiniProgramAppID = "wxbd687630cd02ce1d"
+
+// papaySigning checks req and returns the signed (MD5) parameters of a
+// signing request, with extra set before signing.
+func (c *Client) papaySigning(req *PAPayEntrustRequest, extra map[string]string) (map[string]string, error) {
+	if req == nil {
+		return nil, argError("req", "is required")
+	}
+	if err := need("AppID", req.AppID, "PlanID", req.PlanID, "ContractCode", req.ContractCode,
+		"ContractDisplayAccount", req.ContractDisplayAccount, "NotifyURL", req.NotifyURL); err != nil {
+		return nil, err
+	}
+	switch {
+	case len(req.ContractCode) > 128 || strings.Trim(req.ContractCode, "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") != "":
+		return nil, argError("ContractCode", "must be 1 to 128 letters and digits")
+	case req.RequestSerial <= 0:
+		return nil, argError("RequestSerial", "must be positive")
+	case len(req.ContractDisplayAccount) > 128:
+		return nil, argError("ContractDisplayAccount", "must be at most 128 bytes")
+	case !strings.HasPrefix(req.NotifyURL, "http://") && !strings.HasPrefix(req.NotifyURL, "https://") || strings.Contains(req.NotifyURL, "?"):
+		return nil, argError("NotifyURL", "must be an http(s) URL without a query")
+	}
+	p := map[string]string{"appid": req.AppID, "mch_id": c.mchid, "plan_id": req.PlanID, "contract_code": req.ContractCode,
+		"request_serial": strconv.FormatInt(req.RequestSerial, 10), "contract_display_account": req.ContractDisplayAccount,
+		"notify_url": req.NotifyURL, "timestamp": strconv.FormatInt(c.now().Unix(), 10)}
+	for k, v := range extra {
+		p[k] = v
+	}
+	if req.ReturnWeb {
+		p["return_web"] = "1"
+	}
+	if err := c.v2SignInto(p, "sign", SignTypeMD5); err != nil {
+		return nil, err
+	}
+	return p, nil
 }
 
 // PAPayContractQuery names a contract: ContractID, or PlanID and

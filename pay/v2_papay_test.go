@@ -252,3 +252,31 @@ func FuzzParsePAPayNotifications(f *testing.F) {
 		}
 	})
 }
+
+func TestPAPayMiniProgramExtraData(t *testing.T) {
+	srv, c, _ := newPAPayClient(t)
+	req := &pay.PAPayEntrustRequest{AppID: "wx426a3015555a46be", PlanID: "106", ContractCode: "122", RequestSerial: 123,
+		ContractDisplayAccount: "张三", NotifyURL: "https://www.qq.com/test/papay"}
+	d, err := c.PAPayMiniProgramExtraData(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"appid": "wx426a3015555a46be", "contract_code": "122", "contract_display_account": "张三",
+		"mch_id": srv.Opts.MchID, "notify_url": "https://www.qq.com/test/papay", "plan_id": "106", "request_serial": "123"}
+	for k, v := range want {
+		if d[k] != v {
+			t.Fatalf("%s = %q, want %q", k, d[k], v)
+		}
+	}
+	if sign, _ := pay.V2Sign(d, srv.Opts.APIv2Key, pay.SignTypeMD5); sign != d["sign"] || len(d) != 9 || d["version"] != "" {
+		t.Fatalf("extraData %v, sign %s", d, sign)
+	}
+	req.ReturnWeb = true
+	var ae *wechat.ArgumentError
+	if _, err := c.PAPayMiniProgramExtraData(req); !errors.As(err, &ae) {
+		t.Fatalf("ReturnWeb: %v", err)
+	}
+	if _, err := c.PAPayMiniProgramExtraData(nil); !errors.As(err, &ae) {
+		t.Fatalf("nil: %v", err)
+	}
+}

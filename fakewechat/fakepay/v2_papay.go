@@ -70,6 +70,7 @@ type v2More struct {
 	deducts   map[string]string           // contract_id by out_trade_no
 	fps       map[string]string           // deduction fingerprints by out_trade_no
 	expired   map[string]bool             // expired payment codes (ExpireAuthCode)
+	comments  []byte                      // the batchquerycomment answer (SetOrderComments)
 }
 
 var v2MoreStates = struct {

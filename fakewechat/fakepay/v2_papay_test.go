@@ -51,3 +51,20 @@ func TestV2AuthCodeToOpenIDNeedsFields(t *testing.T) {
 		t.Fatalf("HMAC authcodetoopenid: %v", out)
 	}
 }
+
+func TestV2BatchQueryCommentIsHMACWithCertificate(t *testing.T) {
+	s := New(Options{})
+	defer s.Close()
+	q := map[string]string{"appid": "wxe062425f740c30d8", "begin_time": "20170724000000", "end_time": "20170725000000", "offset": "0", "sign_type": "MD5"}
+	if out := postV2Test(t, s, s.MutualTLSClient(), "/billcommentsp/batchquerycomment", q, "MD5"); out["return_code"] != "FAIL" {
+		t.Fatalf("MD5: %v", out)
+	}
+	q["sign_type"] = "HMAC-SHA256"
+	if out := postV2Test(t, s, s.Client(), "/billcommentsp/batchquerycomment", q, "HMAC-SHA256"); out["return_code"] != "FAIL" {
+		t.Fatalf("no certificate: %v", out)
+	}
+	q["limit"] = "201"
+	if out := postV2Test(t, s, s.MutualTLSClient(), "/billcommentsp/batchquerycomment", q, "HMAC-SHA256"); out["return_msg"] != "参数格式校验错误" {
+		t.Fatalf("limit 201: %v", out)
+	}
+}

@@ -10,16 +10,52 @@
 //     answers the same openid). sub_mch_id, when given, must be a served
 //     sub-merchant (AddSubMerchant): AUTH_CODE_ERROR otherwise; with
 //     sub_appid the answer also has sub_openid.
+//   - /billcommentsp/batchquerycomment is HMAC-SHA256 only and needs the
+//     merchant certificate. appid, begin_time and end_time
+//     (yyyyMMddHHmmss, begin before end) and offset are required, limit is
+//     at most 200: return_code FAIL, 参数格式校验错误 otherwise. It answers
+//     the text SetOrderComments registered, as is (no comments: an empty
+//     text).
 package fakepay
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
+	"time"
 )
 
 func init() {
 	v2Routes["/tools/authcodetoopenid"] = v2Route{h: (*Server).v2AuthCodeToOpenID}
+	v2Routes["/billcommentsp/batchquerycomment"] = v2Route{h: (*Server).v2BatchQueryComment, hmac: true, cert: true}
+}
+
+// SetOrderComments sets the text batchquerycomment answers.
+func (s *Server) SetOrderComments(text []byte) {
+	st := s.v2more()
+	st.mu.Lock()
+	st.comments = append([]byte(nil), text...)
+	st.mu.Unlock()
+}
+
+func (s *Server) v2BatchQueryComment(c *v2Call) {
+	m := c.m
+	begin, err1 := time.Parse("20060102150405", m["begin_time"])
+	end, err2 := time.Parse("20060102150405", m["end_time"])
+	_, err3 := strconv.ParseUint(m["offset"], 10, 64)
+	limit, err4 := strconv.Atoi(m["limit"])
+	if m["appid"] == "" || err1 != nil || err2 != nil || !begin.Before(end) || err3 != nil ||
+		(m["limit"] != "" && (err4 != nil || limit < 1 || limit > 200)) {
+		c.paramFail()
+		return
+	}
+	st := s.v2more()
+	st.mu.Lock()
+	text := st.comments
+	st.mu.Unlock()
+	c.w.Header().Set("Content-Type", "text/plain;charset=utf-8")
+	_, _ = c.w.Write(text)
 }
 
 // ExpireAuthCode makes authcodetoopenid answer AUTHCODEEXPIRE for code.
