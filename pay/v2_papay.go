@@ -24,11 +24,13 @@ const (
 // requests); ContractDisplayAccount the account name shown on the signing
 // page (not the user's nickname: emoji are refused); NotifyURL receives
 // the signing notification and carries no query. ReturnWeb sends the user
-// back to the referring page once signed.
+// back to the referring page once signed. SubMchID signs for a
+// sub-merchant of a service provider (PAPayMiniProgramExtraData only).
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_1.shtml
 type PAPayEntrustRequest struct {
 	AppID                  string
+	SubMchID               string
 	PlanID                 string
 	ContractCode           string
 	RequestSerial          int64
@@ -46,6 +48,9 @@ type PAPayEntrustRequest struct {
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_1.shtml
 func (c *Client) PAPayEntrustWebURL(req *PAPayEntrustRequest) (string, error) {
+	if req != nil && req.SubMchID != "" {
+		return "", argError("SubMchID", "is for PAPayMiniProgramExtraData only")
+	}
 	p, err := c.papaySigning(req, map[string]string{"version": "1.0"})
 	if err != nil {
 		return "", err
@@ -61,11 +66,12 @@ func (c *Client) PAPayEntrustWebURL(req *PAPayEntrustRequest) (string, error) {
 // program opens WeChat Pay's signing mini program (wx.navigateToMiniProgram
 // with appId PAPayMiniProgramAppID and path "pages/index/index"): appid,
 // mch_id, plan_id, contract_code, request_serial,
-// contract_display_account, notify_url, timestamp and their MD5 sign.
-// ReturnWeb is not used. Add PAPayMiniProgramAppID to the mini program's
+// contract_display_account, notify_url, timestamp (and sub_mch_id for a
+// service provider) and their MD5 sign. ReturnWeb is not used. Add PAPayMiniProgramAppID to the mini program's
 // navigateToMiniProgramAppIdList.
 //
-// See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_3.shtml
+// See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_3.shtml and,
+// for service providers, https://pay.weixin.qq.com/doc/v2/partner/4011989901
 func (c *Client) PAPayMiniProgramExtraData(req *PAPayEntrustRequest) (map[string]string, error) {
 	if req != nil && req.ReturnWeb {
 		return nil, argError("ReturnWeb", "is for the official-account page only")
@@ -98,7 +104,7 @@ func (c *Client) papaySigning(req *PAPayEntrustRequest, extra map[string]string)
 	}
 	p := map[string]string{"appid": req.AppID, "mch_id": c.mchid, "plan_id": req.PlanID, "contract_code": req.ContractCode,
 		"request_serial": strconv.FormatInt(req.RequestSerial, 10), "contract_display_account": req.ContractDisplayAccount,
-		"notify_url": req.NotifyURL, "timestamp": strconv.FormatInt(c.now().Unix(), 10)}
+		"notify_url": req.NotifyURL, "timestamp": strconv.FormatInt(c.now().Unix(), 10), "sub_mch_id": req.SubMchID}
 	for k, v := range extra {
 		p[k] = v
 	}
@@ -108,15 +114,23 @@ func (c *Client) papaySigning(req *PAPayEntrustRequest, extra map[string]string)
 	if err := c.v2SignInto(p, "sign", SignTypeMD5); err != nil {
 		return nil, err
 	}
+	if p["sub_mch_id"] == "" {
+		delete(p, "sub_mch_id")
+	}
 	return p, nil
 }
 
 // PAPayContractQuery names a contract: ContractID, or PlanID and
-// ContractCode.
+// ContractCode. A service provider sets SubMchID (and SubAppID when the
+// contract was signed under the sub-merchant's AppID); QueryPAPayContract
+// then uses /papay/partner/querycontract.
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_7.shtml
+// and https://pay.weixin.qq.com/doc/v2/partner/4011989902
 type PAPayContractQuery struct {
 	AppID        string
+	SubAppID     string
+	SubMchID     string
 	ContractID   string
 	PlanID       string
 	ContractCode string
@@ -162,6 +176,13 @@ func (c *Client) papayContractCall(ctx context.Context, path string, q *PAPayCon
 		return nil, argError("ContractID", "or PlanID and ContractCode are required")
 	}
 	p := map[string]string{"appid": q.AppID, "contract_id": q.ContractID, "version": "1.0"}
+	if q.SubMchID != "" || q.SubAppID != "" {
+		if path != "/papay/querycontract" || q.SubMchID == "" {
+			return nil, argError("SubMchID", "is required with SubAppID, and for QueryPAPayContract only")
+		}
+		path = "/papay/partner/querycontract"
+		p["sub_mch_id"], p["sub_appid"] = q.SubMchID, q.SubAppID
+	}
 	if q.ContractID == "" {
 		p["plan_id"], p["contract_code"] = q.PlanID, q.ContractCode
 	}
@@ -179,9 +200,11 @@ func (c *Client) papayContractCall(ctx context.Context, path string, q *PAPayCon
 }
 
 // QueryPAPayContract queries an entrusted-payment contract (POST
-// /papay/querycontract) by ContractID or PlanID and ContractCode.
+// /papay/querycontract, or /papay/partner/querycontract with SubMchID) by
+// ContractID or PlanID and ContractCode.
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/wxpay_v2/papay/chapter3_7.shtml
+// and https://pay.weixin.qq.com/doc/v2/partner/4011989902
 func (c *Client) QueryPAPayContract(ctx context.Context, q *PAPayContractQuery) (*PAPayContract, error) {
 	return c.papayContractCall(ctx, "/papay/querycontract", q)
 }

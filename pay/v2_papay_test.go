@@ -280,3 +280,39 @@ func TestPAPayMiniProgramExtraData(t *testing.T) {
 		t.Fatalf("nil: %v", err)
 	}
 }
+
+func TestPAPayServiceProvider(t *testing.T) {
+	srv, c, rec := newPAPayClient(t)
+	cx := ctx(t)
+	id := srv.SignPAPayContract(fakepay.PAPayContractSigning{SubMchID: fakepay.DefaultSubMchID, AppID: papayAppID, PlanID: "12535",
+		ContractCode: "sp100000", RequestSerial: 1, OpenID: "o1"})
+	k, err := c.QueryPAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, SubMchID: fakepay.DefaultSubMchID, SubAppID: "wxcbda96de0b165489", ContractID: id})
+	if err != nil || k.ContractID != id || k.Raw["sub_mch_id"] != fakepay.DefaultSubMchID {
+		t.Fatalf("partner querycontract: %+v %v", k, err)
+	}
+	if s := rec.sent(t); s["sub_mch_id"] != fakepay.DefaultSubMchID || s["sub_appid"] != "wxcbda96de0b165489" || s["version"] != "1.0" || srv.RequestCount("/papay/partner/querycontract") != 1 {
+		t.Fatalf("sent %v", s)
+	}
+	// The merchant API does not see the sub-merchant's contract.
+	_, err = c.QueryPAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, ContractID: id})
+	wantV2Code(t, err, "CONTRACT_NOT_EXIST")
+	_, err = c.QueryPAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, SubMchID: "1234567890", ContractID: id})
+	wantV2Code(t, err, "NOAUTH")
+
+	d, err := c.PAPayMiniProgramExtraData(&pay.PAPayEntrustRequest{AppID: papayAppID, SubMchID: fakepay.DefaultSubMchID, PlanID: "12535",
+		ContractCode: "sp100001", RequestSerial: 2, ContractDisplayAccount: "张三", NotifyURL: "https://example.com/n"})
+	if sign, _ := pay.V2Sign(d, srv.Opts.APIv2Key, pay.SignTypeMD5); err != nil || d["sub_mch_id"] != fakepay.DefaultSubMchID || sign != d["sign"] {
+		t.Fatalf("partner extraData %v %v", d, err)
+	}
+	var ae *wechat.ArgumentError
+	if _, err := c.DeletePAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, SubMchID: fakepay.DefaultSubMchID, ContractID: id}); !errors.As(err, &ae) {
+		t.Fatalf("partner delete: %v", err)
+	}
+	if _, err := c.QueryPAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, SubAppID: "wx1", ContractID: id}); !errors.As(err, &ae) {
+		t.Fatalf("SubAppID alone: %v", err)
+	}
+	if _, err := c.PAPayEntrustWebURL(&pay.PAPayEntrustRequest{AppID: papayAppID, SubMchID: "1", PlanID: "1", ContractCode: "1",
+		RequestSerial: 1, ContractDisplayAccount: "a", NotifyURL: "https://e.com/n"}); !errors.As(err, &ae) {
+		t.Fatalf("partner entrustweb: %v", err)
+	}
+}

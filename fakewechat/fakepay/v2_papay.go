@@ -14,9 +14,13 @@
 //     its contract_id. PAPayContractNotification renders the signed (MD5)
 //     signing or termination notification of its current state.
 //   - /papay/querycontract and /papay/deletecontract take contract_id, or
-//     plan_id and contract_code. Another merchant's, another appid's or an
-//     unknown contract is CONTRACT_NOT_EXIST; so is terminating a
-//     terminated one. A terminated contract is still answered by
+//     plan_id and contract_code. Another merchant's, another appid's, a
+//     sub-merchant's or an unknown contract is CONTRACT_NOT_EXIST; so is
+//     terminating a terminated one. /papay/partner/querycontract also
+//     needs sub_mch_id, a served sub-merchant (NOAUTH otherwise), and
+//     answers only that sub-merchant's contracts; deductions are the
+//     merchants' own (a sub-merchant's contract is CONTRACT_NOT_EXIST to
+//     pappayapply). A terminated contract is still answered by
 //     querycontract, with contract_state 1 and contract_termination_mode
 //     3 (merchant API).
 //   - /pay/pappayapply needs appid, body, out_trade_no (at most 32),
@@ -44,6 +48,7 @@ import (
 // signing request (entrustweb and the like) and the user who signed.
 type PAPayContractSigning struct {
 	MchID                  string // default Options.MchID
+	SubMchID               string // a service provider's sub-merchant (AddSubMerchant)
 	AppID                  string
 	PlanID                 string
 	ContractCode           string
@@ -92,6 +97,7 @@ func (s *Server) v2more() *v2More {
 
 func init() {
 	v2Routes["/papay/querycontract"] = v2Route{h: (*Server).v2PAPayContract}
+	v2Routes["/papay/partner/querycontract"] = v2Route{h: (*Server).v2PAPayContract}
 	v2Routes["/papay/deletecontract"] = v2Route{h: (*Server).v2PAPayContract}
 	v2Routes["/pay/pappayapply"] = v2Route{h: (*Server).v2PAPayApply}
 	v2Routes["/pay/paporderquery"] = v2Route{h: (*Server).v2PAPayOrderQuery}
@@ -108,7 +114,7 @@ func (s *Server) SignPAPayContract(c PAPayContractSigning) string {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	for _, k := range st.contracts {
-		if k.MchID == c.MchID && k.AppID == c.AppID && k.PlanID == c.PlanID && k.ContractCode == c.ContractCode && k.state == "0" {
+		if k.MchID == c.MchID && k.SubMchID == c.SubMchID && k.AppID == c.AppID && k.PlanID == c.PlanID && k.ContractCode == c.ContractCode && k.state == "0" {
 			return k.id
 		}
 	}
@@ -125,7 +131,7 @@ func (c *v2Call) paramFail() {
 
 // contractFields renders k as querycontract answers it.
 func contractFields(k *papayV2Contract) map[string]string {
-	out := map[string]string{"appid": k.AppID, "contract_id": k.id, "plan_id": k.PlanID, "contract_code": k.ContractCode,
+	out := map[string]string{"appid": k.AppID, "sub_mch_id": k.SubMchID, "contract_id": k.id, "plan_id": k.PlanID, "contract_code": k.ContractCode,
 		"request_serial": strconv.FormatInt(k.RequestSerial, 10), "contract_display_account": k.ContractDisplayAccount,
 		"openid": k.OpenID, "contract_state": k.state, "contract_signed_time": k.signedAt.Format(time.DateTime),
 		"contract_termination_mode": k.mode, "contract_termination_remark": k.remark}
@@ -137,23 +143,34 @@ func contractFields(k *papayV2Contract) map[string]string {
 
 func (s *Server) v2PAPayContract(c *v2Call) {
 	m := c.m
-	if m["appid"] == "" || m["version"] != "1.0" || (m["contract_id"] == "" && (m["plan_id"] == "" || m["contract_code"] == "")) {
+	partner := c.r.URL.Path == "/papay/partner/querycontract"
+	if m["appid"] == "" || m["version"] != "1.0" || (m["contract_id"] == "" && (m["plan_id"] == "" || m["contract_code"] == "")) ||
+		(partner && m["sub_mch_id"] == "") {
 		c.paramFail()
 		return
+	}
+	if partner {
+		s.mu.Lock()
+		served := s.a.subs[m["sub_mch_id"]]
+		s.mu.Unlock()
+		if !served {
+			c.fail("NOAUTH", "非服务商下的签约子商户: "+m["sub_mch_id"])
+			return
+		}
 	}
 	st := s.v2more()
 	st.mu.Lock()
 	k := st.contracts[m["contract_id"]]
 	if m["contract_id"] == "" {
 		for _, x := range st.contracts {
-			if x.MchID == c.mch.MchID && x.AppID == m["appid"] && x.PlanID == m["plan_id"] && x.ContractCode == m["contract_code"] &&
+			if x.MchID == c.mch.MchID && x.SubMchID == m["sub_mch_id"] && x.AppID == m["appid"] && x.PlanID == m["plan_id"] && x.ContractCode == m["contract_code"] &&
 				(k == nil || x.state == "0") {
 				k = x
 			}
 		}
 	}
 	del := c.r.URL.Path == "/papay/deletecontract"
-	if k == nil || k.MchID != c.mch.MchID || k.AppID != m["appid"] || (del && k.state != "0") {
+	if k == nil || k.MchID != c.mch.MchID || k.SubMchID != m["sub_mch_id"] || k.AppID != m["appid"] || (del && k.state != "0") {
 		st.mu.Unlock()
 		c.fail("CONTRACT_NOT_EXIST", "签约协议不存在")
 		return
@@ -190,7 +207,7 @@ func (s *Server) v2PAPayApply(c *v2Call) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	k := st.contracts[m["contract_id"]]
-	if k == nil || k.state != "0" || k.MchID != c.mch.MchID || k.AppID != m["appid"] {
+	if k == nil || k.state != "0" || k.MchID != c.mch.MchID || k.SubMchID != "" || k.AppID != m["appid"] {
 		c.fail("CONTRACT_NOT_EXIST", "签约协议不存在")
 		return
 	}
