@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/weixin-go/wechat"
 	"github.com/weixin-go/wechat/fakewechat/fakepay"
@@ -94,6 +95,60 @@ func TestBatchQueryComments(t *testing.T) {
 			_, err := plain.BatchQueryComments(cx, &pay.V2CommentQuery{AppID: "a", BeginTime: "20170724000000", EndTime: "20170725000000"}, &b)
 			return err
 		},
+	} {
+		var ae *wechat.ArgumentError
+		if err := call(); !errors.As(err, &ae) {
+			t.Fatalf("want ArgumentError, got %v", err)
+		}
+	}
+}
+
+func TestReportV2(t *testing.T) {
+	srv, c, rec := newPAPayClient(t)
+	cx := ctx(t)
+	at := time.Date(2009, 12, 27, 1, 10, 10, 0, time.UTC)
+	err := c.ReportV2(cx, &pay.V2Report{AppID: v2AppID, InterfaceURL: "https://api.mch.weixin.qq.com/pay/unifiedorder", ExecuteTime: 1000,
+		ReturnCode: "SUCCESS", ReturnMsg: "OK", ResultCode: "SUCCESS", OutTradeNo: "20150806125346", UserIP: "8.8.8.8", Time: at})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := string(rec.last)
+	if !strings.Contains(raw, "<execute_time_><![CDATA[1000]]></execute_time_><interface_url><![CDATA[https://api.mch.weixin.qq.com/pay/unifiedorder]]></interface_url><mch_id><![CDATA["+srv.Opts.MchID+"]]></mch_id>") ||
+		!strings.HasSuffix(raw, "<time><![CDATA[20091227091010]]></time><user_ip><![CDATA[8.8.8.8]]></user_ip></xml>") {
+		t.Fatalf("body %s", raw)
+	}
+	err = c.ReportMicropayBatch(cx, v2AppID, "013467007045764", "8.8.8.8", []pay.V2ReportTrade{
+		{OutTradeNo: "out_trade_no_test_1", BeginTime: "20160602203256", EndTime: "20160602203257", State: "OK"},
+		{OutTradeNo: "out_trade_no_test_2", BeginTime: "20160602203260", EndTime: "20160602203262", State: "FAIL", ErrMsg: "SYSTEMERROR&1"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := rec.sent(t); s["trades"] != `[{"out_trade_no":"out_trade_no_test_1","begin_time":"20160602203256","end_time":"20160602203257","state":"OK","err_msg":""},{"out_trade_no":"out_trade_no_test_2","begin_time":"20160602203260","end_time":"20160602203262","state":"FAIL","err_msg":"SYSTEMERROR&1"}]` ||
+		s["interface_url"] != "https://api.mch.weixin.qq.com/pay/batchreport/micropay/total" {
+		t.Fatalf("sent %v", s)
+	}
+	if r := srv.V2Reports(); len(r) != 2 || r[0]["out_trade_no"] != "20150806125346" || r[1]["device_info"] != "013467007045764" {
+		t.Fatalf("reports %v", r)
+	}
+	err = c.ReportMicropayBatch(cx, v2AppID, "", "8.8.8.8", []pay.V2ReportTrade{{OutTradeNo: "1", State: "LOST"}})
+	var ve *pay.V2Error
+	if !errors.As(err, &ve) || ve.ReturnCode != "FAIL" {
+		t.Fatalf("bad state: %v", err)
+	}
+	big := make([]pay.V2ReportTrade, 20)
+	for i := range big {
+		big[i] = pay.V2ReportTrade{OutTradeNo: "out_trade_no_test_1", BeginTime: "20160602203256", EndTime: "20160602203257", State: "OK"}
+	}
+	for _, call := range []func() error{
+		func() error { return c.ReportV2(cx, nil) },
+		func() error {
+			return c.ReportV2(cx, &pay.V2Report{AppID: v2AppID, InterfaceURL: "u", ReturnCode: "SUCCESS", ResultCode: "SUCCESS"})
+		},
+		func() error {
+			return c.ReportV2(cx, &pay.V2Report{AppID: v2AppID, InterfaceURL: "u", ReturnCode: "SUCCESS", ResultCode: "SUCCESS", UserIP: "1", ExecuteTime: -1})
+		},
+		func() error { return c.ReportMicropayBatch(cx, v2AppID, "", "8.8.8.8", nil) },
+		func() error { return c.ReportMicropayBatch(cx, v2AppID, "", "8.8.8.8", big) },
 	} {
 		var ae *wechat.ArgumentError
 		if err := call(); !errors.As(err, &ae) {

@@ -76,6 +76,7 @@ type v2More struct {
 	fps       map[string]string           // deduction fingerprints by out_trade_no
 	expired   map[string]bool             // expired payment codes (ExpireAuthCode)
 	comments  []byte                      // the batchquerycomment answer (SetOrderComments)
+	reports   []map[string]string         // trade-assurance reports (V2Reports)
 }
 
 var v2MoreStates = struct {

@@ -16,11 +16,20 @@
 //     at most 200: return_code FAIL, 参数格式校验错误 otherwise. It answers
 //     the text SetOrderComments registered, as is (no comments: an empty
 //     text).
+//   - /payitil/report needs appid, interface_url and user_ip; a single
+//     report also execute_time_ (milliseconds), return_code, result_code
+//     and time (yyyyMMddHHmmss); the payment-code batch (interface_url
+//     https://api.mch.weixin.qq.com/pay/batchreport/micropay/total) also
+//     trades, a JSON array (at most 1024 bytes) of {out_trade_no,
+//     begin_time, end_time, state OK, FAIL or CANCLE, err_msg}. Otherwise
+//     return_code FAIL, 参数格式校验错误. V2Reports returns what was
+//     reported.
 package fakepay
 
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +38,43 @@ import (
 func init() {
 	v2Routes["/tools/authcodetoopenid"] = v2Route{h: (*Server).v2AuthCodeToOpenID}
 	v2Routes["/billcommentsp/batchquerycomment"] = v2Route{h: (*Server).v2BatchQueryComment, hmac: true, cert: true}
+	v2Routes["/payitil/report"] = v2Route{h: (*Server).v2Report}
+}
+
+// V2Reports returns the trade-assurance reports received, oldest first.
+func (s *Server) V2Reports() []map[string]string {
+	st := s.v2more()
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return append([]map[string]string(nil), st.reports...)
+}
+
+func (s *Server) v2Report(c *v2Call) {
+	m := c.m
+	ok := m["appid"] != "" && m["interface_url"] != "" && m["user_ip"] != ""
+	if m["interface_url"] == "https://api.mch.weixin.qq.com/pay/batchreport/micropay/total" {
+		var trades []struct {
+			OutTradeNo string `json:"out_trade_no"`
+			State      string `json:"state"`
+		}
+		ok = ok && len(m["trades"]) <= 1024 && json.Unmarshal([]byte(m["trades"]), &trades) == nil && len(trades) > 0
+		for _, t := range trades {
+			ok = ok && t.OutTradeNo != "" && (t.State == "OK" || t.State == "FAIL" || t.State == "CANCLE")
+		}
+	} else {
+		_, err1 := strconv.ParseInt(m["execute_time_"], 10, 64)
+		_, err2 := time.Parse("20060102150405", m["time"])
+		ok = ok && err1 == nil && err2 == nil && m["return_code"] != "" && m["result_code"] != ""
+	}
+	if !ok {
+		c.paramFail()
+		return
+	}
+	st := s.v2more()
+	st.mu.Lock()
+	st.reports = append(st.reports, m)
+	st.mu.Unlock()
+	c.ok(map[string]string{})
 }
 
 // SetOrderComments sets the text batchquerycomment answers.
