@@ -677,4 +677,40 @@
 // "0", then "1"; others 40058). Not faked: get_teacher_view_mode and
 // set_teacher_view_mode, the v1 get_unwatch_stat and the health (复学码)
 // endpoints, whose doc pages were not available to confirm the wire format.
+//
+// # Channels shop
+//
+// The Channels shop endpoints (视频号小店 / 微信小店, /channels/ec/...) take
+// the access token of any registered app; their state is kept per app.
+// basics/info/get (GET only, 43001 otherwise) answers ChannelsShopInfo, the
+// docs' example shop.
+//
+// Products: add and update check the body (errcodes of the product pages):
+// title empty 10020020, over 60 characters 10020021, fewer than 5 letters,
+// digits or Chinese characters or only ASCII letters and digits 10020042;
+// head_imgs none 10020022, over 9 10020023, fewer than 3 or repeated 10020051;
+// out_product_id over 128 characters 10020036; neither cats nor cats_v2
+// 10020011; skus none or over 500 10020013; a sale_price of 0 10020039; an
+// image (head_imgs, desc_info.imgs, skus[].thumb_img) not under
+// ChannelsImagePrefix (https://mmecimage.cn/p/) 10020035. add answers
+// data.product_id (a string, from 10000000000001) and data.create_time
+// (Beijing time); the product is a draft (status 0, edit_status 1) with
+// numbered SKUs. update takes the product_id of a product not deleted
+// (10020052) and replaces its draft, keeping the SKUs whose sku_id is sent
+// (an unknown one answers 10020051) and numbering the others. get answers
+// product (online data, for data_type 1 or 3, once listed) and edit_product
+// (the draft, for 2 or 3; other values 10020051), product_id and sku_id as
+// numbers, stock_num the SKU's current stock. listing puts the draft online
+// at once (the fake does not review: status 5, edit_status 4); delisting
+// needs a listed product (10020065) and sets status 11; delete sets status 9,
+// after which every call but list answers 10020052. list/get takes
+// page_size 1 to 30 (10020051) and an optional status; without one it lists
+// the products listed at least once that are neither in the recycle bin nor
+// deleted, in creation order; next_key is opaque ("chpk" and an offset; a
+// bad one answers 10020051) and left out after the last page. stock/get
+// answers the SKU's stock as normal_stock_num and total_stock_num (no flash
+// sale or regional stock; unknown sku_id 10020051). stock/update needs a
+// product listed at least once (10020289), diff_type 1, 2 or 3 and num >= 0
+// (10020051), a num above 0 to add or remove (10020218) and enough stock to
+// remove (10020219).
 package fakewechat
