@@ -14,6 +14,8 @@ type Client struct {
 	Basics *BasicsService
 	// Products manages the shop's products and their stock.
 	Products *ProductService
+	// Orders reads and changes orders.
+	Orders *OrderService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -37,6 +39,7 @@ func Wrap(c *wechat.Client) *Client {
 		Client:   c,
 		Basics:   (*BasicsService)(&s),
 		Products: (*ProductService)(&s),
+		Orders:   (*OrderService)(&s),
 	}
 }
 
@@ -50,4 +53,8 @@ type (
 	// (下架) and deletes products, and reads and changes their stock (商品管理).
 	// https://developers.weixin.qq.com/doc/store/shop/API/product/
 	ProductService service
+	// OrderService reads orders and changes their price, merchant notes and
+	// address (订单管理), and lists the courier companies (物流).
+	// https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getorderlist.html
+	OrderService service
 )

@@ -424,23 +424,36 @@ func registerChannelsProducts(s *Server) {
 				match = append(match, x)
 			}
 		}
-		start := 0
-		if in.NextKey != "" {
-			n, err := strconv.Atoi(strings.TrimPrefix(in.NextKey, "chpk"))
-			if err != nil || !strings.HasPrefix(in.NextKey, "chpk") || n < 0 || n > len(match) {
-				return nil, Errorf(CodeChannelsProductArgs, "invalid next_key")
-			}
-			start = n
+		start, end, next, ok := chPage("chpk", in.NextKey, len(match), in.PageSize)
+		if !ok {
+			return nil, Errorf(CodeChannelsProductArgs, "invalid next_key")
 		}
-		end := min(start+in.PageSize, len(match))
 		ids := []string{}
 		for _, x := range match[start:end] {
 			ids = append(ids, x.ID)
 		}
 		out := M{"product_ids": ids, "total_num": len(match)}
-		if end < len(match) {
-			out["next_key"] = "chpk" + strconv.Itoa(end)
+		if next != "" {
+			out["next_key"] = next
 		}
 		return OK(out), nil
 	})
+}
+
+// chPage pages n items by an opaque next_key (prefix and an offset):
+// the page is items[start:end]; next is "" after the last page; ok is
+// false for a malformed key.
+func chPage(prefix, key string, n, size int) (start, end int, next string, ok bool) {
+	if key != "" {
+		off, err := strconv.Atoi(strings.TrimPrefix(key, prefix))
+		if err != nil || !strings.HasPrefix(key, prefix) || off < 0 || off > n {
+			return 0, 0, "", false
+		}
+		start = off
+	}
+	end = min(start+size, n)
+	if end < n {
+		next = prefix + strconv.Itoa(end)
+	}
+	return start, end, next, true
 }

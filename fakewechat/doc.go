@@ -713,4 +713,28 @@
 // product listed at least once (10020289), diff_type 1, 2 or 3 and num >= 0
 // (10020051), a num above 0 to add or remove (10020218) and enough stock to
 // remove (10020219).
+//
+// Orders: ChannelsAddOrder makes a paid order (status 20) of a SKU of a
+// listed product (it takes the stock; openid ChannelsBuyerOpenID unless
+// given; address ChannelsOrderAddress; no freight) and ChannelsSetOrderStatus
+// moves it (the fake does not ship, settle or cancel orders by itself).
+// Order ids count from 3700000000000000001; an unknown one answers 100002.
+// order/get answers the order with order_detail (product_infos,
+// price_info, pay_info, delivery_info.address_info, ext_info). list/get
+// needs create_time_range or update_time_range (start_time <= end_time,
+// at most 7 days apart) and page_size 1 to 100 (10 when left out), filters
+// by both ranges, status and openid, and pages in creation order with an
+// opaque next_key ("chok" and an offset), left out after the last page.
+// merchantnotes/update needs merchant_notes and replaces the notes.
+// address/update needs user_address with user_name, province_name,
+// city_name, detail_info and tel_number, an order in status 10 or 20 and
+// fewer than 5 earlier changes. price/update needs change_express, an
+// unpaid order (status 10) and fewer than 50 earlier changes; each
+// change_order_infos entry names the order's product_id and sku_id and a
+// change_price from 0 to the SKU's original total; express_fee must stay 0.
+// The docs' error tables of those three were not available: their rule
+// violations answer 40097 ("invalid args: ..."), which the order pages use
+// for invalid arguments; a field of the wrong type answers 47001.
+// deliverycompanylist/get answers ChannelsDeliveryCompanies, the docs'
+// example (SF, YTO, ZTO).
 package fakewechat
