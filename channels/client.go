@@ -16,6 +16,8 @@ type Client struct {
 	Products *ProductService
 	// Orders reads and changes orders.
 	Orders *OrderService
+	// AfterSales handles after-sale requests.
+	AfterSales *AfterSaleService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -36,10 +38,11 @@ func New(cfg wechat.Config, opts ...wechat.Option) (*Client, error) {
 func Wrap(c *wechat.Client) *Client {
 	s := service{c: c}
 	return &Client{
-		Client:   c,
-		Basics:   (*BasicsService)(&s),
-		Products: (*ProductService)(&s),
-		Orders:   (*OrderService)(&s),
+		Client:     c,
+		Basics:     (*BasicsService)(&s),
+		Products:   (*ProductService)(&s),
+		Orders:     (*OrderService)(&s),
+		AfterSales: (*AfterSaleService)(&s),
 	}
 }
 
@@ -57,4 +60,8 @@ type (
 	// address (订单管理), and lists the courier companies (物流).
 	// https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getorderlist.html
 	OrderService service
+	// AfterSaleService lists, reads, accepts and rejects after-sale
+	// requests (售后).
+	// https://developers.weixin.qq.com/doc/store/API/aftersale/getaftersalelist.html
+	AfterSaleService service
 )

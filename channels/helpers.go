@@ -35,3 +35,12 @@ func call[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, q ur
 	}
 	return out, nil
 }
+
+// byID returns the request body {key: id}, or an *InvalidArgumentError
+// for an empty id.
+func byID(key, id string) (map[string]string, error) {
+	if err := required(key, id); err != nil {
+		return nil, err
+	}
+	return map[string]string{key: id}, nil
+}

@@ -44,12 +44,13 @@ type TimeRange struct {
 	EndTime   int64 `json:"end_time"`
 }
 
-func (r *TimeRange) check(arg string) error {
+// check reports a range that ends before it starts or lasts over max.
+func (r *TimeRange) check(arg string, max time.Duration) error {
 	if r == nil {
 		return nil
 	}
-	if r.EndTime < r.StartTime || time.Duration(r.EndTime-r.StartTime)*time.Second > MaxOrderTimeRange {
-		return invalidArg(arg, "end_time must be 0 to 7 days after start_time")
+	if r.EndTime < r.StartTime || time.Duration(r.EndTime-r.StartTime)*time.Second > max {
+		return invalidArg(arg, "end_time must be 0 to "+max.String()+" after start_time")
 	}
 	return nil
 }
@@ -81,10 +82,10 @@ func (s *OrderService) ListPage(ctx context.Context, opts OrderListOptions, next
 	if opts.CreateTimeRange == nil && opts.UpdateTimeRange == nil {
 		return nil, invalidArg("create_time_range", "a creation or an update time range is required")
 	}
-	if err := opts.CreateTimeRange.check("create_time_range"); err != nil {
+	if err := opts.CreateTimeRange.check("create_time_range", MaxOrderTimeRange); err != nil {
 		return nil, err
 	}
-	if err := opts.UpdateTimeRange.check("update_time_range"); err != nil {
+	if err := opts.UpdateTimeRange.check("update_time_range", MaxOrderTimeRange); err != nil {
 		return nil, err
 	}
 	if opts.PageSize == 0 {
@@ -202,12 +203,10 @@ type Address struct {
 // Get returns an order.
 // https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-order/api_getorder.html
 func (s *OrderService) Get(ctx context.Context, orderID string) (*Order, error) {
-	if err := required("order_id", orderID); err != nil {
+	body, err := byID("order_id", orderID)
+	if err != nil {
 		return nil, err
 	}
-	body := struct {
-		OrderID string `json:"order_id"`
-	}{orderID}
 	out, err := call[struct {
 		Order Order `json:"order"`
 	}](ctx, s.c, orderGet, nil, body)

@@ -278,12 +278,10 @@ func (s *ProductService) List(ctx context.Context, opts ProductListOptions) iter
 
 // productOp sends {"product_id": id} to ep.
 func (s *ProductService) productOp(ctx context.Context, ep wechat.Endpoint, productID string) error {
-	if err := required("product_id", productID); err != nil {
+	body, err := byID("product_id", productID)
+	if err != nil {
 		return err
 	}
-	body := struct {
-		ProductID string `json:"product_id"`
-	}{productID}
 	return s.c.Do(ctx, ep, nil, body, nil)
 }
 

@@ -57,6 +57,8 @@ type chOrder struct {
 	MerchantNotes  string
 	PriceChanges   int
 	AddressChanges int
+	OnAftersale    int // SKUs in open after-sale requests
+	DoneAftersale  int // SKUs refunded by after-sale requests
 }
 
 type chOrders struct {
@@ -146,7 +148,7 @@ func (x *chOrder) view() M {
 		"order_detail": M{
 			"product_infos": []M{{"product_id": x.ProductID, "sku_id": x.SKUID, "sku_cnt": x.Count, "title": x.Title,
 				"thumb_img": x.Thumb, "sale_price": x.UnitPrice, "market_price": x.UnitPrice, "sku_attrs": []M{},
-				"on_aftersale_sku_cnt": 0, "finish_aftersale_sku_cnt": 0}},
+				"on_aftersale_sku_cnt": x.OnAftersale, "finish_aftersale_sku_cnt": x.DoneAftersale}},
 			"price_info": M{"product_price": x.UnitPrice * int64(x.Count), "order_price": x.TotalPrice + x.Freight,
 				"freight": x.Freight, "discounted_price": x.UnitPrice*int64(x.Count) - x.TotalPrice},
 			"pay_info":      M{"prepay_id": "wx" + x.ID, "transaction_id": "42000" + x.ID},

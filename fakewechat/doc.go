@@ -737,4 +737,30 @@
 // for invalid arguments; a field of the wrong type answers 47001.
 // deliverycompanylist/get answers ChannelsDeliveryCompanies, the docs'
 // example (SF, YTO, ZTO).
+//
+// After-sale requests: ChannelsAddAfterSale opens a buyer's request
+// (REFUND or RETURN, status MERCHANT_PROCESSING) for SKUs of a paid order
+// not already in after-sale, refunding their share of the order price; ids
+// count from 1934000000000001; the order shows them in
+// on_aftersale_sku_cnt, then in finish_aftersale_sku_cnt once refunded
+// (every SKU refunded: the order goes to status 200). getaftersaleorder
+// answers after_sale_order; an empty id answers 10020000, an unknown one
+// 10021050 (also for acceptapply and rejectapply). acceptapply refunds a
+// REFUND request at once (MERCHANT_REFUND_SUCCESS); for a RETURN it needs
+// address_id (10021060) and waits for the goods (USER_WAIT_RETURN) until
+// ChannelsReturnGoods records the return shipment (MERCHANT_WAIT_RECEIPT),
+// after which acceptapply refunds it (MERCHANT_RETURN_SUCCESS). accept_type
+// 1 or 2 must fit that step and an accept_type outside 0-2 answers
+// 10021041; a request in another state answers 10020001. rejectapply needs
+// reject_reason_type (40097) and a request being processed or waiting for
+// receipt (10020001 otherwise): MERCHANT_REJECT_REFUND or
+// MERCHANT_REJECT_RETURN, keeping reject_reason. getaftersalelist needs
+// begin/end_create_time or begin/end_update_time as pairs (40097), each at
+// most 24 hours with end after begin (10020004), and pages
+// ChannelsAfterSalePage (10) ids in creation order with has_more and an
+// opaque next_key ("chak" and an offset; "" on the last page).
+//
+// Not faked (nor wrapped): order delivery (/channels/ec/order/delivery/send),
+// whose doc page was not available to confirm the wire format; the fake
+// does not ship orders: ChannelsSetOrderStatus stands in for it.
 package fakewechat
