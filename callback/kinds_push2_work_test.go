@@ -1,0 +1,81 @@
+package callback
+
+import (
+	"context"
+	"testing"
+)
+
+func TestSchoolContactChange(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want SchoolContactChange
+	}{
+		{"work_change_school_contact_create_student.xml", SchoolContactChange{ChangeType: ChangeCreateStudent, ID: "xiaoming"}},
+		// The JSON example spells the ChangeType create_deparmtment; the
+		// value arrives as pushed.
+		{"work_change_school_contact_create_department.json", SchoolContactChange{ChangeType: "create_deparmtment", ID: "1"}},
+		{"suite_change_school_contact_update_student.xml", SchoolContactChange{
+			SuiteHeader: SuiteHeader{SuiteID: "wwSuiteId", AuthCorpID: "wxAuthCorpId", TimeStamp: 1403610513},
+			ChangeType:  ChangeUpdateStudent, ID: "zhangsan", NewID: "zhangsan2"}},
+	} {
+		m := sample(t, tc.file)
+		got, ok := m.SchoolContactChange()
+		if !ok || got != tc.want {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", tc.file, got, ok, tc.want)
+		}
+		if m.ChangeType != tc.want.ChangeType {
+			t.Errorf("%s: Message.ChangeType %q", tc.file, m.ChangeType)
+		}
+	}
+	app := sample(t, "work_change_school_contact_create_student.xml")
+	if app.ToUserName != "toUser" || app.FromUserName != "sys" || app.CreateTime != 1403610513 {
+		t.Errorf("envelope: %+v", app)
+	}
+	if _, ok := app.ContactChange(); ok {
+		t.Error("a school contact change read as a contact change")
+	}
+
+	// One HandleEvent registration serves the app event and the suite
+	// notification; HandleChange routes by ChangeType.
+	var got []string
+	mux := NewMux()
+	mux.HandleChange(EventChangeSchoolContact, ChangeCreateStudent, func(context.Context, *Message) (Reply, error) {
+		got = append(got, "create_student")
+		return nil, nil
+	})
+	mux.HandleEvent(EventChangeSchoolContact, func(_ context.Context, m *Message) (Reply, error) {
+		got = append(got, "event "+m.ChangeType)
+		return nil, nil
+	})
+	for _, f := range []string{"work_change_school_contact_create_student.xml", "suite_change_school_contact_update_student.xml"} {
+		if _, err := mux.ServeMessage(t.Context(), sample(t, f)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(got) != 2 || got[0] != "create_student" || got[1] != "event update_student" {
+		t.Errorf("routed %v", got)
+	}
+}
+
+func TestMeetingRoomBooking(t *testing.T) {
+	// The documented examples carry a trailing space in BookingId; the
+	// text is kept as pushed.
+	want := MeetingRoomBooking{MeetingRoomID: 1, BookingID: "bkebsada6e027c123cbafAAA "}
+	for _, f := range []string{"work_book_meeting_room.xml", "work_cancel_meeting_room.xml"} {
+		m := sample(t, f)
+		got, ok := m.MeetingRoomBooking()
+		if !ok || got != want {
+			t.Errorf("%s: %+v, %v", f, got, ok)
+		}
+		if m.FromUserName != "fromUser" || m.CreateTime != 1348831860 {
+			t.Errorf("%s: envelope %+v", f, m)
+		}
+	}
+	if k, _ := sample(t, "work_cancel_meeting_room.xml").Kind(); k.Event != EventCancelMeetingRoom || k.Doc != docWorkMeetingRoom {
+		t.Errorf("kind %+v", k)
+	}
+	bad := mustParse(t, workEvent(EventBookMeetingRoom, `<MeetingRoomId>room 1</MeetingRoomId>`))
+	if _, ok := bad.MeetingRoomBooking(); ok {
+		t.Error("a MeetingRoomId that is not a number decoded")
+	}
+}
