@@ -1,8 +1,9 @@
 package callback
 
-// Typed views of more WeCom pushes: the home-school contacts (家校通讯录)
-// and meeting room bookings (会议室). They are added to the table of kinds
-// below.
+// Typed views of more WeCom pushes: the home-school contacts (家校通讯录),
+// meeting room bookings (会议室), documents and smart sheets created by the
+// API (文档), WeDrive (微盘) and the document and WeDrive archives. They
+// are added to the table of kinds below.
 
 // WeCom events added here. change_school_contact comes as an app event
 // and, with the suite envelope, as a suite notification of the same name.
@@ -11,6 +12,31 @@ const (
 	InfoTypeChangeSchoolContact = EventChangeSchoolContact
 	EventBookMeetingRoom        = "book_meeting_room"
 	EventCancelMeetingRoom      = "cancel_meeting_room"
+
+	EventDocChange                 = "doc_change"
+	EventSmartSheetChange          = "smart_sheet_change"
+	EventWedriveFileChange         = "wedrive_file_change"
+	EventWedriveArchiveSpaceChange = "wedrive_archive_space_change"
+	EventDocumentArchiveChange     = "document_archive_change"
+)
+
+// ChangeType values of doc_change, smart_sheet_change, wedrive_file_change
+// and wedrive_archive_space_change that the documentation lists.
+const (
+	ChangeDeleteDoc          = "delete_doc"
+	ChangeFormComplete       = "form_complete"
+	ChangeFormSettingsChange = "form_settings_change"
+	ChangeAddField           = "add_filed"    // spelled as documented
+	ChangeUpdateField        = "update_filed" // spelled as documented
+	ChangeAddRecord          = "add_record"
+	ChangeUpdateRecord       = "update_record"
+	ChangeCreateFile         = "create_file"
+	ChangeRenameFile         = "rename_file"
+	ChangeUpdateFile         = "update_file"
+	ChangeDeleteFile         = "delete_file"
+	ChangeMoveFile           = "move_file"
+	ChangeAuthSpace          = "auth_space"
+	ChangeCancelAuthSpace    = "cancel_auth_space"
 )
 
 // ChangeType values of change_school_contact (and of the entries of
@@ -37,6 +63,11 @@ func init() {
 		Kind{Event: EventChangeSchoolContact, InfoType: InfoTypeChangeSchoolContact, Type: typeOf[SchoolContactChange](), Doc: docWorkSchoolMember},
 		Kind{Event: EventBookMeetingRoom, Type: typeOf[MeetingRoomBooking](), Doc: docWorkMeetingRoom},
 		Kind{Event: EventCancelMeetingRoom, Type: typeOf[MeetingRoomBooking](), Doc: docWorkMeetingRoom},
+		Kind{Event: EventDocChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97316"},
+		Kind{Event: EventSmartSheetChange, Type: typeOf[SmartSheetChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101019"},
+		Kind{Event: EventWedriveFileChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97900"},
+		Kind{Event: EventWedriveArchiveSpaceChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101678"},
+		Kind{Event: EventDocumentArchiveChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101691"},
 	)
 }
 
@@ -85,3 +116,65 @@ type MeetingRoomBooking struct {
 func (m *Message) MeetingRoomBooking() (MeetingRoomBooking, bool) {
 	return typed[MeetingRoomBooking](m)
 }
+
+// DocChange is a WeCom doc_change event, about documents, sheets and
+// forms created through the API: the administrator deleted documents
+// (delete_doc, DocIDs), a member completed a form (form_complete,
+// FormIDs), forms were deleted or their settings changed
+// (form_settings_change, FormIDs), or the members of a document changed.
+// It is also the view of document_archive_change, pushed once a day when
+// archived documents were added, edited or removed (one DocID and
+// DocName).
+//
+// See https://developer.work.weixin.qq.com/document/path/97316 (overview),
+// https://developer.work.weixin.qq.com/document/path/97837,
+// https://developer.work.weixin.qq.com/document/path/97835,
+// https://developer.work.weixin.qq.com/document/path/98096 and
+// https://developer.work.weixin.qq.com/document/path/101691 (archive).
+type DocChange struct {
+	ChangeType string   // not pushed by document_archive_change
+	DocIDs     []string `push:"DocId"`
+	FormIDs    []string `push:"FormId"`
+	DocName    string   // document_archive_change
+}
+
+// DocChange returns the fields of a doc_change or document_archive_change
+// event; ok is false for other pushes.
+func (m *Message) DocChange() (DocChange, bool) { return typed[DocChange](m) }
+
+// SmartSheetChange is a WeCom smart_sheet_change event: a member changed
+// the fields (add_filed, update_filed, ...) or records (add_record,
+// update_record, ...) of a smart sheet created through the API. At most
+// 1000 ids come in one push; more come in several.
+//
+// See https://developer.work.weixin.qq.com/document/path/101016 (fields)
+// and https://developer.work.weixin.qq.com/document/path/101019 (records).
+type SmartSheetChange struct {
+	ChangeType string
+	DocID      string   `push:"DocId"`
+	SheetID    string   `push:"SheetId"`
+	FieldIDs   []string `push:"FieldId"`
+	RecordIDs  []string `push:"RecordId"`
+}
+
+// SmartSheetChange returns the fields of a smart_sheet_change event; ok is
+// false for other pushes.
+func (m *Message) SmartSheetChange() (SmartSheetChange, bool) { return typed[SmartSheetChange](m) }
+
+// WedriveChange is a WeDrive event: wedrive_file_change (the
+// administrator changed files the app uploaded: create_file, rename_file,
+// update_file, delete_file, move_file; FileIDs) or
+// wedrive_archive_space_change (a space of the WeDrive archive was
+// authorized or no longer is: auth_space, cancel_auth_space; SpaceID).
+//
+// See https://developer.work.weixin.qq.com/document/path/97900 and
+// https://developer.work.weixin.qq.com/document/path/101678.
+type WedriveChange struct {
+	ChangeType string
+	FileIDs    []string `push:"FileId"`
+	SpaceID    string   `push:"SpaceId"`
+}
+
+// WedriveChange returns the fields of a wedrive_file_change or
+// wedrive_archive_space_change event; ok is false for other pushes.
+func (m *Message) WedriveChange() (WedriveChange, bool) { return typed[WedriveChange](m) }

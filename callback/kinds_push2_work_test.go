@@ -2,6 +2,7 @@ package callback
 
 import (
 	"context"
+	"reflect"
 	"testing"
 )
 
@@ -77,5 +78,60 @@ func TestMeetingRoomBooking(t *testing.T) {
 	bad := mustParse(t, workEvent(EventBookMeetingRoom, `<MeetingRoomId>room 1</MeetingRoomId>`))
 	if _, ok := bad.MeetingRoomBooking(); ok {
 		t.Error("a MeetingRoomId that is not a number decoded")
+	}
+}
+
+func TestDocChange(t *testing.T) {
+	ab := []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}
+	for file, want := range map[string]DocChange{
+		"work_doc_change_delete_doc.xml":           {ChangeType: ChangeDeleteDoc, DocIDs: ab},
+		"work_doc_change_form_complete.xml":        {ChangeType: ChangeFormComplete, FormIDs: ab},
+		"work_doc_change_form_settings_change.xml": {ChangeType: ChangeFormSettingsChange, FormIDs: ab},
+		"work_document_archive_change.xml":         {DocIDs: ab[:1], DocName: "企业微信使用文档"},
+	} {
+		m := sample(t, file)
+		got, ok := m.DocChange()
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", file, got, ok, want)
+		}
+		if m.FromUserName != "fromUser" || m.CreateTime != 1348831860 {
+			t.Errorf("%s: envelope %+v", file, m)
+		}
+	}
+}
+
+func TestSmartSheetChange(t *testing.T) {
+	for file, want := range map[string]SmartSheetChange{
+		"work_smart_sheet_change_add_field.xml": {ChangeType: ChangeAddField, DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
+			FieldIDs: []string{"FieldId1", "FieldId2"}},
+		"work_smart_sheet_change_add_record.xml": {ChangeType: ChangeAddRecord, DocID: "dcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", SheetID: "SheetId",
+			RecordIDs: []string{"RecordId1", "RecordId2"}},
+	} {
+		got, ok := sample(t, file).SmartSheetChange()
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", file, got, ok, want)
+		}
+	}
+	if _, ok := sample(t, "work_smart_sheet_change_add_record.xml").DocChange(); ok {
+		t.Error("a smart sheet change read as a doc change")
+	}
+}
+
+func TestWedriveChange(t *testing.T) {
+	// The file event's example shows the placeholder xxx_file for one of
+	// create_file, rename_file, update_file, delete_file and move_file.
+	file := sample(t, "work_wedrive_file_change.xml")
+	if got, ok := file.WedriveChange(); !ok || !reflect.DeepEqual(got, WedriveChange{ChangeType: "xxx_file", FileIDs: []string{"spxxxxxxxxxxxxx"}}) {
+		t.Errorf("file: %+v, %v", got, ok)
+	}
+	if file.FromUserName != "sys" {
+		t.Errorf("FromUserName %q", file.FromUserName)
+	}
+	if got, ok := sample(t, "work_wedrive_archive_space_change.xml").WedriveChange(); !ok || !reflect.DeepEqual(got, WedriveChange{ChangeType: ChangeAuthSpace, SpaceID: "spxxxxxxxxxxxxx"}) {
+		t.Errorf("space: %+v, %v", got, ok)
+	}
+	moved := mustParse(t, workEvent(EventWedriveFileChange, `<ChangeType>move_file</ChangeType><FileId>f1</FileId><FileId>f2</FileId><FileId>f3</FileId>`))
+	if got, ok := moved.WedriveChange(); !ok || got.ChangeType != ChangeMoveFile || !reflect.DeepEqual(got.FileIDs, []string{"f1", "f2", "f3"}) {
+		t.Errorf("three files: %+v, %v", got, ok)
 	}
 }
