@@ -1,7 +1,8 @@
 package callback
 
 // Typed views of more WeCom pushes: the home-school contacts (家校通讯录),
-// meeting room bookings (会议室), documents and smart sheets created by the
+// meeting room bookings (会议室), meetings created through the API (会议),
+// documents and smart sheets created by the
 // API (文档), WeDrive (微盘) and the document and WeDrive archives. They
 // are added to the table of kinds below.
 
@@ -13,6 +14,9 @@ const (
 	EventBookMeetingRoom        = "book_meeting_room"
 	EventCancelMeetingRoom      = "cancel_meeting_room"
 
+	EventMeetingChange     = "meeting_change"
+	EventMeetingStatistics = "meeting_statistics"
+
 	EventDocChange                 = "doc_change"
 	EventSmartSheetChange          = "smart_sheet_change"
 	EventWedriveFileChange         = "wedrive_file_change"
@@ -20,9 +24,15 @@ const (
 	EventDocumentArchiveChange     = "document_archive_change"
 )
 
-// ChangeType values of doc_change, smart_sheet_change, wedrive_file_change
+// ChangeType values of meeting_change, meeting_statistics, doc_change, smart_sheet_change, wedrive_file_change
 // and wedrive_archive_space_change that the documentation lists.
 const (
+	ChangeModifyMeeting      = "modify_meeting"
+	ChangeCancelMeeting      = "cancel_meeting"
+	ChangeMeetingStart       = "meeting_start"
+	ChangePstnStatusUpdate   = "pstn_status_update"
+	ChangeEnroll             = "enroll"
+	ChangeStartMeeting       = "start_meeting" // meeting_statistics
 	ChangeDeleteDoc          = "delete_doc"
 	ChangeFormComplete       = "form_complete"
 	ChangeFormSettingsChange = "form_settings_change"
@@ -63,6 +73,8 @@ func init() {
 		Kind{Event: EventChangeSchoolContact, InfoType: InfoTypeChangeSchoolContact, Type: typeOf[SchoolContactChange](), Doc: docWorkSchoolMember},
 		Kind{Event: EventBookMeetingRoom, Type: typeOf[MeetingRoomBooking](), Doc: docWorkMeetingRoom},
 		Kind{Event: EventCancelMeetingRoom, Type: typeOf[MeetingRoomBooking](), Doc: docWorkMeetingRoom},
+		Kind{Event: EventMeetingChange, Type: typeOf[MeetingChange](), Doc: "https://developer.work.weixin.qq.com/document/path/99103"},
+		Kind{Event: EventMeetingStatistics, Type: typeOf[MeetingStatistics](), Doc: "https://developer.work.weixin.qq.com/document/path/99648"},
 		Kind{Event: EventDocChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97316"},
 		Kind{Event: EventSmartSheetChange, Type: typeOf[SmartSheetChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101019"},
 		Kind{Event: EventWedriveFileChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97900"},
@@ -178,3 +190,48 @@ type WedriveChange struct {
 // WedriveChange returns the fields of a wedrive_file_change or
 // wedrive_archive_space_change event; ok is false for other pushes.
 func (m *Message) WedriveChange() (WedriveChange, bool) { return typed[WedriveChange](m) }
+
+// MeetingChange is a WeCom meeting_change event about a meeting the app
+// created through the API: it was modified (modify_meeting) or cancelled
+// (cancel_meeting) by the administrator, it started (meeting_start) or
+// ended, the state of a PSTN call-out changed (pstn_status_update,
+// PstnStatus), a user enrolled (enroll, EnrollID), and so on. Companies
+// without the advanced meeting features receive only modify_meeting and
+// cancel_meeting. FromUserName is the operator's userid, or sys.
+// Elements of other ChangeTypes stay reachable with Get and Node.
+//
+// See https://developer.work.weixin.qq.com/document/path/99103 (overview),
+// https://developer.work.weixin.qq.com/document/path/99081,
+// https://developer.work.weixin.qq.com/document/path/98333,
+// https://developer.work.weixin.qq.com/document/path/98774 and
+// https://developer.work.weixin.qq.com/document/path/98781.
+type MeetingChange struct {
+	// FromUserTmpOpenID is the operator's temporary id in the meeting,
+	// for events of a member's action.
+	FromUserTmpOpenID string `push:"FromUserTmpOpenId"`
+	ChangeType        string
+	MeetingID         string `push:"MeetingId"`
+	// PstnStatus is START_INVITE, START_ACCEPT, LEAVE_WITHOUT_ACCEPT,
+	// LEAVE_WITH_ACCEPTED or CANCLE_INVITE (spelled as documented).
+	PstnStatus string
+	EnrollID   string `push:"EnrollId"`
+}
+
+// MeetingChange returns the fields of a meeting_change event; ok is false
+// for other pushes.
+func (m *Message) MeetingChange() (MeetingChange, bool) { return typed[MeetingChange](m) }
+
+// MeetingStatistics is a WeCom meeting_statistics event: a member in the
+// app's visible range started a quick meeting, or entered a scheduled one
+// first (ChangeType start_meeting). FromUserName is the member (for an
+// outsider entering first, the meeting's creator).
+//
+// See https://developer.work.weixin.qq.com/document/path/99648.
+type MeetingStatistics struct {
+	ChangeType string
+	Status     int // 1 started, 2 failed to start
+}
+
+// MeetingStatistics returns the fields of a meeting_statistics event; ok
+// is false for other pushes.
+func (m *Message) MeetingStatistics() (MeetingStatistics, bool) { return typed[MeetingStatistics](m) }

@@ -135,3 +135,46 @@ func TestWedriveChange(t *testing.T) {
 		t.Errorf("three files: %+v, %v", got, ok)
 	}
 }
+
+func TestMeetingChange(t *testing.T) {
+	const id = "wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA"
+	for file, want := range map[string]MeetingChange{
+		"work_meeting_change_modify_meeting.xml":     {ChangeType: ChangeModifyMeeting, MeetingID: id},
+		"work_meeting_change_meeting_start.xml":      {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangeMeetingStart, MeetingID: id},
+		"work_meeting_change_pstn_status_update.xml": {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangePstnStatusUpdate, MeetingID: id, PstnStatus: "START_ACCEPT"},
+		"work_meeting_change_enroll.xml":             {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangeEnroll, MeetingID: id, EnrollID: "EnrollId01"},
+	} {
+		m := sample(t, file)
+		got, ok := m.MeetingChange()
+		if !ok || got != want {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", file, got, ok, want)
+		}
+		if m.ChangeType != want.ChangeType {
+			t.Errorf("%s: Message.ChangeType %q", file, m.ChangeType)
+		}
+	}
+	var got []string
+	mux := NewMux()
+	mux.HandleChange(EventMeetingChange, ChangeCancelMeeting, func(_ context.Context, m *Message) (Reply, error) {
+		v, _ := m.MeetingChange()
+		got = append(got, v.MeetingID)
+		return nil, nil
+	})
+	if _, err := mux.ServeMessage(t.Context(), mustParse(t, workEvent(EventMeetingChange, `<ChangeType>cancel_meeting</ChangeType><MeetingId>m1</MeetingId>`))); err != nil || len(got) != 1 || got[0] != "m1" {
+		t.Errorf("cancel_meeting routed %v (%v)", got, err)
+	}
+}
+
+func TestMeetingStatistics(t *testing.T) {
+	m := sample(t, "work_meeting_statistics.xml")
+	if got, ok := m.MeetingStatistics(); !ok || got != (MeetingStatistics{ChangeType: ChangeStartMeeting, Status: 1}) {
+		t.Errorf("%+v, %v", got, ok)
+	}
+	if _, ok := m.MeetingChange(); ok {
+		t.Error("meeting_statistics read as meeting_change")
+	}
+	bad := mustParse(t, workEvent(EventMeetingStatistics, `<ChangeType>start_meeting</ChangeType><Status>ok</Status>`))
+	if _, ok := bad.MeetingStatistics(); ok {
+		t.Error("a Status that is not a number decoded")
+	}
+}
