@@ -1,8 +1,8 @@
 package callback
 
 // Typed views of more official account pushes: Wi-Fi connections (微信连
-// Wi-Fi), product homepages (扫一扫) and Shake Nearby (摇一摇周边). They
-// are added to the table of kinds below.
+// Wi-Fi), product homepages (扫一扫), Shake Nearby (摇一摇周边) and shopping
+// guide QR codes (顾问). They are added to the table of kinds below.
 
 // Official account events added here. The names are case-sensitive as
 // pushed.
@@ -10,6 +10,15 @@ const (
 	EventWifiConnected        = "WifiConnected"
 	EventUserScanProduct      = "user_scan_product"
 	EventShakearoundUserShake = "ShakearoundUserShake"
+	EventGuideQrcodeScan      = "guide_qrcode_scan_event"
+)
+
+// Results of a guide QR code scan (GuideScan.Action).
+const (
+	GuideScanGuideInvalid  = 1 // the code's guide is no longer valid
+	GuideScanBound         = 2 // the user is now bound to the guide
+	GuideScanAlreadyBound  = 3 // the user was already bound to this guide
+	GuideScanBoundToOthers = 4 // the user is bound to another guide
 )
 
 func init() {
@@ -17,6 +26,7 @@ func init() {
 		Kind{Event: EventWifiConnected, Type: typeOf[WifiConnection](), Doc: "https://developers.weixin.qq.com/doc/service/en/WiFi_via_WeChat/Sending_messages_after_connection.html"},
 		Kind{Event: EventUserScanProduct, Type: typeOf[ProductScan](), Doc: "https://developers.weixin.qq.com/doc/service/en/WeChat_Scan/Scan_QR_Code_Events_Push.html"},
 		Kind{Event: EventShakearoundUserShake, Type: typeOf[BeaconShake](), Doc: "https://developers.weixin.qq.com/doc/service/en/Shake_Nearby/Shake_Event_Notifications.html"},
+		Kind{Event: EventGuideQrcodeScan, Type: typeOf[GuideScan](), Doc: "https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.onGuideCreateQrCode.html"},
 	)
 }
 
@@ -78,3 +88,20 @@ type Beacon struct {
 // BeaconShake returns the fields of a ShakearoundUserShake event; ok is
 // false for other pushes.
 func (m *Message) BeaconShake() (BeaconShake, bool) { return typed[BeaconShake](m) }
+
+// GuideScan is a guide_qrcode_scan_event event: a user scanned the QR code
+// of a shopping guide (顾问) created with guide/guidecreateqrcode. The
+// fields come inside <GuideScanEvent>.
+//
+// See https://developers.weixin.qq.com/doc/offiaccount/Shopping_Guide/guide-account/shopping-guide.onGuideCreateQrCode.html.
+type GuideScan struct {
+	GuideAccount string `push:"GuideScanEvent/qrcode_guide_account"` // the guide's WeChat id
+	GuideOpenID  string `push:"GuideScanEvent/qrcode_guide_openid"`  // for guides bound by openid
+	OpenID       string `push:"GuideScanEvent/openid"`               // the user who scanned
+	Action       int    `push:"GuideScanEvent/action"`               // GuideScan*
+	QrcodeInfo   string `push:"GuideScanEvent/qrcode_info"`          // qrcode_info given when the code was created
+}
+
+// GuideScan returns the fields of a guide_qrcode_scan_event event; ok is
+// false for other pushes.
+func (m *Message) GuideScan() (GuideScan, bool) { return typed[GuideScan](m) }

@@ -53,3 +53,22 @@ func TestBeaconShake(t *testing.T) {
 		t.Error("accessor ok with a placeholder Major")
 	}
 }
+
+func TestGuideScan(t *testing.T) {
+	m := sample(t, "oa_guide_qrcode_scan_event.xml")
+	got, ok := m.GuideScan()
+	// The documented example's action is 11, outside the listed values
+	// 1-4; it arrives as pushed.
+	if want := (GuideScan{GuideAccount: "xxx", GuideOpenID: "xxx", OpenID: "xxx", Action: 11, QrcodeInfo: "xxx"}); !ok || got != want {
+		t.Errorf("\n got %+v, %v\nwant %+v", got, ok, want)
+	}
+	bound := mustParse(t, wrap(`<MsgType>event</MsgType><Event>guide_qrcode_scan_event</Event><GuideScanEvent><qrcode_guide_account>g1</qrcode_guide_account><openid>o1</openid><action>2</action></GuideScanEvent>`))
+	if got, ok := bound.GuideScan(); !ok || got != (GuideScan{GuideAccount: "g1", OpenID: "o1", Action: GuideScanBound}) {
+		t.Errorf("bound: %+v, %v", got, ok)
+	}
+	// The fields are read inside GuideScanEvent only.
+	flat := mustParse(t, wrap(`<MsgType>event</MsgType><Event>guide_qrcode_scan_event</Event><openid>o1</openid>`))
+	if got, ok := flat.GuideScan(); !ok || got.OpenID != "" {
+		t.Errorf("flat: %+v, %v", got, ok)
+	}
+}

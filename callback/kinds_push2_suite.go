@@ -1,7 +1,8 @@
 package callback
 
 // Typed views of more notifications WeCom pushes to a third-party suite's
-// callback: permission grants and batched home-school contact changes.
+// callback: permission grants, batched home-school contact changes and
+// scans of a service provider's promotion QR code.
 // They are added to the table of kinds below.
 
 // WeCom suite notifications (InfoType) added here.
@@ -10,6 +11,7 @@ const (
 	InfoTypeApproveSpecialAuth       = "approve_special_auth"
 	InfoTypeCancelSpecialAuth        = "cancel_special_auth"
 	InfoTypeChangeSchoolContactBatch = "change_school_contact_batch"
+	InfoTypeEnterRegisterPackage     = "enter_register_package"
 )
 
 // AuthTypeCustomerAcquisition is the AuthType of approve_special_auth and
@@ -24,6 +26,7 @@ func init() {
 		Kind{InfoType: InfoTypeApproveSpecialAuth, Type: typeOf[PermissionNotice](), Doc: docSuiteSpecialAuth},
 		Kind{InfoType: InfoTypeCancelSpecialAuth, Type: typeOf[PermissionNotice](), Doc: docSuiteSpecialAuth},
 		Kind{InfoType: InfoTypeChangeSchoolContactBatch, Type: typeOf[SchoolContactBatch](), Doc: "https://developer.work.weixin.qq.com/document/path/97281"},
+		Kind{InfoType: InfoTypeEnterRegisterPackage, Type: typeOf[RegisterPackageScan](), Doc: "https://developer.work.weixin.qq.com/document/path/98071"},
 	)
 }
 
@@ -72,4 +75,25 @@ type SchoolContactBatchChange struct {
 // notification; ok is false for other pushes.
 func (m *Message) SchoolContactBatch() (SchoolContactBatch, bool) {
 	return typed[SchoolContactBatch](m)
+}
+
+// RegisterPackageScan is an enter_register_package notification, pushed to
+// the service provider's system event URL: a member of a company that
+// already authorized one of the provider's apps scanned a promotion QR
+// code (or opened the registration link of a promotion package on a
+// phone). ServiceCorpID and AuthCorpID are set.
+//
+// See https://developer.work.weixin.qq.com/document/path/98071.
+type RegisterPackageScan struct {
+	SuiteHeader
+	AuthUserID   string `push:"AuthUserInfo/UserId"` // the member who scanned
+	RegisterCode string // the registration code of the link
+	State        string // as given when the registration code was made; absent otherwise
+	TemplateID   string `push:"TemplateId"` // the promotion package
+}
+
+// RegisterPackageScan returns the fields of an enter_register_package
+// notification; ok is false for other pushes.
+func (m *Message) RegisterPackageScan() (RegisterPackageScan, bool) {
+	return typed[RegisterPackageScan](m)
 }

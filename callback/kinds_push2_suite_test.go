@@ -54,3 +54,21 @@ func TestSchoolContactBatch(t *testing.T) {
 		t.Errorf("bad TimeStamp: %v", err)
 	}
 }
+
+func TestRegisterPackageScan(t *testing.T) {
+	m := sample(t, "suite_enter_register_package.xml")
+	got, ok := m.RegisterPackageScan()
+	want := RegisterPackageScan{
+		SuiteHeader: SuiteHeader{ServiceCorpID: "wwddddccc7775555aab", AuthCorpID: "wwddddccc7775555aaa", TimeStamp: 1671632600},
+		AuthUserID:  "zhangshan", RegisterCode: "pIKi3wRPNWCGF-YU5KWjD", State: "state1", TemplateID: "tpl1test",
+	}
+	if !ok || got != want {
+		t.Errorf("\n got %+v, %v\nwant %+v", got, ok, want)
+	}
+	if _, ok := m.RegisterCorp(); ok {
+		t.Error("a promotion code scan read as a registration")
+	}
+	if _, ok := sample(t, "suite_register_corp.xml").RegisterPackageScan(); ok {
+		t.Error("a registration read as a promotion code scan")
+	}
+}
