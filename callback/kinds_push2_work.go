@@ -20,6 +20,7 @@ const (
 	EventDocChange                 = "doc_change"
 	EventSmartSheetChange          = "smart_sheet_change"
 	EventWedriveFileChange         = "wedrive_file_change"
+	EventWedriveSpaceChange        = "wedrive_space_change"
 	EventWedriveArchiveSpaceChange = "wedrive_archive_space_change"
 	EventDocumentArchiveChange     = "document_archive_change"
 )
@@ -45,6 +46,9 @@ const (
 	ChangeUpdateFile         = "update_file"
 	ChangeDeleteFile         = "delete_file"
 	ChangeMoveFile           = "move_file"
+	ChangeDismissSpace       = "dismiss_space"
+	ChangeSpaceMemberChange  = "space_member_change"
+	ChangeSpaceSecurity      = "space_security_settings_change"
 	ChangeAuthSpace          = "auth_space"
 	ChangeCancelAuthSpace    = "cancel_auth_space"
 )
@@ -78,6 +82,7 @@ func init() {
 		Kind{Event: EventDocChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97316"},
 		Kind{Event: EventSmartSheetChange, Type: typeOf[SmartSheetChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101019"},
 		Kind{Event: EventWedriveFileChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97900"},
+		Kind{Event: EventWedriveSpaceChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97899"},
 		Kind{Event: EventWedriveArchiveSpaceChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101678"},
 		Kind{Event: EventDocumentArchiveChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101691"},
 	)
@@ -175,20 +180,27 @@ func (m *Message) SmartSheetChange() (SmartSheetChange, bool) { return typed[Sma
 
 // WedriveChange is a WeDrive event: wedrive_file_change (the
 // administrator changed files the app uploaded: create_file, rename_file,
-// update_file, delete_file, move_file; FileIDs) or
+// update_file, delete_file, move_file; FileIDs), wedrive_space_change
+// (the administrator dismissed spaces the app created, or changed their
+// members or security settings: dismiss_space, space_member_change,
+// space_security_settings_change; SpaceIDs) or
 // wedrive_archive_space_change (a space of the WeDrive archive was
-// authorized or no longer is: auth_space, cancel_auth_space; SpaceID).
+// authorized or no longer is: auth_space, cancel_auth_space; SpaceIDs).
 //
-// See https://developer.work.weixin.qq.com/document/path/97900 and
+// See https://developer.work.weixin.qq.com/document/path/97900,
+// https://developer.work.weixin.qq.com/document/path/97899,
+// https://developer.work.weixin.qq.com/document/path/97902,
+// https://developer.work.weixin.qq.com/document/path/97903 and
 // https://developer.work.weixin.qq.com/document/path/101678.
 type WedriveChange struct {
 	ChangeType string
 	FileIDs    []string `push:"FileId"`
-	SpaceID    string   `push:"SpaceId"`
+	SpaceIDs   []string `push:"SpaceId"`
 }
 
-// WedriveChange returns the fields of a wedrive_file_change or
-// wedrive_archive_space_change event; ok is false for other pushes.
+// WedriveChange returns the fields of a wedrive_file_change,
+// wedrive_space_change or wedrive_archive_space_change event; ok is false
+// for other pushes.
 func (m *Message) WedriveChange() (WedriveChange, bool) { return typed[WedriveChange](m) }
 
 // MeetingChange is a WeCom meeting_change event about a meeting the app

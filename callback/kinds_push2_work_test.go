@@ -127,8 +127,17 @@ func TestWedriveChange(t *testing.T) {
 	if file.FromUserName != "sys" {
 		t.Errorf("FromUserName %q", file.FromUserName)
 	}
-	if got, ok := sample(t, "work_wedrive_archive_space_change.xml").WedriveChange(); !ok || !reflect.DeepEqual(got, WedriveChange{ChangeType: ChangeAuthSpace, SpaceID: "spxxxxxxxxxxxxx"}) {
+	if got, ok := sample(t, "work_wedrive_archive_space_change.xml").WedriveChange(); !ok || !reflect.DeepEqual(got, WedriveChange{ChangeType: ChangeAuthSpace, SpaceIDs: []string{"spxxxxxxxxxxxxx"}}) {
 		t.Errorf("space: %+v, %v", got, ok)
+	}
+	for file, want := range map[string]WedriveChange{
+		"work_wedrive_space_change_dismiss.xml": {ChangeType: ChangeDismissSpace, SpaceIDs: []string{"spxxxxxxxxxxxxx"}},
+		"work_wedrive_space_change_member.xml": {ChangeType: ChangeSpaceMemberChange,
+			SpaceIDs: []string{"wcjgewCwAAqeJcPI1d8Pwbjt7nttzAAA", "wcjgewCwAAqeJcPI1d8Pwbjt7nttzBBB"}},
+	} {
+		if got, ok := sample(t, file).WedriveChange(); !ok || !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %+v, %v", file, got, ok)
+		}
 	}
 	moved := mustParse(t, workEvent(EventWedriveFileChange, `<ChangeType>move_file</ChangeType><FileId>f1</FileId><FileId>f2</FileId><FileId>f3</FileId>`))
 	if got, ok := moved.WedriveChange(); !ok || got.ChangeType != ChangeMoveFile || !reflect.DeepEqual(got.FileIDs, []string{"f1", "f2", "f3"}) {
