@@ -17,12 +17,17 @@ const (
 	EventMeetingChange     = "meeting_change"
 	EventMeetingStatistics = "meeting_statistics"
 
-	EventDocChange                 = "doc_change"
-	EventSmartSheetChange          = "smart_sheet_change"
-	EventWedriveFileChange         = "wedrive_file_change"
-	EventWedriveSpaceChange        = "wedrive_space_change"
-	EventWedriveArchiveSpaceChange = "wedrive_archive_space_change"
-	EventDocumentArchiveChange     = "document_archive_change"
+	EventDocChange          = "doc_change"
+	EventSmartSheetChange   = "smart_sheet_change"
+	EventWedriveFileChange  = "wedrive_file_change"
+	EventWedriveSpaceChange = "wedrive_space_change"
+	// EventWedriveInsufficientCapacity tells a suite's app with the
+	// WeDrive permission that the company's WeDrive is more than 90%
+	// full; checked daily, at most one push a day. It has no fields
+	// beyond Message's.
+	EventWedriveInsufficientCapacity = "wedrive_insufficient_capacity"
+	EventWedriveArchiveSpaceChange   = "wedrive_archive_space_change"
+	EventDocumentArchiveChange       = "document_archive_change"
 )
 
 // ChangeType values of meeting_change, meeting_statistics, doc_change, smart_sheet_change, wedrive_file_change
@@ -33,6 +38,7 @@ const (
 	ChangeMeetingStart       = "meeting_start"
 	ChangePstnStatusUpdate   = "pstn_status_update"
 	ChangeEnroll             = "enroll"
+	ChangeMeetingRoomResp    = "meeting_room_response"
 	ChangeStartMeeting       = "start_meeting" // meeting_statistics
 	ChangeDeleteDoc          = "delete_doc"
 	ChangeFormComplete       = "form_complete"
@@ -83,6 +89,7 @@ func init() {
 		Kind{Event: EventSmartSheetChange, Type: typeOf[SmartSheetChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101019"},
 		Kind{Event: EventWedriveFileChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97900"},
 		Kind{Event: EventWedriveSpaceChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/97899"},
+		Kind{Event: EventWedriveInsufficientCapacity, Doc: "https://developer.work.weixin.qq.com/document/path/97898"},
 		Kind{Event: EventWedriveArchiveSpaceChange, Type: typeOf[WedriveChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101678"},
 		Kind{Event: EventDocumentArchiveChange, Type: typeOf[DocChange](), Doc: "https://developer.work.weixin.qq.com/document/path/101691"},
 	)
@@ -207,7 +214,9 @@ func (m *Message) WedriveChange() (WedriveChange, bool) { return typed[WedriveCh
 // created through the API: it was modified (modify_meeting) or cancelled
 // (cancel_meeting) by the administrator, it started (meeting_start) or
 // ended, the state of a PSTN call-out changed (pstn_status_update,
-// PstnStatus), a user enrolled (enroll, EnrollID), and so on. Companies
+// PstnStatus), a user enrolled (enroll, EnrollID), a meeting room called
+// by the meeting answered (meeting_room_response: MeetingRoomID or
+// MraAddress, RoomResponseStatus), and so on. Companies
 // without the advanced meeting features receive only modify_meeting and
 // cancel_meeting. FromUserName is the operator's userid, or sys.
 // Elements of other ChangeTypes stay reachable with Get and Node.
@@ -215,8 +224,9 @@ func (m *Message) WedriveChange() (WedriveChange, bool) { return typed[WedriveCh
 // See https://developer.work.weixin.qq.com/document/path/99103 (overview),
 // https://developer.work.weixin.qq.com/document/path/99081,
 // https://developer.work.weixin.qq.com/document/path/98333,
-// https://developer.work.weixin.qq.com/document/path/98774 and
-// https://developer.work.weixin.qq.com/document/path/98781.
+// https://developer.work.weixin.qq.com/document/path/98774,
+// https://developer.work.weixin.qq.com/document/path/98781 and
+// https://developer.work.weixin.qq.com/document/path/98783.
 type MeetingChange struct {
 	// FromUserTmpOpenID is the operator's temporary id in the meeting,
 	// for events of a member's action.
@@ -227,6 +237,18 @@ type MeetingChange struct {
 	// LEAVE_WITH_ACCEPTED or CANCLE_INVITE (spelled as documented).
 	PstnStatus string
 	EnrollID   string `push:"EnrollId"`
+	// MeetingRoomID (a string here) or MraAddress is the room that
+	// answered; RoomResponseStatus is 0 no answer, 2 joining, 3 declined,
+	// 5 call cancelled.
+	MeetingRoomID      string `push:"MeetingRoomId"`
+	MraAddress         MraAddress
+	RoomResponseStatus int
+}
+
+// MraAddress is the signalling address of a meeting room device.
+type MraAddress struct {
+	Protocol   int    // 1 SIP, 2 H.323
+	DialString string // the signalling address
 }
 
 // MeetingChange returns the fields of a meeting_change event; ok is false

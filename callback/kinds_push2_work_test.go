@@ -139,6 +139,13 @@ func TestWedriveChange(t *testing.T) {
 			t.Errorf("%s: %+v, %v", file, got, ok)
 		}
 	}
+	full := sample(t, "work_wedrive_insufficient_capacity.xml")
+	if k, ok := full.Kind(); !ok || k.Type != nil || k.Event != EventWedriveInsufficientCapacity {
+		t.Errorf("insufficient capacity: %+v, %v", k, ok)
+	}
+	if v, err := full.Typed(); v != nil || err != nil {
+		t.Errorf("insufficient capacity typed: %v, %v", v, err)
+	}
 	moved := mustParse(t, workEvent(EventWedriveFileChange, `<ChangeType>move_file</ChangeType><FileId>f1</FileId><FileId>f2</FileId><FileId>f3</FileId>`))
 	if got, ok := moved.WedriveChange(); !ok || got.ChangeType != ChangeMoveFile || !reflect.DeepEqual(got.FileIDs, []string{"f1", "f2", "f3"}) {
 		t.Errorf("three files: %+v, %v", got, ok)
@@ -152,6 +159,8 @@ func TestMeetingChange(t *testing.T) {
 		"work_meeting_change_meeting_start.xml":      {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangeMeetingStart, MeetingID: id},
 		"work_meeting_change_pstn_status_update.xml": {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangePstnStatusUpdate, MeetingID: id, PstnStatus: "START_ACCEPT"},
 		"work_meeting_change_enroll.xml":             {FromUserTmpOpenID: "tmpOpenId", ChangeType: ChangeEnroll, MeetingID: id, EnrollID: "EnrollId01"},
+		"work_meeting_change_meeting_room_response.xml": {ChangeType: ChangeMeetingRoomResp, MeetingID: id, MeetingRoomID: "mRidadc",
+			MraAddress: MraAddress{Protocol: 1, DialString: "DialString"}, RoomResponseStatus: 2},
 	} {
 		m := sample(t, file)
 		got, ok := m.MeetingChange()
