@@ -59,7 +59,9 @@ func (e *HTTPError) Error() string {
 
 // Do calls ep: body (if not nil) is sent as JSON, the access token is added
 // as WeChat expects, an errcode becomes an *APIError, and the JSON response
-// is decoded into out (if not nil). A rejected token is refreshed and the
+// is decoded into out (if not nil). An answer with a non-zero errcode is
+// decoded into out as well, beside the *APIError, since some carry results
+// (the failed items of a batch). A rejected token is refreshed and the
 // call retried once.
 func (c *Client) Do(ctx context.Context, ep Endpoint, query url.Values, body, out any) error {
 	var payload []byte
@@ -372,6 +374,12 @@ func (c *Client) decodeResponse(ep Endpoint, resp *http.Response, out any) error
 	}
 	data := buf.Bytes()
 	if err := checkErrcode(ep, resp.StatusCode, data); err != nil {
+		if apiErr, ok := err.(*APIError); ok && out != nil && !isTokenErrcode(apiErr.Code) && apiErr.Code != -1 {
+			// Some answers carry results beside a non-zero errcode (the
+			// failed items of a batch, the invalid users of a send): keep
+			// them. Token errors and -1 are retried and carry none.
+			_ = decodeJSON(data, out)
+		}
 		return err
 	}
 	if out == nil || len(data) == 0 {

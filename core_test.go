@@ -596,3 +596,43 @@ func TestUploadRejectsBadFileBeforeSending(t *testing.T) {
 		t.Fatalf("%d requests sent", n)
 	}
 }
+
+// TestErrorAnswerResultsKept: an answer with a non-zero errcode that also
+// carries results (WeCom's batch calls list their failed items that way)
+// gives both the *APIError and the results; a token error, retried, leaves
+// out as the successful retry answered it.
+func TestErrorAnswerResultsKept(t *testing.T) {
+	srv := newFake(t)
+	c := newClient(t, srv)
+	ctx := context.Background()
+	srv.HandleRaw("POST /test/batch", func(w http.ResponseWriter, r *fakewechat.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"errcode":60111,"errmsg":"userid not found: lisi","result_list":[{"userid":"lisi","errcode":60111,"errmsg":"userid not found: lisi"}]}`)
+	})
+	var out struct {
+		ResultList []struct {
+			UserID  string `json:"userid"`
+			Errcode int    `json:"errcode"`
+		} `json:"result_list"`
+	}
+	err := c.Do(ctx, wechat.Endpoint{Method: http.MethodPost, Path: "/test/batch"}, nil, map[string]any{"useridlist": []string{"zhangsan", "lisi"}}, &out)
+	var apiErr *wechat.APIError
+	if !errors.As(err, &apiErr) || apiErr.Code != 60111 {
+		t.Fatalf("err = %v", err)
+	}
+	if len(out.ResultList) != 1 || out.ResultList[0].UserID != "lisi" || out.ResultList[0].Errcode != 60111 {
+		t.Fatalf("results lost: %+v", out)
+	}
+
+	// 40001 then success: out holds only the successful answer.
+	if err := srv.Inject(fakewechat.Fault{Path: echoPath, Errcode: 40001, Times: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var echo map[string]any
+	if err := c.Call(ctx, "POST", "/test/echo", nil, map[string]int{"a": 1}, &echo); err != nil {
+		t.Fatal(err)
+	}
+	if echo["errcode"] != float64(0) || echo["errmsg"] != "ok" || srv.Count(echoPath) != 2 {
+		t.Fatalf("the rejected token's answer leaked into out: %v", echo)
+	}
+}

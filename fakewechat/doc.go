@@ -583,6 +583,79 @@
 // (40058). Auth 2 (read-write) is for smart sheets (doc_type 10) only:
 // 40058 on other documents.
 //
+// # WeCom e-invoices
+//
+// card/invoice/reimburse/* know the invoices of WeComReimburseInvoices
+// (owned by the openids user/convert_to_openid gives seeded members), each
+// with a reimburse_status per corp starting at INVOICE_REIMBURSE_INIT and
+// answered in the docs' example shape (getinvoiceinfobatch without
+// begin_time and end_time). A missing card_id or encrypt_code, an empty
+// item_list or invoice_list, a missing openid, a status other than INIT,
+// LOCK or CLOSURE, a change of a CLOSURE invoice or, in updatestatusbatch,
+// an invoice of another openid answer 40058 and change nothing (the batch
+// is all or none); an unknown invoice answers 72017.
+//
+// # WeCom id conversions (more)
+//
+// batch/openuserid_to_userid takes 1 to 1000 open_userids (40058
+// otherwise) and converts those batch/userid_to_openuserid gives the
+// caller's corp members; others, plain userids too, are listed invalid
+// (source_agentid is not checked). idconvert/convert_tmp_external_userid
+// takes business_type 1 to 3, user_type 1 to 4 and 1 to 100 ids (40058
+// otherwise); a tmp_external_userid is WeComTmpIDPrefix followed by a
+// known customer's external_userid (user_type 1, answered as
+// external_userid) or by "CORPID:USERID" (other types, answered as corpid
+// and userid); others are listed invalid.
+//
+// # WeCom health reports
+//
+// health/* answer fixed data in the docs' example shapes: the running jobs
+// are WeComHealthJobIDs, paged by offset and limit (at most 100, 0 for
+// 100; a negative offset or larger limit answers 40058) with ending 1 on
+// the last page. get_health_report_stat takes a date ("2006-01-02", China
+// time) within the last 30 days, get_report_job_info and get_report_answer
+// a job of WeComHealthJobIDs and a date within the last 14 days (40058
+// otherwise); every job has the same two questions and two answers (by the
+// seeded members).
+//
+// # WeCom domain IPs, mini program sessions and public phone
+//
+// get_api_domain_ip answers WeComAPIDomainIPs. miniprogram/transfer_session
+// needs userid and session_key of at most 64 bytes each (40058 otherwise);
+// the fake keeps no upstream/downstream corps and answers a userid derived
+// from the caller's corp and the given one with a new session_key.
+// dial/get_dial_record knows two calls, a day and two days before the
+// request (the docs' example shapes); it answers 600018 for an end_time
+// before start_time, takes the last 30 days when no time is given and at
+// most 30 days before end_time, pages by offset and limit (0 or more than
+// 100 mean 100).
+//
+// # WeCom WeDrive management, app sharing and mail
+//
+// wedrive/mng_pro_info and wedrive/mng_capacity answer the docs' examples.
+// corpgroup/corp/list_app_share_info answers, for any agentid above 0 and
+// business_type 0 or 1 (40058 otherwise), the WeComSharedCorps of that
+// type (only corpid's when given), cursor-paged by limit (at most 100, 40058
+// above; 0 for all at once) with ending 1 on the last page.
+// exmail/app/compose_send needs at least one address or userid in to
+// (40058), lists of strings in to, cc and bcc, a content_type of html or
+// text when given, attachments with a file_name and base64 content, at
+// most 200 of them and 50 MB with the body (40058 otherwise); it sends
+// nothing.
+//
+// # WeCom member authorization and provider approval templates
+//
+// user/list_member_auth answers every member of the caller's corp as
+// authorized, by the open_userid batch/userid_to_openuserid gives it,
+// cursor-paged (limit up to 1000, 40058 above); check_member_auth answers
+// is_member_auth true for those (40058 without open_userid).
+// list_selected_ticket_user knows WeComSelectedTicket only (40058
+// otherwise): the two seeded members picked by the first, one more outside
+// the visible range, 3 in total. oa/approval/copytemplate adds (or, called
+// again, replaces) template "open_" + open_template_id among the corp's
+// approval templates, with no controls; an empty open_template_id answers
+// 301025.
+//
 // # Mini program short-drama reviews
 //
 // submitreplacedramamedias takes drama_id and a non-empty

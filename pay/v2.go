@@ -164,42 +164,48 @@ func (c *Client) postV2(ctx context.Context, hc *http.Client, path string, param
 	return m, err
 }
 
-// postV2Body is postV2 also returning the raw answer; with skipNested the
-// answer may hold nested elements, left out of the map.
-func (c *Client) postV2Body(ctx context.Context, hc *http.Client, path string, params map[string]string, verify, skipNested bool) (map[string]string, []byte, error) {
-	if c.v2key == "" {
-		return nil, nil, errors.New("pay: Config.APIv2Key is required for v2 endpoints")
-	}
+// sendV2 fills in the merchant number and a nonce, signs params, and posts
+// them as XML. A v2 POST is never retried: the payment may have been taken.
+// The caller closes the body of the (HTTP 200) answer.
+func (c *Client) sendV2(ctx context.Context, hc *http.Client, path string, params map[string]string) (*http.Response, error) {
 	// The legacy transfer APIs name the merchant "mchid" instead.
 	if params["mch_id"] == "" && params["mchid"] == "" {
 		params["mch_id"] = c.mchid
 	}
 	params["nonce_str"] = v2Nonce()
-	signType := params["sign_type"]
-	sign, err := V2Sign(params, c.v2key, signType)
-	if err != nil {
-		return nil, nil, err
+	if err := c.v2SignInto(params, "sign", params["sign_type"]); err != nil {
+		return nil, err
 	}
-	params["sign"] = sign
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+path, bytes.NewReader(encodeV2XML(params)))
 	if err != nil {
-		return nil, nil, fmt.Errorf("pay: building v2 request: %w", err)
+		return nil, fmt.Errorf("pay: building v2 request: %w", err)
 	}
 	req.Header.Set("Content-Type", "application/xml")
 	req.Header.Set("Accept", "application/xml")
-	// A v2 POST is never retried: the payment may have been taken.
 	resp, err := hc.Do(req)
 	if err != nil {
-		return nil, nil, fmt.Errorf("pay: POST %s: %w", path, err)
+		return nil, fmt.Errorf("pay: POST %s: %w", path, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, fmt.Errorf("pay: POST %s: HTTP %d", path, resp.StatusCode)
+	}
+	return resp, nil
+}
+
+// postV2Body is postV2 also returning the raw answer; with skipNested the
+// answer may hold nested elements, left out of the map.
+func (c *Client) postV2Body(ctx context.Context, hc *http.Client, path string, params map[string]string, verify, skipNested bool) (map[string]string, []byte, error) {
+	resp, err := c.sendV2(ctx, hc, path, params)
+	if err != nil {
+		return nil, nil, err
 	}
 	body, err := readLimited(resp.Body, resp.ContentLength, 1<<20)
 	resp.Body.Close()
 	if err != nil {
 		return nil, nil, err
 	}
-	if resp.StatusCode != http.StatusOK {
-		return nil, nil, fmt.Errorf("pay: POST %s: HTTP %d", path, resp.StatusCode)
-	}
+	signType := params["sign_type"]
 	m, err := parseV2XML(body, skipNested)
 	if err != nil {
 		return nil, nil, err

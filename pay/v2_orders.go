@@ -500,26 +500,12 @@ func (c *Client) DownloadV2FundFlow(ctx context.Context, req *V2BillRequest, w i
 // downloadV2 posts the signed params and streams the answer into w
 // (gunzipped when gz); an XML answer is the FAIL document.
 func (c *Client) downloadV2(ctx context.Context, hc *http.Client, path string, p map[string]string, gz bool, w io.Writer) (int64, error) {
-	if c.v2key == "" {
-		return 0, argError("Config.APIv2Key", "is required for v2 endpoints")
-	}
-	p["mch_id"], p["nonce_str"] = c.mchid, v2Nonce()
-	if err := c.v2SignInto(p, "sign", p["sign_type"]); err != nil {
+	p["mch_id"] = c.mchid
+	resp, err := c.sendV2(ctx, hc, path, p)
+	if err != nil {
 		return 0, err
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.baseURL+path, bytes.NewReader(encodeV2XML(p)))
-	if err != nil {
-		return 0, fmt.Errorf("pay: building v2 request: %w", err)
-	}
-	req.Header.Set("Content-Type", "application/xml")
-	resp, err := hc.Do(req)
-	if err != nil {
-		return 0, fmt.Errorf("pay: POST %s: %w", path, err)
-	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return 0, fmt.Errorf("pay: POST %s: HTTP %d", path, resp.StatusCode)
-	}
 	br := bufio.NewReader(resp.Body)
 	head, _ := br.Peek(64)
 	if bytes.HasPrefix(bytes.TrimLeft(head, " \t\r\n"), []byte("<xml>")) {

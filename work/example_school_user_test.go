@@ -32,7 +32,7 @@ func ExampleSchoolService() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	err = bot.School.BatchCreateStudents(ctx, []work.SchoolStudent{
+	_, err = bot.School.BatchCreateStudents(ctx, []work.SchoolStudent{
 		{StudentUserID: "zhangsan", Name: "张三", Department: []int64{class}},
 		{StudentUserID: "lisi", Name: "李四", Department: []int64{class}}})
 	if err != nil {

@@ -41,14 +41,18 @@ func TestSchoolStudentsAndParents(t *testing.T) {
 	apiCodeB(t, a.School.CreateStudent(ctx, &work.SchoolStudent{StudentUserID: "lisi", Name: "李四", Department: []int64{999}}), 60003)
 	apiCodeB(t, a.School.CreateStudent(ctx, &work.SchoolStudent{StudentUserID: "_bad", Name: "x", Department: []int64{class}}), 40003)
 
-	// Batch: the valid students are created; the answer carries the first failure.
-	err := a.School.BatchCreateStudents(ctx, []work.SchoolStudent{
+	// Batch: the valid students are created; the failures are returned
+	// beside an error carrying the first.
+	failed, err := a.School.BatchCreateStudents(ctx, []work.SchoolStudent{
 		{StudentUserID: "lisi", Name: "李四", Department: []int64{class}},
 		{StudentUserID: "zhangsan", Name: "dup", Department: []int64{class}},
 		{StudentUserID: "wangwu", Name: "王五", Department: []int64{class}}})
 	var ae *wechat.APIError
 	if !errors.As(err, &ae) || ae.Code != 60102 || !strings.Contains(ae.Message, "zhangsan") {
 		t.Fatalf("batch create: %v", err)
+	}
+	if len(failed) != 1 || failed[0].StudentUserID != "zhangsan" || failed[0].Errcode != 60102 || failed[0].Errmsg == "" {
+		t.Fatalf("batch create failures: %+v", failed)
 	}
 	if b := bodyB(t, srv, "POST /cgi-bin/school/user/batch_create_student"); len(b["students"].([]any)) != 3 {
 		t.Errorf("batch body %v", b)
@@ -99,20 +103,27 @@ func TestSchoolStudentsAndParents(t *testing.T) {
 	if _, err := srv.LastRequest(fakewechat.WeComPath("GET /cgi-bin/school/user/delete_student")); !err {
 		t.Error("no delete_student request")
 	}
-	err = a.School.BatchUpdateParents(ctx, []work.SchoolParentUpdate{{ParentUserID: "zhangsan_parent", Mobile: "18000000009"}, {ParentUserID: "ghost"}})
+	failed, err = a.School.BatchUpdateParents(ctx, []work.SchoolParentUpdate{{ParentUserID: "zhangsan_parent", Mobile: "18000000009"}, {ParentUserID: "ghost"}})
 	apiCodeB(t, err, 60111)
+	if len(failed) != 1 || failed[0].ParentUserID != "ghost" || failed[0].Errcode != 60111 {
+		t.Fatalf("batch update failures: %+v", failed)
+	}
 	if p := mustB[*work.SchoolUser](t)(a.School.GetUser(ctx, "zhangsan_parent")); p.Parent.Mobile != "18000000009" {
 		t.Errorf("batch update not applied: %+v", p.Parent)
 	}
-	if err := a.School.BatchDeleteParents(ctx, []string{"zhangsan_parent"}); err != nil {
-		t.Fatal(err)
+	if failed, err := a.School.BatchDeleteParents(ctx, []string{"zhangsan_parent"}); err != nil || len(failed) != 0 {
+		t.Fatal(failed, err)
 	}
 	if got := rawB(t, srv, "POST /cgi-bin/school/user/batch_delete_parent"); got != `{"useridlist":["zhangsan_parent"]}` {
 		t.Errorf("batch delete body %s", got)
 	}
-	apiCodeB(t, a.School.BatchUpdateStudents(ctx, []work.SchoolStudentUpdate{{StudentUserID: "lisi", Name: "李四四"}, {StudentUserID: "ghost"}}), 60111)
-	err = a.School.BatchDeleteStudents(ctx, []string{"lisi", "wangwu", "ghost"})
+	_, err = a.School.BatchUpdateStudents(ctx, []work.SchoolStudentUpdate{{StudentUserID: "lisi", Name: "李四四"}, {StudentUserID: "ghost"}})
 	apiCodeB(t, err, 60111)
+	failed, err = a.School.BatchDeleteStudents(ctx, []string{"lisi", "wangwu", "ghost"})
+	apiCodeB(t, err, 60111)
+	if len(failed) != 1 || failed[0].StudentUserID != "ghost" {
+		t.Fatalf("batch delete failures: %+v", failed)
+	}
 	if left := mustB[[]work.SchoolStudentInfo](t)(a.School.ListStudents(ctx, class)); len(left) != 0 {
 		t.Errorf("left %+v", left)
 	}
@@ -127,8 +138,10 @@ func TestSchoolStudentsAndParents(t *testing.T) {
 	paramErrB(t, srv, n, a.School.CreateParent(ctx, &work.SchoolParent{ParentUserID: "x", Mobile: "1",
 		Children: []work.SchoolChild{{StudentUserID: "s", Relation: strings.Repeat("关", 11)}}}), "children.relation")
 	paramErrB(t, srv, n, a.School.UpdateParent(ctx, &work.SchoolParentUpdate{ParentUserID: "x", Children: make([]work.SchoolChild, 11)}), "children")
-	paramErrB(t, srv, n, a.School.BatchDeleteStudents(ctx, make([]string, 101)), "useridlist")
-	paramErrB(t, srv, n, a.School.BatchCreateParents(ctx, nil), "parents")
+	_, err = a.School.BatchDeleteStudents(ctx, make([]string, 101))
+	paramErrB(t, srv, n, err, "useridlist")
+	_, err = a.School.BatchCreateParents(ctx, nil)
+	paramErrB(t, srv, n, err, "parents")
 	paramErrB(t, srv, n, a.School.DeleteParent(ctx, ""), "userid")
 	_, err = a.School.ListParents(ctx, 0)
 	paramErrB(t, srv, n, err, "department_id")
@@ -140,11 +153,11 @@ func TestSchoolBatchParentsAndLogin(t *testing.T) {
 	ctx := context.Background()
 	srv, a := newBAgent(t)
 	_, class := schoolSetup(t, a)
-	if err := a.School.BatchCreateStudents(ctx, []work.SchoolStudent{{StudentUserID: "s1", Name: "一", Department: []int64{class}},
+	if _, err := a.School.BatchCreateStudents(ctx, []work.SchoolStudent{{StudentUserID: "s1", Name: "一", Department: []int64{class}},
 		{StudentUserID: "s2", Name: "二", Department: []int64{class}}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := a.School.BatchCreateParents(ctx, []work.SchoolParent{
+	if _, err := a.School.BatchCreateParents(ctx, []work.SchoolParent{
 		{ParentUserID: "p1", Mobile: "18000000000", Children: []work.SchoolChild{{StudentUserID: "s1", Relation: "妈妈"}}},
 		{ParentUserID: "p2", Mobile: "18000000001", Children: []work.SchoolChild{{StudentUserID: "s2", Relation: "爸爸"}}}}); err != nil {
 		t.Fatal(err)

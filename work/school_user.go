@@ -168,6 +168,28 @@ func (s *SchoolService) send(ctx context.Context, ep wechat.Endpoint, body any, 
 	return s.c.Do(ctx, ep, nil, body, nil)
 }
 
+// SchoolBatchFailure is an item a batch call could not apply: the
+// result_list of its answer. StudentUserID or ParentUserID names it.
+type SchoolBatchFailure struct {
+	StudentUserID string `json:"student_userid,omitempty"`
+	ParentUserID  string `json:"parent_userid,omitempty"`
+	Errcode       int    `json:"errcode"`
+	Errmsg        string `json:"errmsg"`
+}
+
+// batch posts a batch body to ep unless checking it failed (err) and
+// returns the items WeCom could not apply.
+func (s *SchoolService) batch(ctx context.Context, ep wechat.Endpoint, body any, err error) ([]SchoolBatchFailure, error) {
+	if err != nil {
+		return nil, err
+	}
+	var out struct {
+		ResultList []SchoolBatchFailure `json:"result_list"`
+	}
+	err = s.c.Do(ctx, ep, nil, body, &out)
+	return out.ResultList, err
+}
+
 func (s *SchoolService) getByUserID(ctx context.Context, ep wechat.Endpoint, userID string) error {
 	if err := needB("userid", userID); err != nil {
 		return err
@@ -196,35 +218,35 @@ func (s *SchoolService) DeleteStudent(ctx context.Context, userID string) error 
 
 // BatchCreateStudents creates 1 to 100 students (each as CreateStudent
 // takes it, under "students" as in BatchUpdateStudents). WeCom applies the
-// valid ones; when some fail, the *wechat.APIError carries the first
-// failure (its message names the student). The batch-create page was not
+// valid ones; when some fail, it returns them, each with its errcode, and
+// a *wechat.APIError carrying the first failure. The batch-create page was not
 // available to check; the batch pages of the group:
 // https://developer.work.weixin.qq.com/document/path/92042
-func (s *SchoolService) BatchCreateStudents(ctx context.Context, students []SchoolStudent) error {
-	return s.send(ctx, schoolBatchCreateStudent, struct {
+func (s *SchoolService) BatchCreateStudents(ctx context.Context, students []SchoolStudent) ([]SchoolBatchFailure, error) {
+	return s.batch(ctx, schoolBatchCreateStudent, struct {
 		Students []SchoolStudent `json:"students"`
 	}{students}, schoolBatch("students", students, (*SchoolStudent).check))
 }
 
 // BatchUpdateStudents changes 1 to 100 students, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92042
-func (s *SchoolService) BatchUpdateStudents(ctx context.Context, students []SchoolStudentUpdate) error {
-	return s.send(ctx, schoolBatchUpdateStudent, struct {
+func (s *SchoolService) BatchUpdateStudents(ctx context.Context, students []SchoolStudentUpdate) ([]SchoolBatchFailure, error) {
+	return s.batch(ctx, schoolBatchUpdateStudent, struct {
 		Students []SchoolStudentUpdate `json:"students"`
 	}{students}, schoolBatch("students", students, (*SchoolStudentUpdate).check))
 }
 
 func checkUserID(id *string) error { return needB("useridlist", *id) }
 
-func (s *SchoolService) batchDelete(ctx context.Context, ep wechat.Endpoint, userIDs []string) error {
-	return s.send(ctx, ep, struct {
+func (s *SchoolService) batchDelete(ctx context.Context, ep wechat.Endpoint, userIDs []string) ([]SchoolBatchFailure, error) {
+	return s.batch(ctx, ep, struct {
 		UserIDList []string `json:"useridlist"`
 	}{userIDs}, schoolBatch("useridlist", userIDs, checkUserID))
 }
 
 // BatchDeleteStudents deletes 1 to 100 students, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92040
-func (s *SchoolService) BatchDeleteStudents(ctx context.Context, userIDs []string) error {
+func (s *SchoolService) BatchDeleteStudents(ctx context.Context, userIDs []string) ([]SchoolBatchFailure, error) {
 	return s.batchDelete(ctx, schoolBatchDeleteStudent, userIDs)
 }
 
@@ -248,23 +270,23 @@ func (s *SchoolService) DeleteParent(ctx context.Context, userID string) error {
 
 // BatchCreateParents creates 1 to 100 parents, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92078
-func (s *SchoolService) BatchCreateParents(ctx context.Context, parents []SchoolParent) error {
-	return s.send(ctx, schoolBatchCreateParent, struct {
+func (s *SchoolService) BatchCreateParents(ctx context.Context, parents []SchoolParent) ([]SchoolBatchFailure, error) {
+	return s.batch(ctx, schoolBatchCreateParent, struct {
 		Parents []SchoolParent `json:"parents"`
 	}{parents}, schoolBatch("parents", parents, (*SchoolParent).check))
 }
 
 // BatchUpdateParents changes 1 to 100 parents, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/100156
-func (s *SchoolService) BatchUpdateParents(ctx context.Context, parents []SchoolParentUpdate) error {
-	return s.send(ctx, schoolBatchUpdateParent, struct {
+func (s *SchoolService) BatchUpdateParents(ctx context.Context, parents []SchoolParentUpdate) ([]SchoolBatchFailure, error) {
+	return s.batch(ctx, schoolBatchUpdateParent, struct {
 		Parents []SchoolParentUpdate `json:"parents"`
 	}{parents}, schoolBatch("parents", parents, (*SchoolParentUpdate).check))
 }
 
 // BatchDeleteParents deletes 1 to 100 parents, like BatchCreateStudents.
 // https://developer.work.weixin.qq.com/document/path/92080
-func (s *SchoolService) BatchDeleteParents(ctx context.Context, userIDs []string) error {
+func (s *SchoolService) BatchDeleteParents(ctx context.Context, userIDs []string) ([]SchoolBatchFailure, error) {
 	return s.batchDelete(ctx, schoolBatchDeleteParent, userIDs)
 }
 

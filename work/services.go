@@ -122,6 +122,15 @@ type AgentClient struct {
 	ExternalPay *ExternalPayService
 	// Doc manages documents, spreadsheets and smart sheets (文档管理).
 	Doc *DocService
+	// Reimburse reads e-invoices members submit for reimbursement and sets
+	// their reimbursement status (电子发票).
+	Reimburse *ReimburseService
+	// Health reads health-report jobs and answers (健康上报).
+	Health *HealthService
+	// Dial reads public-phone call records (公费电话).
+	Dial *DialService
+	// Mail sends mails from the app's mailbox (邮件).
+	Mail *MailService
 	// School manages the home-school address book and reads class live
 	// broadcasts and collections (家校沟通, 家校应用).
 	School *SchoolService
@@ -226,6 +235,15 @@ type (
 	ExternalPayService service
 	// DocService manages documents, spreadsheets and smart sheets (文档管理).
 	DocService service
+	// ReimburseService reads e-invoices members submit for reimbursement and
+	// sets their reimbursement status (电子发票).
+	ReimburseService service
+	// HealthService reads health-report jobs and answers (健康上报).
+	HealthService service
+	// DialService reads public-phone call records (公费电话).
+	DialService service
+	// MailService sends mails from the app's mailbox (邮件).
+	MailService service
 	// SchoolService manages the home-school address book and reads class
 	// live broadcasts and collections (家校沟通, 家校应用).
 	SchoolService service
@@ -282,5 +300,9 @@ func (ac *AgentClient) initServices(c *wechat.Client, a Agent) {
 	ac.WeDriveFileACL = (*WeDriveFileACLService)(s)
 	ac.ExternalPay = (*ExternalPayService)(s)
 	ac.Doc = (*DocService)(s)
+	ac.Reimburse = (*ReimburseService)(s)
+	ac.Health = (*HealthService)(s)
+	ac.Dial = (*DialService)(s)
+	ac.Mail = (*MailService)(s)
 	ac.School = (*SchoolService)(s)
 }
