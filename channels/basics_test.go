@@ -51,4 +51,7 @@ func TestNewAndWrap(t *testing.T) {
 	if _, err := cc.JSAPITicket(t.Context()); err == nil {
 		t.Error("a shop has a jsapi_ticket")
 	}
+	if typ := cc.Config().Type; typ != wechat.ChannelsShop || typ.String() != "channels_shop" {
+		t.Errorf("app type %v", typ)
+	}
 }

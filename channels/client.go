@@ -25,8 +25,8 @@ type Client struct {
 // token by default). A third-party platform acting for the shop passes
 // wechat.WithTokenSource.
 func New(cfg wechat.Config, opts ...wechat.Option) (*Client, error) {
-	// A shop has no JS-SDK or card tickets: it is not an official account.
-	cfg.Type = wechat.MiniProgram
+	// A shop has no JS-SDK or card tickets.
+	cfg.Type = wechat.ChannelsShop
 	c, err := wechat.NewClient(cfg, opts...)
 	if err != nil {
 		return nil, err
