@@ -14,7 +14,8 @@ import (
 	"github.com/weixin-go/wechat/callback/msgcrypt"
 )
 
-// AppType tells an official account from a mini program.
+// AppType tells an official account from a mini program, a WeCom agent
+// and a Channels shop.
 type AppType int
 
 const (
@@ -24,6 +25,8 @@ const (
 	MiniProgram
 	// WeCom is one agent (application) of a 企业微信 corp; see package work.
 	WeCom
+	// ChannelsShop is a 视频号小店 (微信小店); see package channels.
+	ChannelsShop
 )
 
 func (t AppType) String() string {
@@ -32,6 +35,8 @@ func (t AppType) String() string {
 		return "mini_program"
 	case WeCom:
 		return "wecom"
+	case ChannelsShop:
+		return "channels_shop"
 	}
 	return "official_account"
 }

@@ -750,4 +750,90 @@
 // "0", then "1"; others 40058). Not faked: get_teacher_view_mode and
 // set_teacher_view_mode, the v1 get_unwatch_stat and the health (复学码)
 // endpoints, whose doc pages were not available to confirm the wire format.
+//
+// # Channels shop
+//
+// The Channels shop endpoints (视频号小店 / 微信小店, /channels/ec/...) take
+// the access token of any registered app; their state is kept per app.
+// basics/info/get (GET only, 43001 otherwise) answers ChannelsShopInfo, the
+// docs' example shop.
+//
+// Products: add and update check the body (errcodes of the product pages):
+// title empty 10020020, over 60 characters 10020021, fewer than 5 letters,
+// digits or Chinese characters or only ASCII letters and digits 10020042;
+// head_imgs none 10020022, over 9 10020023, fewer than 3 or repeated 10020051;
+// out_product_id over 128 characters 10020036; neither cats nor cats_v2
+// 10020011; skus none or over 500 10020013; a sale_price of 0 10020039; an
+// image (head_imgs, desc_info.imgs, skus[].thumb_img) not under
+// ChannelsImagePrefix (https://mmecimage.cn/p/) 10020035. add answers
+// data.product_id (a string, from 10000000000001) and data.create_time
+// (Beijing time); the product is a draft (status 0, edit_status 1) with
+// numbered SKUs. update takes the product_id of a product not deleted
+// (10020052) and replaces its draft, keeping the SKUs whose sku_id is sent
+// (an unknown one answers 10020051) and numbering the others. get answers
+// product (online data, for data_type 1 or 3, once listed) and edit_product
+// (the draft, for 2 or 3; other values 10020051), product_id and sku_id as
+// numbers, stock_num the SKU's current stock. listing puts the draft online
+// at once (the fake does not review: status 5, edit_status 4); delisting
+// needs a listed product (10020065) and sets status 11; delete sets status 9,
+// after which every call but list answers 10020052. list/get takes
+// page_size 1 to 30 (10020051) and an optional status; without one it lists
+// the products listed at least once that are neither in the recycle bin nor
+// deleted, in creation order; next_key is opaque ("chpk" and an offset; a
+// bad one answers 10020051) and left out after the last page. stock/get
+// answers the SKU's stock as normal_stock_num and total_stock_num (no flash
+// sale or regional stock; unknown sku_id 10020051). stock/update needs a
+// product listed at least once (10020289), diff_type 1, 2 or 3 and num >= 0
+// (10020051), a num above 0 to add or remove (10020218) and enough stock to
+// remove (10020219).
+//
+// Orders: ChannelsAddOrder makes a paid order (status 20) of a SKU of a
+// listed product (it takes the stock; openid ChannelsBuyerOpenID unless
+// given; address ChannelsOrderAddress; no freight) and ChannelsSetOrderStatus
+// moves it (the fake does not ship, settle or cancel orders by itself).
+// Order ids count from 3700000000000000001; an unknown one answers 100002.
+// order/get answers the order with order_detail (product_infos,
+// price_info, pay_info, delivery_info.address_info, ext_info). list/get
+// needs create_time_range or update_time_range (start_time <= end_time,
+// at most 7 days apart) and page_size 1 to 100 (10 when left out), filters
+// by both ranges, status and openid, and pages in creation order with an
+// opaque next_key ("chok" and an offset), left out after the last page.
+// merchantnotes/update needs merchant_notes and replaces the notes.
+// address/update needs user_address with user_name, province_name,
+// city_name, detail_info and tel_number, an order in status 10 or 20 and
+// fewer than 5 earlier changes. price/update needs change_express, an
+// unpaid order (status 10) and fewer than 50 earlier changes; each
+// change_order_infos entry names the order's product_id and sku_id and a
+// change_price from 0 to the SKU's original total; express_fee must stay 0.
+// The docs' error tables of those three were not available: their rule
+// violations answer 40097 ("invalid args: ..."), which the order pages use
+// for invalid arguments; a field of the wrong type answers 47001.
+// deliverycompanylist/get answers ChannelsDeliveryCompanies, the docs'
+// example (SF, YTO, ZTO).
+//
+// After-sale requests: ChannelsAddAfterSale opens a buyer's request
+// (REFUND or RETURN, status MERCHANT_PROCESSING) for SKUs of a paid order
+// not already in after-sale, refunding their share of the order price; ids
+// count from 1934000000000001; the order shows them in
+// on_aftersale_sku_cnt, then in finish_aftersale_sku_cnt once refunded
+// (every SKU refunded: the order goes to status 200). getaftersaleorder
+// answers after_sale_order; an empty id answers 10020000, an unknown one
+// 10021050 (also for acceptapply and rejectapply). acceptapply refunds a
+// REFUND request at once (MERCHANT_REFUND_SUCCESS); for a RETURN it needs
+// address_id (10021060) and waits for the goods (USER_WAIT_RETURN) until
+// ChannelsReturnGoods records the return shipment (MERCHANT_WAIT_RECEIPT),
+// after which acceptapply refunds it (MERCHANT_RETURN_SUCCESS). accept_type
+// 1 or 2 must fit that step and an accept_type outside 0-2 answers
+// 10021041; a request in another state answers 10020001. rejectapply needs
+// reject_reason_type (40097) and a request being processed or waiting for
+// receipt (10020001 otherwise): MERCHANT_REJECT_REFUND or
+// MERCHANT_REJECT_RETURN, keeping reject_reason. getaftersalelist needs
+// begin/end_create_time or begin/end_update_time as pairs (40097), each at
+// most 24 hours with end after begin (10020004), and pages
+// ChannelsAfterSalePage (10) ids in creation order with has_more and an
+// opaque next_key ("chak" and an offset; "" on the last page).
+//
+// Not faked (nor wrapped): order delivery (/channels/ec/order/delivery/send),
+// whose doc page was not available to confirm the wire format; the fake
+// does not ship orders: ChannelsSetOrderStatus stands in for it.
 package fakewechat
