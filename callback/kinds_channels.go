@@ -34,6 +34,12 @@ const (
 	EventChannelsCouponInvalid    = "channels_ec_coupon_invalid"     // 作废优惠券
 	EventChannelsUserCouponExpire = "channels_ec_user_coupon_expire" // 用户优惠券过期
 	EventChannelsUserCouponUse    = "channels_ec_user_coupon_use"    // 优惠券核销
+
+	// Disputes and funds.
+	EventChannelsComplaintUpdate = "channels_ec_complaint_update" // 纠纷单更新
+	EventChannelsWithdrawNotify  = "channels_ec_withdraw_notify"  // 提现
+	EventChannelsAcctNotify      = "channels_ec_acct_notify"      // 结算账户变更
+	EventChannelsQrcodeStatus    = "qrcode_status"                // 提现二维码
 )
 
 // Why an order was cancelled (ChannelsOrderEvent.CancelType).
@@ -55,6 +61,10 @@ const (
 	docChannelsUserCouponUse  = "https://developers.weixin.qq.com/doc/store/API/coupon/ec_callback/channels_ec_user_coupon_use.html"
 	docChannelsUserCouponExp  = "https://developers.weixin.qq.com/doc/store/API/coupon/ec_callback/channels_ec_user_coupon_expire.html"
 	docChannelsProductListing = docChannelsProduct + "ProductSpuListing.html"
+	docChannelsComplaint      = docChannelsAftersale + "channels_ec_complaint_update.html"
+	docChannelsWithdraw       = "https://developers.weixin.qq.com/doc/store/shop/product/funds/channels_ec_withdraw_notify"
+	docChannelsAcct           = "https://developers.weixin.qq.com/doc/store/API/funds/callback/channels_ec_acct_notify.html"
+	docChannelsQrcode         = "https://developers.weixin.qq.com/doc/store/API/funds/callback/qrcode_status.html"
 )
 
 func init() {
@@ -75,6 +85,10 @@ func init() {
 		Kind{Event: EventChannelsCouponInvalid, Type: typeOf[ChannelsCouponEvent](), Doc: docChannelsCoupon + "channels_ec_coupon_invalid"},
 		Kind{Event: EventChannelsUserCouponExpire, Type: typeOf[ChannelsCouponEvent](), Doc: docChannelsUserCouponExp},
 		Kind{Event: EventChannelsUserCouponUse, Type: typeOf[ChannelsCouponEvent](), Doc: docChannelsUserCouponUse},
+		Kind{Event: EventChannelsComplaintUpdate, Type: typeOf[ChannelsComplaint](), Doc: docChannelsComplaint},
+		Kind{Event: EventChannelsWithdrawNotify, Type: typeOf[ChannelsWithdraw](), Doc: docChannelsWithdraw},
+		Kind{Event: EventChannelsAcctNotify, Type: typeOf[ChannelsAccountChange](), Doc: docChannelsAcct},
+		Kind{Event: EventChannelsQrcodeStatus, Type: typeOf[ChannelsWithdrawQrcode](), Doc: docChannelsQrcode},
 	)
 }
 
@@ -251,4 +265,71 @@ type ChannelsCouponEvent struct {
 // ok is false for other pushes.
 func (m *Message) ChannelsCouponEvent() (ChannelsCouponEvent, bool) {
 	return typed[ChannelsCouponEvent](m)
+}
+
+// ChannelsComplaint is a channels_ec_complaint_update event (纠纷单更新): a
+// dispute over an after-sale order of a Channels shop changed status.
+//
+// See https://developers.weixin.qq.com/doc/store/shop/notify/aftersale_callback/channels_ec_complaint_update.html.
+type ChannelsComplaint struct {
+	// ComplaintStatus is the dispute's status (EcComplaintInfoStatus on
+	// the page): 100 waiting for the merchant, 101 waiting for customer
+	// service, 112 mediation complete, 116 mediation closed, and the
+	// other values the page lists.
+	ComplaintStatus  int    `push:"finder_shop_complaint/complaint_status"`
+	AfterSaleOrderID string `push:"finder_shop_complaint/after_sale_order_id"`
+	ComplaintID      string `push:"finder_shop_complaint/complaint_id"`
+	OrderID          string `push:"finder_shop_complaint/order_id"`
+}
+
+// ChannelsComplaint returns the fields of a channels_ec_complaint_update
+// event; ok is false for other pushes.
+func (m *Message) ChannelsComplaint() (ChannelsComplaint, bool) { return typed[ChannelsComplaint](m) }
+
+// ChannelsWithdraw is a channels_ec_withdraw_notify event (提现回调): a
+// withdrawal of a Channels shop progressed. The push has no FromUserName.
+//
+// See https://developers.weixin.qq.com/doc/store/shop/product/funds/channels_ec_withdraw_notify.
+type ChannelsWithdraw struct {
+	WithdrawID string `push:"withdraw_info/withdraw_id"`
+	// Event is 1 withdrawal started (QR code generated), 2 QR code
+	// verified and withdrawal applied for, 3 withdrawn, 4 failed.
+	Event int `push:"withdraw_info/event"`
+}
+
+// ChannelsWithdraw returns the fields of a channels_ec_withdraw_notify
+// event; ok is false for other pushes.
+func (m *Message) ChannelsWithdraw() (ChannelsWithdraw, bool) { return typed[ChannelsWithdraw](m) }
+
+// ChannelsAccountChange is a channels_ec_acct_notify event (结算账户变更): the
+// settlement account of a Channels shop changed.
+//
+// See https://developers.weixin.qq.com/doc/store/API/funds/callback/channels_ec_acct_notify.html.
+type ChannelsAccountChange struct {
+	Event int `push:"account_info/event"` // 1 the settlement account was modified
+}
+
+// ChannelsAccountChange returns the fields of a channels_ec_acct_notify
+// event; ok is false for other pushes.
+func (m *Message) ChannelsAccountChange() (ChannelsAccountChange, bool) {
+	return typed[ChannelsAccountChange](m)
+}
+
+// ChannelsWithdrawQrcode is a qrcode_status event (提现二维码回调): the QR
+// code a Channels shop's withdrawal must be confirmed with changed state.
+//
+// See https://developers.weixin.qq.com/doc/store/API/funds/callback/qrcode_status.html.
+type ChannelsWithdrawQrcode struct {
+	Ticket string `push:"qrcode_info/ticket"` // as returned by submitwithdraw
+	// Status is 1 confirmed, 2 cancelled, 3 expired, 4 scanned.
+	Status int `push:"qrcode_info/status"`
+	// ScanUserType is 0 when a non-administrator scanned, 1 an
+	// administrator.
+	ScanUserType int `push:"qrcode_info/scan_user_type"`
+}
+
+// ChannelsWithdrawQrcode returns the fields of a qrcode_status event; ok is
+// false for other pushes.
+func (m *Message) ChannelsWithdrawQrcode() (ChannelsWithdrawQrcode, bool) {
+	return typed[ChannelsWithdrawQrcode](m)
 }

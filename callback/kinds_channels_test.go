@@ -162,3 +162,29 @@ func TestChannelsRouting(t *testing.T) {
 		t.Fatalf("routed %v, want %v", got, want)
 	}
 }
+
+func TestChannelsFundsAndDisputes(t *testing.T) {
+	c, ok := sample(t, "channels_ec_complaint_update.json").ChannelsComplaint()
+	if want := (ChannelsComplaint{ComplaintStatus: 100, AfterSaleOrderID: "1234567", ComplaintID: "1234567", OrderID: "123244"}); !ok || c != want {
+		t.Errorf("complaint:\n got %+v, %v\nwant %+v", c, ok, want)
+	}
+	m := sample(t, "channels_ec_withdraw_notify.json")
+	w, ok := m.ChannelsWithdraw()
+	if want := (ChannelsWithdraw{WithdrawID: "wds123123143144", Event: 1}); !ok || w != want {
+		t.Errorf("withdraw:\n got %+v, %v\nwant %+v", w, ok, want)
+	}
+	if m.FromUserName != "" || m.ToUserName != "gh_*" || m.CreateTime != 1662480000 {
+		t.Errorf("withdraw envelope %+v", m)
+	}
+	if a, ok := sample(t, "channels_ec_acct_notify.json").ChannelsAccountChange(); !ok || a.Event != 1 {
+		t.Errorf("account: %+v, %v", a, ok)
+	}
+	q, ok := sample(t, "channels_qrcode_status.json").ChannelsWithdrawQrcode()
+	if want := (ChannelsWithdrawQrcode{Ticket: "sdffjdsijfdg", Status: 2, ScanUserType: 1}); !ok || q != want {
+		t.Errorf("qrcode:\n got %+v, %v\nwant %+v", q, ok, want)
+	}
+	bad := mustParse(t, `{"MsgType":"event","Event":"channels_ec_complaint_update","finder_shop_complaint":{"complaint_status":"open"}}`)
+	if _, ok := bad.ChannelsComplaint(); ok {
+		t.Error("a complaint_status that is not a number decoded")
+	}
+}
