@@ -40,6 +40,11 @@ const (
 	EventChannelsWithdrawNotify  = "channels_ec_withdraw_notify"  // 提现
 	EventChannelsAcctNotify      = "channels_ec_acct_notify"      // 结算账户变更
 	EventChannelsQrcodeStatus    = "qrcode_status"                // 提现二维码
+
+	// The shop itself.
+	EventChannelsChangeStatus = "channels_ec_change_status" // 小店状态变更
+	EventChannelsCloseStore   = "channels_ec_close_store"   // 小店最终注销
+	EventSetShopNickname      = "set_shop_nickname"         // 小店修改名称
 )
 
 // Why an order was cancelled (ChannelsOrderEvent.CancelType).
@@ -65,6 +70,7 @@ const (
 	docChannelsWithdraw       = "https://developers.weixin.qq.com/doc/store/shop/product/funds/channels_ec_withdraw_notify"
 	docChannelsAcct           = "https://developers.weixin.qq.com/doc/store/API/funds/callback/channels_ec_acct_notify.html"
 	docChannelsQrcode         = "https://developers.weixin.qq.com/doc/store/API/funds/callback/qrcode_status.html"
+	docChannelsStore          = "https://developers.weixin.qq.com/doc/store/shop/notify/storebasics_callback/"
 )
 
 func init() {
@@ -89,6 +95,9 @@ func init() {
 		Kind{Event: EventChannelsWithdrawNotify, Type: typeOf[ChannelsWithdraw](), Doc: docChannelsWithdraw},
 		Kind{Event: EventChannelsAcctNotify, Type: typeOf[ChannelsAccountChange](), Doc: docChannelsAcct},
 		Kind{Event: EventChannelsQrcodeStatus, Type: typeOf[ChannelsWithdrawQrcode](), Doc: docChannelsQrcode},
+		Kind{Event: EventChannelsChangeStatus, Type: typeOf[ChannelsStoreEvent](), Doc: docChannelsStore + "channels_ec_basic_change_status.html"},
+		Kind{Event: EventChannelsCloseStore, Type: typeOf[ChannelsStoreEvent](), Doc: docChannelsStore + "channels_ec_basic_close_store.html"},
+		Kind{Event: EventSetShopNickname, Type: typeOf[ChannelsStoreEvent](), Doc: docChannelsStore + "set_shop_nickname"},
 	)
 }
 
@@ -332,4 +341,30 @@ type ChannelsWithdrawQrcode struct {
 // false for other pushes.
 func (m *Message) ChannelsWithdrawQrcode() (ChannelsWithdrawQrcode, bool) {
 	return typed[ChannelsWithdrawQrcode](m)
+}
+
+// ChannelsStoreEvent is an event about a Channels shop itself: its status
+// changed (channels_ec_change_status, from "open_finished" to "closing"
+// or back), it was finally closed (channels_ec_close_store, "closing" to
+// "close_finished"), or it was renamed (set_shop_nickname). The fields sit
+// at the top level of the push; each event sets only its own.
+//
+// See https://developers.weixin.qq.com/doc/store/shop/notify/storebasics_callback.
+type ChannelsStoreEvent struct {
+	AppID string `push:"appid"` // the shop's appid
+	// ChangeTimestamp and CloseTimestamp are unix seconds. The pages type
+	// them as numbers and their examples send strings; both decode.
+	ChangeTimestamp int64  `push:"change_timestamp"`
+	OldStatus       string `push:"old_status"`
+	NewStatus       string `push:"new_status"`
+	CloseTimestamp  int64  `push:"close_timestamp"`
+	OldNickname     string `push:"old_nickname"`
+	NewNickname     string `push:"new_nickname"`
+}
+
+// ChannelsStoreEvent returns the fields of a channels_ec_change_status,
+// channels_ec_close_store or set_shop_nickname event; ok is false for other
+// pushes.
+func (m *Message) ChannelsStoreEvent() (ChannelsStoreEvent, bool) {
+	return typed[ChannelsStoreEvent](m)
 }

@@ -188,3 +188,25 @@ func TestChannelsFundsAndDisputes(t *testing.T) {
 		t.Error("a complaint_status that is not a number decoded")
 	}
 }
+
+func TestChannelsStoreEvents(t *testing.T) {
+	for file, want := range map[string]ChannelsStoreEvent{
+		"channels_ec_change_status.json":  {AppID: "APPID", ChangeTimestamp: 1750927919, OldStatus: "open_finished", NewStatus: "closing"},
+		"channels_ec_close_store.json":    {AppID: "APPID", CloseTimestamp: 1662480000},
+		"channels_set_shop_nickname.json": {AppID: "APPID", OldNickname: "旧昵称", NewNickname: "新昵称"},
+	} {
+		got, ok := sample(t, file).ChannelsStoreEvent()
+		if !ok || got != want {
+			t.Errorf("%s:\n got %+v, %v\nwant %+v", file, got, ok, want)
+		}
+	}
+	// The timestamp as the number the field table gives.
+	n := mustParse(t, `{"MsgType":"event","Event":"channels_ec_close_store","appid":"wx1","close_timestamp":1662480001}`)
+	if got, ok := n.ChannelsStoreEvent(); !ok || got != (ChannelsStoreEvent{AppID: "wx1", CloseTimestamp: 1662480001}) {
+		t.Errorf("numeric timestamp: %+v, %v", got, ok)
+	}
+	bad := mustParse(t, `{"MsgType":"event","Event":"channels_ec_change_status","change_timestamp":"yesterday"}`)
+	if _, ok := bad.ChannelsStoreEvent(); ok {
+		t.Error("a change_timestamp that is not a number decoded")
+	}
+}
