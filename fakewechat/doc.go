@@ -836,4 +836,17 @@
 // Not faked (nor wrapped): order delivery (/channels/ec/order/delivery/send),
 // whose doc page was not available to confirm the wire format; the fake
 // does not ship orders: ChannelsSetOrderStatus stands in for it.
+//
+// Home-school web login of suites (家校沟通 > 网页授权登录):
+// SuiteSchoolOAuthCode issues a code (once, 5 minutes) for a parent or
+// student of the home-school address book of a corp that installed the
+// suite ("" otherwise). service/getuserinfo3rd answers a member's code
+// (SuiteOAuthCode) with CorpId, UserId and DeviceId, and a parent's with
+// CorpId, DeviceId, external_userid and parents (the corp only); a
+// student's code or a WeChat user of no corp answers 40029 (the page's
+// answer for the latter was not readable). service/school/getuserinfo3rd
+// answers parents or students (corpid and userid) and 40029 for a
+// member's code. Both answer 40029 for a missing, unknown, used, expired
+// or over-512-byte code or a user since removed from the school. DeviceId
+// and a parent's external_userid are derived from corp and userid.
 package fakewechat
