@@ -849,4 +849,11 @@
 // member's code. Both answer 40029 for a missing, unknown, used, expired
 // or over-512-byte code or a user since removed from the school. DeviceId
 // and a parent's external_userid are derived from corp and userid.
+//
+// Hardware data of suites (智慧硬件): AuthorizeSuiteDevice grants a device
+// (WeComAuthorizedDevice, by SN) of a corp that installed the suite to the
+// suite's app there, RevokeSuiteDevice withdraws it.
+// devicedata/get_auth_info, with the app's corp token, answers the granted
+// devices in SN order under device_list.item; a suite's app must send its
+// own agentid (40056 otherwise).
 package fakewechat
