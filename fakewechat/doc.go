@@ -855,5 +855,13 @@
 // suite's app there, RevokeSuiteDevice withdraws it.
 // devicedata/get_auth_info, with the app's corp token, answers the granted
 // devices in SN order under device_list.item; a suite's app must send its
-// own agentid (40056 otherwise).
+// own agentid (40056 otherwise, also for get_checkin_data).
+// AddSuiteDeviceCheckin records a device's attendance record (its
+// checkin_time is taken as upload time); devicedata/get_checkin_data
+// answers, in upload order, the records of devices granted to the app with
+// the user_type asked, in begin_time..end_time, of device_sn_list
+// (data_filter_type 1) or open_userid_list (2), and answers 40097 for
+// user_type other than 0 or 2, a span over 31 days or reversed, another
+// data_filter_type, an empty or over-100 list, limit over 500 (0: 200) or
+// a bad cursor (an opaque offset, next_cursor "" on the last page).
 package fakewechat
