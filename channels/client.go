@@ -18,6 +18,8 @@ type Client struct {
 	Orders *OrderService
 	// AfterSales handles after-sale requests.
 	AfterSales *AfterSaleService
+	// Addresses manages the merchant's shipping and return addresses.
+	Addresses *AddressService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -43,6 +45,7 @@ func Wrap(c *wechat.Client) *Client {
 		Products:   (*ProductService)(&s),
 		Orders:     (*OrderService)(&s),
 		AfterSales: (*AfterSaleService)(&s),
+		Addresses:  (*AddressService)(&s),
 	}
 }
 
@@ -64,4 +67,8 @@ type (
 	// requests (售后).
 	// https://developers.weixin.qq.com/doc/store/API/aftersale/getaftersalelist.html
 	AfterSaleService service
+	// AddressService adds, reads, lists, updates and deletes the merchant's
+	// addresses (地址管理).
+	// https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/address
+	AddressService service
 )

@@ -836,4 +836,19 @@
 // Not faked (nor wrapped): order delivery (/channels/ec/order/delivery/send),
 // whose doc page was not available to confirm the wire format; the fake
 // does not ship orders: ChannelsSetOrderStatus stands in for it.
+//
+// Merchant addresses (merchant/address/...): add and update take
+// address_detail with address_info holding user_name, province_name,
+// city_name, county_name and detail_info (40097 "invalid args: ..."
+// otherwise; the docs list no special errcode); send_addr, default_send,
+// recv_addr and default_recv may be booleans (the docs' type) or 0/1 (their
+// examples; other numbers 40097) and are kept as booleans; an address
+// marked default_send or default_recv takes that mark from the others. add
+// answers address_id as a string counting from 1000001 (the add page's
+// answer table was not available: the id is where get and list put it);
+// update needs address_detail.address_id of a kept address. get and delete
+// take address_id as a string or number; an unknown one answers 40097. get
+// answers address_detail with address_id a number, create_time and
+// update_time (Unix seconds). list needs offset >= 0 and limit >= 1 (40097)
+// and answers address_id_list (strings) in creation order.
 package fakewechat
