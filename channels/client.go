@@ -20,6 +20,8 @@ type Client struct {
 	AfterSales *AfterSaleService
 	// Addresses manages the merchant's shipping and return addresses.
 	Addresses *AddressService
+	// Categories reads the category trees and the shop's categories.
+	Categories *CategoryService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -46,6 +48,7 @@ func Wrap(c *wechat.Client) *Client {
 		Orders:     (*OrderService)(&s),
 		AfterSales: (*AfterSaleService)(&s),
 		Addresses:  (*AddressService)(&s),
+		Categories: (*CategoryService)(&s),
 	}
 }
 
@@ -71,4 +74,8 @@ type (
 	// addresses (地址管理).
 	// https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/address
 	AddressService service
+	// CategoryService reads the category trees, a category's rules and
+	// the categories granted to the shop (类目管理).
+	// https://developers.weixin.qq.com/doc/store/shop/guide/catalog/category.html
+	CategoryService service
 )

@@ -851,4 +851,14 @@
 // answers address_detail with address_id a number, create_time and
 // update_time (Unix seconds). list needs offset >= 0 and limit >= 1 (40097)
 // and answers address_id_list (strings) in creation order.
+//
+// Categories: /shop/ec/category/all (POST or GET: the docs show both)
+// answers ChannelsCategories, the docs' example branch 酒类 → 洋酒 →
+// 国产白兰地 in the old tree (cats, three levels) and the new one
+// (cats_v2, whose leaf 545301 has leaf true); qua_id 0 and no licence
+// groups. /shop/ec/category/detail takes cat_id as a JSON number and
+// answers ChannelsCategoryDetails for a leaf (545301); a string, a
+// non-leaf or an unknown id answers 9401020 (参数有误).
+// /channels/ec/category/list/get (GET only) answers
+// ChannelsAvailableCategories, the docs' example list.
 package fakewechat
