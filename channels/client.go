@@ -22,6 +22,8 @@ type Client struct {
 	Addresses *AddressService
 	// Categories reads the category trees and the shop's categories.
 	Categories *CategoryService
+	// Funds reads the balance, funds flow and withdrawals, and withdraws.
+	Funds *FundsService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -49,6 +51,7 @@ func Wrap(c *wechat.Client) *Client {
 		AfterSales: (*AfterSaleService)(&s),
 		Addresses:  (*AddressService)(&s),
 		Categories: (*CategoryService)(&s),
+		Funds:      (*FundsService)(&s),
 	}
 }
 
@@ -78,4 +81,8 @@ type (
 	// the categories granted to the shop (类目管理).
 	// https://developers.weixin.qq.com/doc/store/shop/guide/catalog/category.html
 	CategoryService service
+	// FundsService reads the account balance, funds flow and withdrawals,
+	// and submits withdrawals (资金结算).
+	// https://developers.weixin.qq.com/doc/store/API/funds/getbalance.html
+	FundsService service
 )

@@ -861,4 +861,21 @@
 // non-leaf or an unknown id answers 9401020 (参数有误).
 // /channels/ec/category/list/get (GET only) answers
 // ChannelsAvailableCategories, the docs' example list.
+//
+// Funds: each app's account starts at the docs' example balance
+// (ChannelsAvailableAmount 45331 available, ChannelsPendingAmount 7549
+// pending, sub_mchid ChannelsSubMchID); getbalance takes an empty JSON
+// object. submitwithdraw needs an amount above 0 and at most the available
+// balance, and one withdrawal a Beijing day (40097 "invalid args: ..."
+// otherwise; the docs list no special errcode); it takes the amount from
+// the available balance and answers withdraw_id ("wd" and a number) and a
+// qrcode_ticket; the record stays CREATE_SUCCESS (the fake does not pay
+// out). getwithdrawdetail answers the record (unknown withdraw_id 40097);
+// getwithdrawlist needs page_num and page_size of at least 1 (40097),
+// filters by create time within start_time and end_time (0 leaves a bound
+// out) and answers withdraw_ids in submission order with total_num.
+// getfundsflowdetail answers the fixed ChannelsFundsFlows (the docs'
+// example flow_id 10000057741221110; others 40097); withdrawals add no
+// flow. getfundsflowlist is not faked (nor wrapped): its shop doc page was
+// not available.
 package fakewechat
