@@ -4,6 +4,8 @@ import (
 	"context"
 	"iter"
 	"net/http"
+	"strconv"
+	"strings"
 
 	wechat "github.com/weixin-go/wechat"
 )
@@ -11,6 +13,7 @@ import (
 var (
 	fundsBalance        = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/getbalance"}
 	fundsFlowDetail     = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowdetail"}
+	fundsFlowList       = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/getfundsflowlist"}
 	fundsWithdrawList   = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/getwithdrawlist"}
 	fundsWithdrawDetail = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/getwithdrawdetail"}
 	fundsSubmitWithdraw = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/funds/submitwithdraw"}
@@ -64,10 +67,12 @@ type FundsFlow struct {
 // FundsFlowRelated is what a funds-flow entry is about.
 type FundsFlowRelated struct {
 	// RelatedType is 1 order, 2 after-sale, 3 withdrawal, 4 freight
-	// insurance, 5 service guarantee, 6 gift, 7 group gift.
+	// insurance, 5 service guarantee, 6 gift, 7 group gift, 8 same-city
+	// delivery store.
 	RelatedType int    `json:"related_type"`
 	OrderID     string `json:"order_id,omitempty"`
 	AftersaleID string `json:"aftersale_id,omitempty"`
+	WithdrawID  string `json:"withdraw_id,omitempty"`
 }
 
 // FlowDetail returns one funds-flow entry.
@@ -84,6 +89,69 @@ func (s *FundsService) FlowDetail(ctx context.Context, flowID string) (*FundsFlo
 		return nil, err
 	}
 	return &out.FundsFlow, nil
+}
+
+// FlowListOptions selects the funds-flow entries of FlowListPage and Flows.
+type FlowListOptions struct {
+	// StartTime and EndTime bound when the entries were made (Unix
+	// seconds; 0 leaves a bound out). A day's entries are booked after
+	// 16:00 the next day.
+	StartTime int64
+	EndTime   int64
+	// TransactionID selects the entries of one payment (支付单号).
+	TransactionID string
+	// PageSize is the page size; 0 means 10.
+	PageSize int
+}
+
+// FlowPage is one page of funds-flow entry ids.
+type FlowPage struct {
+	FlowIDs []string `json:"flow_ids"`
+	HasMore bool     `json:"has_more"`
+	// NextKey goes with the next page (required from 10000 entries on).
+	NextKey string `json:"next_key"`
+}
+
+// FlowListPage returns page (from 1) of funds-flow entry ids: nextKey is
+// "" or the NextKey of page-1 asked with the same page size.
+// https://developers.weixin.qq.com/doc/channels/locallife/api/Fund.html
+func (s *FundsService) FlowListPage(ctx context.Context, opts FlowListOptions, page int, nextKey string) (*FlowPage, error) {
+	switch {
+	case page < 1:
+		return nil, invalidArg("page", "below 1")
+	case opts.PageSize < 0:
+		return nil, invalidArg("page_size", "below 0")
+	case opts.EndTime != 0 && opts.StartTime > opts.EndTime:
+		return nil, invalidArg("end_time", "before start_time")
+	}
+	body := struct {
+		Page          int    `json:"page"`
+		PageSize      int    `json:"page_size,omitempty"`
+		StartTime     int64  `json:"start_time,omitempty"`
+		EndTime       int64  `json:"end_time,omitempty"`
+		TransactionID string `json:"transaction_id,omitempty"`
+		NextKey       string `json:"next_key,omitempty"`
+	}{page, opts.PageSize, opts.StartTime, opts.EndTime, opts.TransactionID, nextKey}
+	return call[FlowPage](ctx, s.c, fundsFlowList, nil, body)
+}
+
+// Flows iterates over the funds-flow entry ids of opts, page by page,
+// while WeChat says there are more.
+// https://developers.weixin.qq.com/doc/channels/locallife/api/Fund.html
+func (s *FundsService) Flows(ctx context.Context, opts FlowListOptions) iter.Seq2[string, error] {
+	// The cursor is "page:next_key".
+	return wechat.CursorPages(ctx, "1:", func(ctx context.Context, cursor string) ([]string, string, error) {
+		n, key, _ := strings.Cut(cursor, ":")
+		page, _ := strconv.Atoi(n)
+		p, err := s.FlowListPage(ctx, opts, page, key)
+		if err != nil {
+			return nil, "", err
+		}
+		if !p.HasMore {
+			return p.FlowIDs, "", nil
+		}
+		return p.FlowIDs, strconv.Itoa(page+1) + ":" + p.NextKey, nil
+	})
 }
 
 // WithdrawListOptions selects the withdrawals of WithdrawListPage and

@@ -119,3 +119,42 @@ func TestFundsArgs(t *testing.T) {
 		wantAPIError(t, err, 48001)
 	}
 }
+
+func TestFundsFlows(t *testing.T) {
+	srv, c := newClient(t)
+	ctx := t.Context()
+	var ids []string
+	for id, err := range c.Funds.Flows(ctx, channels.FlowListOptions{PageSize: 2}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, id)
+	}
+	if len(ids) != len(fakewechat.ChannelsFundsFlows) || ids[0] != "10000057741221110" {
+		t.Fatalf("Flows = %v", ids)
+	}
+	// The second page carries the next_key of the first.
+	if got := lastBody(t, srv, "POST /channels/ec/funds/getfundsflowlist"); got != `{"page":2,"page_size":2,"next_key":"chfk2"}` {
+		t.Errorf("second page body = %s", got)
+	}
+	p, err := c.Funds.FlowListPage(ctx, channels.FlowListOptions{StartTime: 1676131200, EndTime: 1676217599}, 1, "") // 2023-02-12 Beijing
+	if err != nil || len(p.FlowIDs) != 1 || p.FlowIDs[0] != "10000057741221111" || p.HasMore || p.NextKey != "" {
+		t.Errorf("one day = %+v, %v", p, err)
+	}
+	if got := lastBody(t, srv, "POST /channels/ec/funds/getfundsflowlist"); got != `{"page":1,"start_time":1676131200,"end_time":1676217599}` {
+		t.Errorf("first page body = %s", got)
+	}
+	if p, err := c.Funds.FlowListPage(ctx, channels.FlowListOptions{TransactionID: "4200001619202211090964182530"}, 1, ""); err != nil || len(p.FlowIDs) != 0 {
+		t.Errorf("by transaction = %+v, %v", p, err)
+	}
+	_, err = c.Funds.FlowListPage(ctx, channels.FlowListOptions{}, 2, "bad")
+	wantAPIError(t, err, fakewechat.CodeInvalidArgs)
+
+	before := len(srv.Requests())
+	_, err = c.Funds.FlowListPage(ctx, channels.FlowListOptions{}, 0, "")
+	wantArgError(t, srv, before, err, "page")
+	_, err = c.Funds.FlowListPage(ctx, channels.FlowListOptions{PageSize: -1}, 1, "")
+	wantArgError(t, srv, before, err, "page_size")
+	_, err = c.Funds.FlowListPage(ctx, channels.FlowListOptions{StartTime: 2, EndTime: 1}, 1, "")
+	wantArgError(t, srv, before, err, "end_time")
+}

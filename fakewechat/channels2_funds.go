@@ -2,8 +2,10 @@ package fakewechat
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // Channels shop funds (微信小店 资金结算), kept per app: the balance
@@ -18,12 +20,18 @@ const (
 	ChannelsSubMchID        = "1588759201"
 )
 
-// ChannelsFundsFlows are the funds-flow entries getfundsflowdetail
-// answers, by flow_id (the docs' example id).
-var ChannelsFundsFlows = map[string]M{
-	"10000057741221110": {"flow_id": "10000057741221110", "funds_type": 1, "flow_type": 1, "amount": 3900,
-		"balance": ChannelsAvailableAmount, "bookkeeping_time": "2023-02-11 15:45:39", "remark": "",
-		"related_info_list": []M{{"related_type": 1, "order_id": "3709260970493871360"}}},
+// ChannelsFundsFlows are the fixed funds-flow entries getfundsflowlist
+// pages and getfundsflowdetail answers; the first has the docs' example
+// flow_id.
+var ChannelsFundsFlows = []M{
+	chFlow("10000057741221110", 1, 3900, 45331, "2023-02-11 15:45:39", M{"related_type": 1, "order_id": "3709260970493871360"}),
+	chFlow("10000057741221111", 2, 300, 45031, "2023-02-12 10:00:00", M{"related_type": 2, "aftersale_id": "1934000000000001"}),
+	chFlow("10000057741221112", 1, 300, 45331, "2023-02-13 09:30:00", M{"related_type": 1, "order_id": "3709260970493871361"}),
+}
+
+func chFlow(id string, flowType int, amount, balance int64, booked string, related M) M {
+	return M{"flow_id": id, "funds_type": 1, "flow_type": flowType, "amount": amount, "balance": balance,
+		"bookkeeping_time": booked, "remark": "", "related_info_list": []M{related}}
 }
 
 type chWithdraw struct {
@@ -70,11 +78,50 @@ func registerChannelsFunds(s *Server) {
 		if json.Unmarshal(r.Body, &in) != nil {
 			return nil, ErrCode(CodeDataFormat)
 		}
-		flow, ok := ChannelsFundsFlows[in.FlowID]
-		if !ok {
+		i := slices.IndexFunc(ChannelsFundsFlows, func(f M) bool { return f["flow_id"] == in.FlowID })
+		if i < 0 {
 			return nil, Errorf(CodeInvalidArgs, "invalid args: flow_id %q not found", in.FlowID)
 		}
-		return OK(M{"funds_flow": flow}), nil
+		return OK(M{"funds_flow": ChannelsFundsFlows[i]}), nil
+	})
+	handle("POST /channels/ec/funds/getfundsflowlist", func(r *Request, _ *chFunds) (any, error) {
+		in := struct {
+			Page          int    `json:"page"`
+			PageSize      int    `json:"page_size"`
+			StartTime     int64  `json:"start_time"`
+			EndTime       int64  `json:"end_time"`
+			TransactionID string `json:"transaction_id"`
+			NextKey       string `json:"next_key"`
+		}{Page: 1, PageSize: 10}
+		if json.Unmarshal(r.Body, &in) != nil {
+			return nil, ErrCode(CodeDataFormat)
+		}
+		if in.Page < 1 || in.PageSize < 1 || in.Page > 10000 || in.PageSize > 10000 {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: page and page_size")
+		}
+		start := (in.Page - 1) * in.PageSize
+		if start+in.PageSize >= 10000 && in.NextKey == "" {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: next_key required from page * page_size 10000")
+		}
+		var match []string
+		for _, f := range ChannelsFundsFlows {
+			t, _ := time.ParseInLocation("2006-01-02 15:04:05", f["bookkeeping_time"].(string), oaBeijing)
+			if in.TransactionID == "" && (in.StartTime == 0 || t.Unix() >= in.StartTime) && (in.EndTime == 0 || t.Unix() <= in.EndTime) {
+				match = append(match, f["flow_id"].(string))
+			}
+		}
+		// A next_key is the one answered for the previous page ("chfk" and
+		// this page's offset).
+		if in.NextKey != "" && in.NextKey != "chfk"+strconv.Itoa(start) {
+			return nil, Errorf(CodeInvalidArgs, "invalid args: next_key")
+		}
+		start = min(start, len(match))
+		end := start + min(in.PageSize, len(match)-start)
+		next := ""
+		if end < len(match) {
+			next = "chfk" + strconv.Itoa(end)
+		}
+		return OK(M{"flow_ids": append([]string{}, match[start:end]...), "has_more": end < len(match), "next_key": next}), nil
 	})
 	handle("POST /channels/ec/funds/submitwithdraw", func(r *Request, f *chFunds) (any, error) {
 		var in struct {

@@ -21,4 +21,16 @@ func TestChannelsFundsWire(t *testing.T) {
 		t.Errorf("empty list = %s", a.raw)
 	}
 	wantErr(t, call(t, s, "POST", "/channels/ec/funds/getwithdrawdetail"+tok, M{"withdraw_id": "wd1"}), CodeInvalidArgs, "invalid args: withdraw_id")
+	const flows = "/channels/ec/funds/getfundsflowlist"
+	wantErr(t, call(t, s, "POST", flows+tok, M{"page": 0}), CodeInvalidArgs, "invalid args: page")
+	wantErr(t, call(t, s, "POST", flows+tok, M{"page": 1 << 40}), CodeInvalidArgs, "invalid args: page")
+	wantErr(t, call(t, s, "POST", flows+tok, M{"page": 100, "page_size": 100}), CodeInvalidArgs, "invalid args: next_key required")
+	a = call(t, s, "POST", flows+tok, M{})
+	if l, _ := a.m["flow_ids"].([]any); a.errcode() != 0 || len(l) != len(ChannelsFundsFlows) || a.m["has_more"] != false || a.m["next_key"] != "" {
+		t.Errorf("flows = %s", a.raw)
+	}
+	a = call(t, s, "POST", flows+tok, M{"page": 9, "page_size": 1})
+	if l, _ := a.m["flow_ids"].([]any); a.errcode() != 0 || l == nil || len(l) != 0 {
+		t.Errorf("flows past the end = %s", a.raw)
+	}
 }

@@ -874,8 +874,14 @@
 // getwithdrawlist needs page_num and page_size of at least 1 (40097),
 // filters by create time within start_time and end_time (0 leaves a bound
 // out) and answers withdraw_ids in submission order with total_num.
-// getfundsflowdetail answers the fixed ChannelsFundsFlows (the docs'
-// example flow_id 10000057741221110; others 40097); withdrawals add no
-// flow. getfundsflowlist is not faked (nor wrapped): its shop doc page was
-// not available.
+// getfundsflowdetail answers an entry of the fixed ChannelsFundsFlows (the
+// first has the docs' example flow_id 10000057741221110; others 40097);
+// withdrawals add no entry. getfundsflowlist pages their flow_ids in order
+// by page (from 1) and page_size (10 when left out); both must be 1 to
+// 10000 (the fake's own bound), page * page_size from 10000 on needs
+// next_key, and a next_key must be the one answered for the previous page
+// ("chfk" and an offset; 40097 otherwise). It filters by bookkeeping time
+// (Beijing) within start_time and end_time; no entry has a transaction_id,
+// so that filter answers none. has_more tells whether a page follows;
+// next_key is "" after the last page.
 package fakewechat
