@@ -2,6 +2,7 @@ package channels_test
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	wechat "github.com/weixin-go/wechat"
@@ -146,4 +147,24 @@ func TestAddressFlag(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"send_addr":"yes"}`), &a); err == nil {
 		t.Error("send_addr \"yes\" decoded")
 	}
+}
+
+func FuzzAddressFlag(f *testing.F) {
+	for _, s := range []string{"true", "false", "0", "1", "null", `"1"`, "2", " 1 ", "{}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var flag channels.AddressFlag
+		if err := json.Unmarshal([]byte(s), &flag); err != nil {
+			return
+		}
+		switch v := strings.TrimSpace(s); v {
+		case "true", "1", "false", "0", "null":
+			if bool(flag) != (v == "true" || v == "1") {
+				t.Errorf("%q decoded as %v", s, flag)
+			}
+		default:
+			t.Errorf("%q accepted", s)
+		}
+	})
 }
