@@ -1,9 +1,7 @@
 package fakepay
 
 import (
-	"runtime"
 	"testing"
-	"time"
 )
 
 func TestV2PAPayRules(t *testing.T) {
@@ -73,24 +71,3 @@ func TestV2BatchQueryCommentIsHMACWithCertificate(t *testing.T) {
 	}
 }
 
-func TestV2MoreStateGoesWithItsServer(t *testing.T) {
-	count := func() int {
-		v2MoreStates.Lock()
-		defer v2MoreStates.Unlock()
-		return len(v2MoreStates.m)
-	}
-	before := count()
-	func() {
-		s := New(Options{})
-		s.ExpireAuthCode("134570572084180697")
-		s.Close()
-	}()
-	for range 50 {
-		runtime.GC()
-		if count() <= before {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("state of a closed server kept: %d > %d", count(), before)
-}
