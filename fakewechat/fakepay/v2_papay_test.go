@@ -70,4 +70,3 @@ func TestV2BatchQueryCommentIsHMACWithCertificate(t *testing.T) {
 		t.Fatalf("limit 201: %v", out)
 	}
 }
-
