@@ -24,7 +24,6 @@ func requireArgs(pairs ...string) error {
 	return nil
 }
 
-
 func epPost(path string) wechat.Endpoint { return wechat.Endpoint{Method: http.MethodPost, Path: path} }
 func epGet(path string) wechat.Endpoint  { return wechat.Endpoint{Method: http.MethodGet, Path: path} }
 
