@@ -18,6 +18,12 @@ type Client struct {
 	Orders *OrderService
 	// AfterSales handles after-sale requests.
 	AfterSales *AfterSaleService
+	// Addresses manages the merchant's shipping and return addresses.
+	Addresses *AddressService
+	// Categories reads the category trees and the shop's categories.
+	Categories *CategoryService
+	// Funds reads the balance, funds flow and withdrawals, and withdraws.
+	Funds *FundsService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -43,6 +49,9 @@ func Wrap(c *wechat.Client) *Client {
 		Products:   (*ProductService)(&s),
 		Orders:     (*OrderService)(&s),
 		AfterSales: (*AfterSaleService)(&s),
+		Addresses:  (*AddressService)(&s),
+		Categories: (*CategoryService)(&s),
+		Funds:      (*FundsService)(&s),
 	}
 }
 
@@ -64,4 +73,16 @@ type (
 	// requests (售后).
 	// https://developers.weixin.qq.com/doc/store/API/aftersale/getaftersalelist.html
 	AfterSaleService service
+	// AddressService adds, reads, lists, updates and deletes the merchant's
+	// addresses (地址管理).
+	// https://developers.weixin.qq.com/doc/store/shop/API/channels-shop-delivery/address
+	AddressService service
+	// CategoryService reads the category trees, a category's rules and
+	// the categories granted to the shop (类目管理).
+	// https://developers.weixin.qq.com/doc/store/shop/guide/catalog/category.html
+	CategoryService service
+	// FundsService reads the account balance, funds flow and withdrawals,
+	// and submits withdrawals (资金结算).
+	// https://developers.weixin.qq.com/doc/store/API/funds/getbalance.html
+	FundsService service
 )

@@ -864,4 +864,52 @@
 // user_type other than 0 or 2, a span over 31 days or reversed, another
 // data_filter_type, an empty or over-100 list, limit over 500 (0: 200) or
 // a bad cursor (an opaque offset, next_cursor "" on the last page).
+//
+// Merchant addresses (merchant/address/...): add and update take
+// address_detail with address_info holding user_name, province_name,
+// city_name, county_name and detail_info (40097 "invalid args: ..."
+// otherwise; the docs list no special errcode); send_addr, default_send,
+// recv_addr and default_recv may be booleans (the docs' type) or 0/1 (their
+// examples; other numbers 40097) and are kept as booleans; an address
+// marked default_send or default_recv takes that mark from the others. add
+// answers address_id as a string counting from 1000001 (the add page's
+// answer table was not available: the id is where get and list put it);
+// update needs address_detail.address_id of a kept address. get and delete
+// take address_id as a string or number; an unknown one answers 40097. get
+// answers address_detail with address_id a number, create_time and
+// update_time (Unix seconds). list needs offset >= 0 and limit >= 1 (40097)
+// and answers address_id_list (strings) in creation order.
+//
+// Categories: /shop/ec/category/all (POST or GET: the docs show both)
+// answers ChannelsCategories, the docs' example branch 酒类 → 洋酒 →
+// 国产白兰地 in the old tree (cats, three levels) and the new one
+// (cats_v2, whose leaf 545301 has leaf true); qua_id 0 and no licence
+// groups. /shop/ec/category/detail takes cat_id as a JSON number and
+// answers ChannelsCategoryDetails for a leaf (545301); a string, a
+// non-leaf or an unknown id answers 9401020 (参数有误).
+// /channels/ec/category/list/get (GET only) answers
+// ChannelsAvailableCategories, the docs' example list.
+//
+// Funds: each app's account starts at the docs' example balance
+// (ChannelsAvailableAmount 45331 available, ChannelsPendingAmount 7549
+// pending, sub_mchid ChannelsSubMchID); getbalance takes an empty JSON
+// object. submitwithdraw needs an amount above 0 and at most the available
+// balance, and one withdrawal a Beijing day (40097 "invalid args: ..."
+// otherwise; the docs list no special errcode); it takes the amount from
+// the available balance and answers withdraw_id ("wd" and a number) and a
+// qrcode_ticket; the record stays CREATE_SUCCESS (the fake does not pay
+// out). getwithdrawdetail answers the record (unknown withdraw_id 40097);
+// getwithdrawlist needs page_num and page_size of at least 1 (40097),
+// filters by create time within start_time and end_time (0 leaves a bound
+// out) and answers withdraw_ids in submission order with total_num.
+// getfundsflowdetail answers an entry of the fixed ChannelsFundsFlows (the
+// first has the docs' example flow_id 10000057741221110; others 40097);
+// withdrawals add no entry. getfundsflowlist pages their flow_ids in order
+// by page (from 1) and page_size (10 when left out); both must be 1 to
+// 10000 (the fake's own bound), page * page_size from 10000 on needs
+// next_key, and a next_key must be the one answered for the previous page
+// ("chfk" and an offset; 40097 otherwise). It filters by bookkeeping time
+// (Beijing) within start_time and end_time; no entry has a transaction_id,
+// so that filter answers none. has_more tells whether a page follows;
+// next_key is "" after the last page.
 package fakewechat

@@ -246,6 +246,16 @@ type V2OrderQuery struct {
 //
 // See https://pay.weixin.qq.com/wiki/doc/api/jsapi.php?chapter=9_2
 func (c *Client) QueryV2Order(ctx context.Context, q *V2OrderQuery) (*V2Order, error) {
+	m, err := c.queryV2Order(ctx, "/pay/orderquery", q)
+	if err != nil {
+		return nil, err
+	}
+	return v2OrderFrom(m), nil
+}
+
+// queryV2Order posts an order query (orderquery, paporderquery) and
+// returns the verified answer.
+func (c *Client) queryV2Order(ctx context.Context, path string, q *V2OrderQuery) (map[string]string, error) {
 	if q == nil {
 		return nil, argError("q", "is required")
 	}
@@ -256,11 +266,11 @@ func (c *Client) QueryV2Order(ctx context.Context, q *V2OrderQuery) (*V2Order, e
 		return nil, argError("TransactionID", "or OutTradeNo is required")
 	}
 	p := map[string]string{"appid": q.AppID, "transaction_id": q.TransactionID, "out_trade_no": q.OutTradeNo, "sign_type": q.SignType}
-	m, err := c.postV2(ctx, c.hc, "/pay/orderquery", p, true)
-	if m == nil || err != nil {
+	m, err := c.postV2(ctx, c.hc, path, p, true)
+	if err != nil {
 		return nil, err
 	}
-	return v2OrderFrom(m), nil
+	return m, nil
 }
 
 // CloseV2Order closes an unpaid v2 order (POST /pay/closeorder); an order

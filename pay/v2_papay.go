@@ -294,18 +294,8 @@ type PAPayOrder struct {
 //
 // See https://pay.weixin.qq.com/doc/v2/merchant/4013894074
 func (c *Client) QueryPAPayOrder(ctx context.Context, q *V2OrderQuery) (*PAPayOrder, error) {
-	if q == nil {
-		return nil, argError("q", "is required")
-	}
-	if err := need("AppID", q.AppID); err != nil {
-		return nil, err
-	}
-	if q.TransactionID == "" && q.OutTradeNo == "" {
-		return nil, argError("TransactionID", "or OutTradeNo is required")
-	}
-	p := map[string]string{"appid": q.AppID, "transaction_id": q.TransactionID, "out_trade_no": q.OutTradeNo, "sign_type": q.SignType}
-	m, err := c.postV2(ctx, c.hc, "/pay/paporderquery", p, true)
-	if m == nil || err != nil {
+	m, err := c.queryV2Order(ctx, "/pay/paporderquery", q)
+	if err != nil {
 		return nil, err
 	}
 	return &PAPayOrder{V2Order: *v2OrderFrom(m), ContractID: m["contract_id"]}, nil

@@ -67,13 +67,13 @@ type AgentSettings struct {
 // Get returns the agent's settings.
 // https://developer.work.weixin.qq.com/document/path/90227
 func (s *AppService) Get(ctx context.Context) (*AgentInfo, error) {
-	return doAs[AgentInfo](ctx, s.c, agentGet, (*service)(s).agentQuery(), nil)
+	return callB[AgentInfo](ctx, s.c, agentGet, (*service)(s).agentQuery(), nil)
 }
 
 // List returns the agents the access token may see.
 // https://developer.work.weixin.qq.com/document/path/90227
 func (s *AppService) List(ctx context.Context) ([]AgentSummary, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		AgentList []AgentSummary `json:"agentlist"`
 	}](ctx, s.c, agentList, nil, nil)
 	if err != nil {
@@ -109,5 +109,5 @@ func (s *AppService) UserInfo(ctx context.Context, code string) (*OAuthUser, err
 	if err := requireArgs("code", code); err != nil {
 		return nil, err
 	}
-	return doAs[OAuthUser](ctx, s.c, userGetUserInfo, url.Values{"code": {code}}, nil)
+	return callB[OAuthUser](ctx, s.c, userGetUserInfo, url.Values{"code": {code}}, nil)
 }

@@ -42,7 +42,7 @@ func (s *AppChatService) Create(ctx context.Context, chat *AppChat) (string, err
 	if chat == nil || len(chat.UserList) < 2 || len(chat.UserList) > 2000 {
 		return "", badArg("userlist", "want 2 to 2000 members")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		ChatID string `json:"chatid"`
 	}](ctx, s.c, appChatCreate, nil, chat)
 	if err != nil {
@@ -66,7 +66,7 @@ func (s *AppChatService) Get(ctx context.Context, chatID string) (*AppChat, erro
 	if err := requireArgs("chatid", chatID); err != nil {
 		return nil, err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		ChatInfo AppChat `json:"chat_info"`
 	}](ctx, s.c, appChatGet, url.Values{"chatid": {chatID}}, nil)
 	if err != nil {

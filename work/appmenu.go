@@ -57,7 +57,7 @@ func (s *AppMenuService) Create(ctx context.Context, menu *AppMenu) error {
 // Get returns the agent's menu.
 // https://developer.work.weixin.qq.com/document/path/90232
 func (s *AppMenuService) Get(ctx context.Context) (*AppMenu, error) {
-	return doAs[AppMenu](ctx, s.c, menuGet, (*service)(s).agentQuery(), nil)
+	return callB[AppMenu](ctx, s.c, menuGet, (*service)(s).agentQuery(), nil)
 }
 
 // Delete removes the agent's menu.

@@ -107,7 +107,7 @@ func (s *AppWorkbenchService) SetTemplate(ctx context.Context, w Workbench, repl
 // GetTemplate returns the agent's workbench template.
 // https://developer.work.weixin.qq.com/document/path/92535
 func (s *AppWorkbenchService) GetTemplate(ctx context.Context) (*WorkbenchTemplate, error) {
-	return doAs[WorkbenchTemplate](ctx, s.c, workbenchGetTemplate, nil, map[string]int64{"agentid": s.agent.ID})
+	return callB[WorkbenchTemplate](ctx, s.c, workbenchGetTemplate, nil, map[string]int64{"agentid": s.agent.ID})
 }
 
 // SetData sets what one member sees on the workbench (not "normal").

@@ -25,7 +25,7 @@ func (s *AuthService) UserInfo(ctx context.Context, code string) (*OAuthUser, er
 	if err := requireArgs("code", code); err != nil {
 		return nil, err
 	}
-	return doAs[OAuthUser](ctx, s.c, authGetUserInfo, url.Values{"code": {code}}, nil)
+	return callB[OAuthUser](ctx, s.c, authGetUserInfo, url.Values{"code": {code}}, nil)
 }
 
 // AuthUserDetail is the sensitive information a member agreed to share
@@ -50,7 +50,7 @@ func (s *AuthService) UserDetail(ctx context.Context, userTicket string) (*AuthU
 	if err := requireArgs("user_ticket", userTicket); err != nil {
 		return nil, err
 	}
-	return doAs[AuthUserDetail](ctx, s.c, authGetUserDetail, nil, map[string]string{"user_ticket": userTicket})
+	return callB[AuthUserDetail](ctx, s.c, authGetUserDetail, nil, map[string]string{"user_ticket": userTicket})
 }
 
 // TFAInfo is the member being asked for two-factor verification and the
@@ -68,7 +68,7 @@ func (s *AuthService) TFAInfo(ctx context.Context, code string) (*TFAInfo, error
 	if err := requireArgs("code", code); err != nil {
 		return nil, err
 	}
-	return doAs[TFAInfo](ctx, s.c, authGetTFAInfo, nil, map[string]string{"code": code})
+	return callB[TFAInfo](ctx, s.c, authGetTFAInfo, nil, map[string]string{"code": code})
 }
 
 // TFASucc lets the member in after the corp verified them (使用二次验证),

@@ -111,5 +111,5 @@ func (s *BatchService) Result(ctx context.Context, jobID string) (*BatchResult, 
 	if err := requireArgs("jobid", jobID); err != nil {
 		return nil, err
 	}
-	return doAs[BatchResult](ctx, s.c, batchGetResult, url.Values{"jobid": {jobID}}, nil)
+	return callB[BatchResult](ctx, s.c, batchGetResult, url.Values{"jobid": {jobID}}, nil)
 }

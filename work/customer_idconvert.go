@@ -34,7 +34,7 @@ func (s *CustomerService) ConvertToOpenID(ctx context.Context, externalUserID st
 	if err := requireArgs("external_userid", externalUserID); err != nil {
 		return "", err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		OpenID string `json:"openid"`
 	}](ctx, s.c, customerToOpenID, nil, externalUserIDAnswer{externalUserID})
 	if err != nil {
@@ -52,7 +52,7 @@ func (s *CustomerService) UnionIDToExternalUserID(ctx context.Context, unionID, 
 	if err := requireArgs("unionid", unionID, "openid", openID); err != nil {
 		return "", err
 	}
-	out, err := doAs[externalUserIDAnswer](ctx, s.c, customerUnionIDToExternal, nil, map[string]string{"unionid": unionID, "openid": openID})
+	out, err := callB[externalUserIDAnswer](ctx, s.c, customerUnionIDToExternal, nil, map[string]string{"unionid": unionID, "openid": openID})
 	if err != nil {
 		return "", err
 	}
@@ -67,7 +67,7 @@ func (s *CustomerService) newExternalUserIDs(ctx context.Context, chatID string,
 	if chatID != "" {
 		ep = customerChatNewExternal
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		Items []NewExternalUserID `json:"items"`
 	}](ctx, s.c, ep, nil, struct {
 		ChatID string   `json:"chat_id,omitempty"`
@@ -107,7 +107,7 @@ func (s *CustomerService) ToServiceExternalUserID(ctx context.Context, externalU
 	if err := requireArgs("external_userid", externalUserID); err != nil {
 		return "", err
 	}
-	out, err := doAs[externalUserIDAnswer](ctx, s.c, customerToServiceID, nil, externalUserIDAnswer{externalUserID})
+	out, err := callB[externalUserIDAnswer](ctx, s.c, customerToServiceID, nil, externalUserIDAnswer{externalUserID})
 	if err != nil {
 		return "", err
 	}
@@ -126,7 +126,7 @@ func (s *CustomerService) FromServiceExternalUserID(ctx context.Context, externa
 	if sourceAgentID <= 0 {
 		return "", badArg("source_agentid", "want the agentid of the provider's app")
 	}
-	out, err := doAs[externalUserIDAnswer](ctx, s.c, customerFromServiceID, nil, struct {
+	out, err := callB[externalUserIDAnswer](ctx, s.c, customerFromServiceID, nil, struct {
 		ExternalUserID string `json:"external_userid"`
 		SourceAgentID  int64  `json:"source_agentid"`
 	}{externalUserID, sourceAgentID})

@@ -53,7 +53,7 @@ func (s *DepartmentService) Create(ctx context.Context, d *Department) (int64, e
 	if d.ParentID <= 0 {
 		return 0, badArg("parentid", "required")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		ID int64 `json:"id"`
 	}](ctx, s.c, departmentCreate, nil, d)
 	if err != nil {
@@ -85,7 +85,7 @@ func (s *DepartmentService) Delete(ctx context.Context, id int64) error {
 // whole address book.
 // https://developer.work.weixin.qq.com/document/path/90208
 func (s *DepartmentService) List(ctx context.Context, id int64) ([]Department, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		Department []Department `json:"department"`
 	}](ctx, s.c, departmentList, deptQuery(id), nil)
 	if err != nil {
@@ -98,7 +98,7 @@ func (s *DepartmentService) List(ctx context.Context, id int64) ([]Department, e
 // 0 lists the whole address book.
 // https://developer.work.weixin.qq.com/document/path/95350
 func (s *DepartmentService) ListIDs(ctx context.Context, id int64) ([]DepartmentID, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		DepartmentID []DepartmentID `json:"department_id"`
 	}](ctx, s.c, departmentSimpleList, deptQuery(id), nil)
 	if err != nil {
@@ -113,7 +113,7 @@ func (s *DepartmentService) Get(ctx context.Context, id int64) (*Department, err
 	if id <= 0 {
 		return nil, badArg("id", "required")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		Department Department `json:"department"`
 	}](ctx, s.c, departmentGet, deptQuery(id), nil)
 	if err != nil {

@@ -77,7 +77,7 @@ func (s *ExportService) start(ctx context.Context, ep wechat.Endpoint, job Expor
 // startJob sends body to ep and returns the jobid of the answer (batch
 // imports and exports).
 func startJob(ctx context.Context, c *wechat.Client, ep wechat.Endpoint, body any) (string, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		JobID string `json:"jobid"`
 	}](ctx, c, ep, nil, body)
 	if err != nil {
@@ -147,7 +147,7 @@ func (s *ExportService) Result(ctx context.Context, jobID string) (*ExportResult
 	if err := requireArgs("jobid", jobID); err != nil {
 		return nil, err
 	}
-	return doAs[ExportResult](ctx, s.c, exportGetResult, url.Values{"jobid": {jobID}}, nil)
+	return callB[ExportResult](ctx, s.c, exportGetResult, url.Values{"jobid": {jobID}}, nil)
 }
 
 // ErrExportFile is wrapped by the errors of Download, Users and

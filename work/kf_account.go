@@ -34,7 +34,7 @@ func (s *KFAccountService) Add(ctx context.Context, name, mediaID string) (strin
 	if err := requireArgs("name", name, "media_id", mediaID); err != nil {
 		return "", err
 	}
-	out, err := doAs[openKfIDBody](ctx, s.c, kfAccountAdd, nil, map[string]string{"name": name, "media_id": mediaID})
+	out, err := callB[openKfIDBody](ctx, s.c, kfAccountAdd, nil, map[string]string{"name": name, "media_id": mediaID})
 	if err != nil {
 		return "", err
 	}
@@ -73,7 +73,7 @@ func (s *KFAccountService) List(ctx context.Context, offset, limit int) ([]KFAcc
 	if offset < 0 || limit < 1 || limit > 100 {
 		return nil, badArg("limit", "want an offset >= 0 and a limit of 1 to 100")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		AccountList []KFAccount `json:"account_list"`
 	}](ctx, s.c, kfAccountList, nil, map[string]int{"offset": offset, "limit": limit})
 	if err != nil {
@@ -113,7 +113,7 @@ func (s *KFAccountService) AddContactWay(ctx context.Context, openKfID, scene st
 	if err := requireArgs("open_kfid", openKfID); err != nil {
 		return "", err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		URL string `json:"url"`
 	}](ctx, s.c, kfAddContactWay, nil, struct {
 		OpenKfID string `json:"open_kfid"`

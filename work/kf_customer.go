@@ -43,7 +43,7 @@ func (s *KFCustomerService) BatchGet(ctx context.Context, externalUserIDs []stri
 	if withContext {
 		ctxFlag = 1
 	}
-	return doAs[KFCustomers](ctx, s.c, kfCustomerBatchGet, nil, struct {
+	return callB[KFCustomers](ctx, s.c, kfCustomerBatchGet, nil, struct {
 		List    []string `json:"external_userid_list"`
 		Context int      `json:"need_enter_session_context"`
 	}{externalUserIDs, ctxFlag})

@@ -183,7 +183,7 @@ func (s *KFMessageService) SyncMsg(ctx context.Context, req SyncMsgRequest) (*Sy
 	if req.Limit < 0 || req.Limit > 1000 {
 		return nil, badArg("limit", "want 1 to 1000")
 	}
-	return doAs[SyncMsgResult](ctx, s.c, kfSyncMsg, nil, req)
+	return callB[SyncMsgResult](ctx, s.c, kfSyncMsg, nil, req)
 }
 
 // Sync iterates over every message after req.Cursor, page by page, while
@@ -239,7 +239,7 @@ func (s *KFMessageService) Send(ctx context.Context, msg *KFSendMessage) (string
 	if err := requireArgs("touser", msg.ToUser, "open_kfid", msg.OpenKfID, "msgtype", msg.MsgType); err != nil {
 		return "", err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		MsgID string `json:"msgid"`
 	}](ctx, s.c, kfSendMsg, nil, msg)
 	if err != nil {
@@ -360,7 +360,7 @@ func (s *KFMessageService) SendOnEvent(ctx context.Context, code, msgID string, 
 	if c.MsgType != "text" && c.MsgType != "msgmenu" {
 		return "", badArg("msgtype", "want text or msgmenu")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		MsgID string `json:"msgid"`
 	}](ctx, s.c, kfSendMsgOnEvent, nil, struct {
 		Code  string `json:"code"`

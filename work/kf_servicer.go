@@ -55,7 +55,7 @@ func (s *KFServicerService) change(ctx context.Context, ep wechat.Endpoint, open
 	if len(userIDs) > MaxKFServicers || len(departmentIDs) > MaxKFServicers {
 		return nil, badArg("userid_list", "at most 100 userids and 100 department ids a call")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		ResultList []KFServicerResult `json:"result_list"`
 	}](ctx, s.c, ep, nil, kfServicerBody{openKfID, userIDs, departmentIDs})
 	if err != nil {
@@ -84,7 +84,7 @@ func (s *KFServicerService) List(ctx context.Context, openKfID string) ([]KFServ
 	if err := requireArgs("open_kfid", openKfID); err != nil {
 		return nil, err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		ServicerList []KFServicer `json:"servicer_list"`
 	}](ctx, s.c, kfServicerList, url.Values{"open_kfid": {openKfID}}, nil)
 	if err != nil {

@@ -30,7 +30,7 @@ func (s *KFSessionService) State(ctx context.Context, openKfID, externalUserID s
 	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
 		return nil, err
 	}
-	return doAs[KFServiceState](ctx, s.c, kfServiceStateGet, nil, map[string]string{"open_kfid": openKfID, "external_userid": externalUserID})
+	return callB[KFServiceState](ctx, s.c, kfServiceStateGet, nil, map[string]string{"open_kfid": openKfID, "external_userid": externalUserID})
 }
 
 // Trans moves the session to state (KFStateAI, KFStateQueued,
@@ -49,7 +49,7 @@ func (s *KFSessionService) Trans(ctx context.Context, openKfID, externalUserID s
 	if state == KFStateServicer && servicerUserID == "" {
 		return "", badArg("servicer_userid", "required for state 3")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		MsgCode string `json:"msg_code"`
 	}](ctx, s.c, kfServiceStateTrans, nil, struct {
 		OpenKfID       string `json:"open_kfid"`

@@ -69,7 +69,7 @@ func (s *KFStatisticService) get(ctx context.Context, ep wechat.Endpoint, q KFSt
 	if q.EndTime-q.StartTime > (MaxKFStatisticDays-1)*86400 {
 		return nil, badArg("end_time", "at most 31 days")
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		StatisticList []KFDayStatistic `json:"statistic_list"`
 	}](ctx, s.c, ep, nil, q)
 	if err != nil {

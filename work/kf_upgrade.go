@@ -31,7 +31,7 @@ type KFUpgradeConfig struct {
 // the upgrade service (「升级服务」).
 // https://developer.work.weixin.qq.com/document/path/94674#获取配置的专员与客户群
 func (s *KFCustomerService) UpgradeServiceConfig(ctx context.Context) (*KFUpgradeConfig, error) {
-	return doAs[KFUpgradeConfig](ctx, s.c, kfUpgradeConfig, nil, nil)
+	return callB[KFUpgradeConfig](ctx, s.c, kfUpgradeConfig, nil, nil)
 }
 
 // UpgradeMember recommends member userID (configured for the upgrade

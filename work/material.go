@@ -144,7 +144,7 @@ func (s *MaterialService) UploadByURL(ctx context.Context, req UploadByURLReques
 	if req.Scene == 0 {
 		req.Scene = 1
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		JobID string `json:"jobid"`
 	}](ctx, s.c, mediaUploadByURL, nil, req)
 	if err != nil {
@@ -171,5 +171,5 @@ func (s *MaterialService) UploadByURLResult(ctx context.Context, jobID string) (
 	if err := requireArgs("jobid", jobID); err != nil {
 		return nil, err
 	}
-	return doAs[UploadByURLResult](ctx, s.c, mediaUploadByURLResult, nil, map[string]string{"jobid": jobID})
+	return callB[UploadByURLResult](ctx, s.c, mediaUploadByURLResult, nil, map[string]string{"jobid": jobID})
 }

@@ -3,7 +3,6 @@ package work
 import (
 	"context"
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -23,15 +22,6 @@ func requireArgs(pairs ...string) error {
 		}
 	}
 	return nil
-}
-
-// doAs calls ep and decodes the answer into a new T.
-func doAs[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, q url.Values, body any) (*T, error) {
-	out := new(T)
-	if err := c.Do(ctx, ep, q, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 func epPost(path string) wechat.Endpoint { return wechat.Endpoint{Method: http.MethodPost, Path: path} }
@@ -387,7 +377,7 @@ func (s *MessageService) Send(ctx context.Context, to Recipients, msg *Message) 
 	m := *msg
 	m.ToUser, m.ToParty, m.ToTag = strings.Join(to.Users, "|"), strings.Join(to.Departments, "|"), strings.Join(to.Tags, "|")
 	m.AgentID = s.agent.ID
-	return doAs[SendResult](ctx, s.c, messageSend, nil, &m)
+	return callB[SendResult](ctx, s.c, messageSend, nil, &m)
 }
 
 func (s *MessageService) send(ctx context.Context, to Recipients, opts []MessageOptions, c MessageContent, err error) (*SendResult, error) {
@@ -597,5 +587,5 @@ func (s *MessageService) UpdateTemplateCard(ctx context.Context, u *TemplateCard
 	}
 	b := *u
 	b.AgentID = s.agent.ID
-	return doAs[CardUpdateResult](ctx, s.c, messageUpdateTemplateCard, nil, &b)
+	return callB[CardUpdateResult](ctx, s.c, messageUpdateTemplateCard, nil, &b)
 }

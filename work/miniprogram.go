@@ -25,5 +25,5 @@ func (s *MiniProgramService) Code2Session(ctx context.Context, code string) (*Mi
 		return nil, err
 	}
 	q := url.Values{"js_code": {code}, "grant_type": {"authorization_code"}}
-	return doAs[MiniProgramSession](ctx, s.c, miniProgramCode2Session, q, nil)
+	return callB[MiniProgramSession](ctx, s.c, miniProgramCode2Session, q, nil)
 }

@@ -29,7 +29,7 @@ func (s *MsgAuditService) PermitUsers(ctx context.Context, edition int) ([]strin
 	if edition != 0 {
 		body["type"] = edition
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		IDs []string `json:"ids"`
 	}](ctx, s.c, msgauditPermitUsers, nil, body)
 	if err != nil {
@@ -71,7 +71,7 @@ func (s *MsgAuditService) CheckSingleAgree(ctx context.Context, chats []AgreeQue
 			return nil, err
 		}
 	}
-	out, err := doAs[agreeInfos](ctx, s.c, msgauditSingleAgree, nil, map[string][]AgreeQuery{"info": chats})
+	out, err := callB[agreeInfos](ctx, s.c, msgauditSingleAgree, nil, map[string][]AgreeQuery{"info": chats})
 	if err != nil {
 		return nil, err
 	}
@@ -87,7 +87,7 @@ func (s *MsgAuditService) CheckRoomAgree(ctx context.Context, roomID string) ([]
 	if err := requireArgs("roomid", roomID); err != nil {
 		return nil, err
 	}
-	out, err := doAs[agreeInfos](ctx, s.c, msgauditRoomAgree, nil, map[string]string{"roomid": roomID})
+	out, err := callB[agreeInfos](ctx, s.c, msgauditRoomAgree, nil, map[string]string{"roomid": roomID})
 	if err != nil {
 		return nil, err
 	}
@@ -115,5 +115,5 @@ func (s *MsgAuditService) GroupChat(ctx context.Context, roomID string) (*AuditR
 	if err := requireArgs("roomid", roomID); err != nil {
 		return nil, err
 	}
-	return doAs[AuditRoom](ctx, s.c, msgauditGroupChat, nil, map[string]string{"roomid": roomID})
+	return callB[AuditRoom](ctx, s.c, msgauditGroupChat, nil, map[string]string{"roomid": roomID})
 }

@@ -58,7 +58,7 @@ func (s *TagService) Create(ctx context.Context, name string, id int64) (int64, 
 		TagName string `json:"tagname"`
 		TagID   int64  `json:"tagid,omitempty"`
 	}{name, id}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		TagID int64 `json:"tagid"`
 	}](ctx, s.c, tagCreate, nil, body)
 	if err != nil {
@@ -87,7 +87,7 @@ func (s *TagService) Delete(ctx context.Context, id int64) error {
 // Members returns the members and departments with a tag.
 // https://developer.work.weixin.qq.com/document/path/90213
 func (s *TagService) Members(ctx context.Context, id int64) (*TagMembers, error) {
-	return doAs[TagMembers](ctx, s.c, tagGet, tagQuery(id), nil)
+	return callB[TagMembers](ctx, s.c, tagGet, tagQuery(id), nil)
 }
 
 type tagUsersBody struct {
@@ -103,7 +103,7 @@ func (s *TagService) tagUsers(ctx context.Context, ep wechat.Endpoint, id int64,
 	if len(userIDs) > 1000 || len(partyIDs) > 100 {
 		return nil, badArg("userlist", "at most 1000 users and 100 departments per call")
 	}
-	return doAs[TagUsersResult](ctx, s.c, ep, nil, tagUsersBody{id, userIDs, partyIDs})
+	return callB[TagUsersResult](ctx, s.c, ep, nil, tagUsersBody{id, userIDs, partyIDs})
 }
 
 // AddUsers tags members and departments. Some may be rejected: they are
@@ -122,7 +122,7 @@ func (s *TagService) DeleteUsers(ctx context.Context, id int64, userIDs []string
 // List returns the tags.
 // https://developer.work.weixin.qq.com/document/path/90216
 func (s *TagService) List(ctx context.Context) ([]Tag, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		TagList []Tag `json:"taglist"`
 	}](ctx, s.c, tagList, nil, nil)
 	if err != nil {

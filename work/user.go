@@ -138,7 +138,7 @@ func (s *UserService) Get(ctx context.Context, userID string) (*User, error) {
 	if err != nil {
 		return nil, err
 	}
-	return doAs[User](ctx, s.c, userGet, q, nil)
+	return callB[User](ctx, s.c, userGet, q, nil)
 }
 
 // Update changes the fields set in u of member u.UserID.
@@ -175,7 +175,7 @@ func (s *UserService) BatchDelete(ctx context.Context, userIDs []string) error {
 // ListSimple returns the members of a department (id, name, departments).
 // https://developer.work.weixin.qq.com/document/path/90200
 func (s *UserService) ListSimple(ctx context.Context, departmentID int64) ([]SimpleUser, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		UserList []SimpleUser `json:"userlist"`
 	}](ctx, s.c, userSimpleList, url.Values{"department_id": {strconv.FormatInt(departmentID, 10)}}, nil)
 	if err != nil {
@@ -187,7 +187,7 @@ func (s *UserService) ListSimple(ctx context.Context, departmentID int64) ([]Sim
 // ListDetail returns the members of a department with their details.
 // https://developer.work.weixin.qq.com/document/path/90201
 func (s *UserService) ListDetail(ctx context.Context, departmentID int64) ([]User, error) {
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		UserList []User `json:"userlist"`
 	}](ctx, s.c, userList, url.Values{"department_id": {strconv.FormatInt(departmentID, 10)}}, nil)
 	if err != nil {
@@ -202,7 +202,7 @@ func (s *UserService) ConvertToOpenID(ctx context.Context, userID string) (strin
 	if err := requireArgs("userid", userID); err != nil {
 		return "", err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		OpenID string `json:"openid"`
 	}](ctx, s.c, userToOpenID, nil, map[string]string{"userid": userID})
 	if err != nil {
@@ -217,7 +217,7 @@ func (s *UserService) ConvertToUserID(ctx context.Context, openID string) (strin
 	if err := requireArgs("openid", openID); err != nil {
 		return "", err
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		UserID string `json:"userid"`
 	}](ctx, s.c, userToUserID, nil, map[string]string{"openid": openID})
 	if err != nil {
@@ -258,7 +258,7 @@ func (s *UserService) BatchInvite(ctx context.Context, inv Invitation) (*Invitat
 	if len(inv.User)+len(inv.Party)+len(inv.Tag) == 0 {
 		return nil, badArg("user", "no user, party or tag given")
 	}
-	return doAs[InvitationResult](ctx, s.c, batchInvite, nil, inv)
+	return callB[InvitationResult](ctx, s.c, batchInvite, nil, inv)
 }
 
 // JoinQRCode returns the URL of the corp's join QR code; sizeType 1 to 4
@@ -272,7 +272,7 @@ func (s *UserService) JoinQRCode(ctx context.Context, sizeType int) (string, err
 	if sizeType != 0 {
 		q = url.Values{"size_type": {strconv.Itoa(sizeType)}}
 	}
-	out, err := doAs[struct {
+	out, err := callB[struct {
 		JoinQRCode string `json:"join_qrcode"`
 	}](ctx, s.c, corpJoinQRCode, q, nil)
 	if err != nil {
@@ -291,7 +291,7 @@ func (s *UserService) UserIDByMobile(ctx context.Context, mobile string) (string
 	if err := requireArgs("mobile", mobile); err != nil {
 		return "", err
 	}
-	out, err := doAs[userIDAnswer](ctx, s.c, userGetUserID, nil, map[string]string{"mobile": mobile})
+	out, err := callB[userIDAnswer](ctx, s.c, userGetUserID, nil, map[string]string{"mobile": mobile})
 	if err != nil {
 		return "", err
 	}
@@ -314,7 +314,7 @@ func (s *UserService) UserIDByEmail(ctx context.Context, email string, emailType
 	if emailType != EmailCorp && emailType != EmailPersonal {
 		return "", badArg("email_type", "want EmailCorp or EmailPersonal")
 	}
-	out, err := doAs[userIDAnswer](ctx, s.c, userGetUserIDByEmail, nil, map[string]any{"email": email, "email_type": emailType})
+	out, err := callB[userIDAnswer](ctx, s.c, userGetUserIDByEmail, nil, map[string]any{"email": email, "email_type": emailType})
 	if err != nil {
 		return "", err
 	}
@@ -348,7 +348,7 @@ func (s *UserService) ListIDs(ctx context.Context, cursor string, limit int) (*D
 		Cursor string `json:"cursor,omitempty"`
 		Limit  int    `json:"limit"`
 	}{cursor, limit}
-	return doAs[DeptUserPage](ctx, s.c, userListID, nil, body)
+	return callB[DeptUserPage](ctx, s.c, userListID, nil, body)
 }
 
 // AllIDs iterates over every member id of the corp, fetching pages of

@@ -99,6 +99,10 @@ type Server struct {
 	br brandRedPacketState // brand red packets (brandredpacket.go)
 
 	more moreState // PayScore plans, e-commerce cancellations, brand red packet sends, PAPay (payscore_plans.go)
+	v2x  struct {  // PAPay v2 contracts and the v2 tools (v2_papay.go), made on first use
+		once sync.Once
+		st   *v2More
+	}
 }
 
 // New starts a fake WeChat Pay server; Close it when done. It panics when

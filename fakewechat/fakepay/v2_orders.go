@@ -564,23 +564,11 @@ func (s *Server) V2PayNotification(outTradeNo string) (body []byte, notifyURL st
 		s.mu.Unlock()
 		return nil, "", false
 	}
-	out := v2OrderFields(o)
+	out, mchID := v2OrderFields(o), o.MchID
 	notifyURL = o.notifyURL
-	mch := s.merchants[o.MchID]
 	s.mu.Unlock()
-	if mch == nil || mch.APIv2Key == "" {
-		return nil, "", false
-	}
-	out["return_code"], out["result_code"], out["mch_id"], out["nonce_str"] = "SUCCESS", "SUCCESS", mch.MchID, nonceHex()
-	for k, v := range out {
-		if v == "" {
-			delete(out, k)
-		}
-	}
-	out["sign"] = v2sign(out, mch.APIv2Key, "MD5")
-	rec := httptest.NewRecorder()
-	writeXML(rec, out)
-	return rec.Body.Bytes(), notifyURL, true
+	body, ok = s.signedV2Notification(mchID, out)
+	return body, notifyURL, ok
 }
 
 // V2RefundNotification returns the body of the v2 refund result

@@ -39,11 +39,9 @@ package fakepay
 
 import (
 	"net/http/httptest"
-	"runtime"
 	"strconv"
 	"sync"
 	"time"
-	"weak"
 )
 
 // PAPayContractSigning is what SignPAPayContract records: the fields of a
@@ -81,29 +79,12 @@ type v2More struct {
 	reports   []map[string]string         // trade-assurance reports (V2Reports)
 }
 
-// v2MoreStates holds each server's v2More, by a weak pointer so that it
-// goes away with its server.
-var v2MoreStates = struct {
-	sync.Mutex
-	m map[weak.Pointer[Server]]*v2More
-}{m: map[weak.Pointer[Server]]*v2More{}}
-
 // v2more returns the server's v2More, creating it on first use.
 func (s *Server) v2more() *v2More {
-	wp := weak.Make(s)
-	v2MoreStates.Lock()
-	defer v2MoreStates.Unlock()
-	st := v2MoreStates.m[wp]
-	if st == nil {
-		st = &v2More{contracts: map[string]*papayV2Contract{}, deducts: map[string]string{}, fps: map[string]string{}, expired: map[string]bool{}}
-		v2MoreStates.m[wp] = st
-		runtime.AddCleanup(s, func(wp weak.Pointer[Server]) {
-			v2MoreStates.Lock()
-			delete(v2MoreStates.m, wp)
-			v2MoreStates.Unlock()
-		}, wp)
-	}
-	return st
+	s.v2x.once.Do(func() {
+		s.v2x.st = &v2More{contracts: map[string]*papayV2Contract{}, deducts: map[string]string{}, fps: map[string]string{}, expired: map[string]bool{}}
+	})
+	return s.v2x.st
 }
 
 func init() {

@@ -1,9 +1,7 @@
 package fakepay
 
 import (
-	"runtime"
 	"testing"
-	"time"
 )
 
 func TestV2PAPayRules(t *testing.T) {
@@ -71,26 +69,4 @@ func TestV2BatchQueryCommentIsHMACWithCertificate(t *testing.T) {
 	if out := postV2Test(t, s, s.MutualTLSClient(), "/billcommentsp/batchquerycomment", q, "HMAC-SHA256"); out["return_msg"] != "参数格式校验错误" {
 		t.Fatalf("limit 201: %v", out)
 	}
-}
-
-func TestV2MoreStateGoesWithItsServer(t *testing.T) {
-	count := func() int {
-		v2MoreStates.Lock()
-		defer v2MoreStates.Unlock()
-		return len(v2MoreStates.m)
-	}
-	before := count()
-	func() {
-		s := New(Options{})
-		s.ExpireAuthCode("134570572084180697")
-		s.Close()
-	}()
-	for range 50 {
-		runtime.GC()
-		if count() <= before {
-			return
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("state of a closed server kept: %d > %d", count(), before)
 }
