@@ -12,14 +12,7 @@ const SuiteUserTicketTTL = 30 * time.Minute
 // that has not installed the suite (InstallSuite), or a userID that is not
 // in the corp's address book.
 func (s *Server) SuiteOAuthCode(suiteID, corpID, userID string) string {
-	if _, ok := s.suiteSecret(suiteID); !ok || corpID == "" || userID == "" {
-		return ""
-	}
-	w := s.suiteWorld()
-	w.mu.Lock()
-	_, installed := w.installs[suiteID][corpID]
-	w.mu.Unlock()
-	if !installed {
+	if userID == "" || !s.suiteInstalledIn(suiteID, corpID) {
 		return ""
 	}
 	d := s.wecomDir(corpID)

@@ -44,11 +44,8 @@ func (u *UserInfo3rd) Member() bool { return u.OpenID == "" && u.UserID != "" }
 // (家校) apps with another answer, and is not wrapped.
 // https://developer.work.weixin.qq.com/document/path/91121
 func (c *Client) UserInfo3rd(ctx context.Context, code string) (*UserInfo3rd, error) {
-	if err := require("code", code); err != nil {
+	if err := checkCode(code); err != nil {
 		return nil, err
-	}
-	if len(code) > 512 {
-		return nil, invalidArg("code", "at most 512 bytes")
 	}
 	return call[UserInfo3rd](ctx, c.core, apiUserInfo3rd, url.Values{"code": {code}}, nil)
 }
