@@ -164,7 +164,8 @@ func (c *Client) postV2(ctx context.Context, hc *http.Client, path string, param
 	return m, err
 }
 
-// sendV2 fills in the merchant number and a nonce, signs params, and posts
+// sendV2 fills in the merchant number and a nonce (unless params holds
+// nonce_str, "" for none), signs params, and posts
 // them as XML. A v2 POST is never retried: the payment may have been taken.
 // The caller closes the body of the (HTTP 200) answer.
 func (c *Client) sendV2(ctx context.Context, hc *http.Client, path string, params map[string]string) (*http.Response, error) {
@@ -172,7 +173,9 @@ func (c *Client) sendV2(ctx context.Context, hc *http.Client, path string, param
 	if params["mch_id"] == "" && params["mchid"] == "" {
 		params["mch_id"] = c.mchid
 	}
-	params["nonce_str"] = v2Nonce()
+	if _, set := params["nonce_str"]; !set { // set to "" by calls documented without one
+		params["nonce_str"] = v2Nonce()
+	}
 	if err := c.v2SignInto(params, "sign", params["sign_type"]); err != nil {
 		return nil, err
 	}

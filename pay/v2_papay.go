@@ -175,7 +175,8 @@ func (c *Client) papayContractCall(ctx context.Context, path string, q *PAPayCon
 	if q.ContractID == "" && (q.PlanID == "" || q.ContractCode == "") {
 		return nil, argError("ContractID", "or PlanID and ContractCode are required")
 	}
-	p := map[string]string{"appid": q.AppID, "contract_id": q.ContractID, "version": "1.0"}
+	// The documented request carries no nonce_str.
+	p := map[string]string{"appid": q.AppID, "contract_id": q.ContractID, "version": "1.0", "nonce_str": ""}
 	if q.SubMchID != "" || q.SubAppID != "" {
 		if path != "/papay/querycontract" || q.SubMchID == "" {
 			return nil, argError("SubMchID", "is required with SubAppID, and for QueryPAPayContract only")

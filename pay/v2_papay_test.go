@@ -83,8 +83,8 @@ func TestPAPayContractAndDeductionFlow(t *testing.T) {
 		t.Fatalf("QueryPAPayContract: %+v %v", k, err)
 	}
 	raw := string(rec.last)
-	if !strings.HasPrefix(raw, "<xml><appid><![CDATA["+papayAppID+"]]></appid><contract_id><![CDATA["+id+"]]></contract_id><mch_id><![CDATA["+srv.Opts.MchID+"]]></mch_id><nonce_str><![CDATA[") ||
-		!strings.HasSuffix(raw, "]]></sign><version><![CDATA[1.0]]></version></xml>") {
+	if !strings.HasPrefix(raw, "<xml><appid><![CDATA["+papayAppID+"]]></appid><contract_id><![CDATA["+id+"]]></contract_id><mch_id><![CDATA["+srv.Opts.MchID+"]]></mch_id><sign><![CDATA[") ||
+		!strings.HasSuffix(raw, "]]></sign><version><![CDATA[1.0]]></version></xml>") || strings.Contains(raw, "nonce_str") {
 		t.Fatalf("querycontract body %s", raw)
 	}
 	byCode, err := c.QueryPAPayContract(cx, &pay.PAPayContractQuery{AppID: papayAppID, PlanID: "12535", ContractCode: "100000"})

@@ -5,7 +5,9 @@
 // by PayOrder. Rules, as WeChat Pay states them:
 //
 //   - Requests are verified like the other v2 APIs (merchant, nonce_str,
-//     MD5 or HMAC-SHA256 sign). A request lacking a required field, or
+//     MD5 or HMAC-SHA256 sign), except that querycontract and
+//     deletecontract need no nonce_str (their documented requests have
+//     none). A request lacking a required field, or
 //     with version other than 1.0 (querycontract, deletecontract), is
 //     return_code FAIL, return_msg 参数格式校验错误, unsigned.
 //   - SignPAPayContract stands for the user signing on WeChat's page: it
@@ -88,9 +90,9 @@ func (s *Server) v2more() *v2More {
 }
 
 func init() {
-	v2Routes["/papay/querycontract"] = v2Route{h: (*Server).v2PAPayContract}
-	v2Routes["/papay/partner/querycontract"] = v2Route{h: (*Server).v2PAPayContract}
-	v2Routes["/papay/deletecontract"] = v2Route{h: (*Server).v2PAPayContract}
+	v2Routes["/papay/querycontract"] = v2Route{h: (*Server).v2PAPayContract, nonceless: true}
+	v2Routes["/papay/partner/querycontract"] = v2Route{h: (*Server).v2PAPayContract, nonceless: true}
+	v2Routes["/papay/deletecontract"] = v2Route{h: (*Server).v2PAPayContract, nonceless: true}
 	v2Routes["/pay/pappayapply"] = v2Route{h: (*Server).v2PAPayApply}
 	v2Routes["/pay/paporderquery"] = v2Route{h: (*Server).v2PAPayOrderQuery}
 }
