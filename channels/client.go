@@ -24,6 +24,8 @@ type Client struct {
 	Categories *CategoryService
 	// Funds reads the balance, funds flow and withdrawals, and withdraws.
 	Funds *FundsService
+	// Coupons reads the shop's coupons and changes their status.
+	Coupons *CouponService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -52,6 +54,7 @@ func Wrap(c *wechat.Client) *Client {
 		Addresses:  (*AddressService)(&s),
 		Categories: (*CategoryService)(&s),
 		Funds:      (*FundsService)(&s),
+		Coupons:    (*CouponService)(&s),
 	}
 }
 
@@ -85,4 +88,8 @@ type (
 	// and submits withdrawals (资金结算).
 	// https://developers.weixin.qq.com/doc/store/API/funds/getbalance.html
 	FundsService service
+	// CouponService reads the shop's coupons and their ids and changes
+	// their status (营销管理 优惠券).
+	// https://developers.weixin.qq.com/doc/store/shop/guide/marketing/coupon.html
+	CouponService service
 )

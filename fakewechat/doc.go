@@ -912,4 +912,20 @@
 // (Beijing) within start_time and end_time; no entry has a transaction_id,
 // so that filter answers none. has_more tells whether a page follows;
 // next_key is "" after the last page.
+//
+// Coupons (coupon/...): ChannelsAddCoupon puts a coupon in an app's shop
+// (ChannelsCoupon; ids from 12639900, the docs' example; status 1,
+// editing), standing in for coupon/create and coupon/update, which the fake
+// does not answer (their doc pages were not fully readable). get takes
+// coupon_id as a string or number and answers coupon (coupon_id a string,
+// promote_type 1, valid_type 2, stock_info); unknown 10021037 (优惠券不存在).
+// get_list needs page >= 1, page_size 1 to 200 and page_ctx ("" first;
+// 40097 otherwise) and status 1 to 5 or 200 (expired or void; 10021001
+// otherwise); it answers coupons (coupon_id strings, creation order),
+// total_num and page_ctx ("chcp:" and the page; a page_ctx not of that form
+// answers 40097). A page more than 10 from the page_ctx's page, or a first
+// page from 10 on that is not the last, answers 10021036. update_status
+// needs status (40097) and moves 1 to 2, 1 or 2 to 4, and 1, 3 or 4 to 5;
+// deleting a coupon in effect (2) answers 10021003 (优惠券还没过期), any
+// other move 10021001; unknown coupon_id 10021037.
 package fakewechat
