@@ -24,7 +24,8 @@ type Client struct {
 	Categories *CategoryService
 	// Funds reads the balance, funds flow and withdrawals, and withdraws.
 	Funds *FundsService
-	// Coupons reads the shop's coupons and changes their status.
+	// Coupons reads the shop's coupons and the coupons users hold, and
+	// changes coupons' status.
 	Coupons *CouponService
 }
 
@@ -88,8 +89,8 @@ type (
 	// and submits withdrawals (资金结算).
 	// https://developers.weixin.qq.com/doc/store/API/funds/getbalance.html
 	FundsService service
-	// CouponService reads the shop's coupons and their ids and changes
-	// their status (营销管理 优惠券).
+	// CouponService reads the shop's coupons and their ids, changes their
+	// status and lists the coupons users hold (营销管理 优惠券).
 	// https://developers.weixin.qq.com/doc/store/shop/guide/marketing/coupon.html
 	CouponService service
 )

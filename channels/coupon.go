@@ -16,6 +16,7 @@ var (
 	couponGet          = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/coupon/get"}
 	couponGetList      = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/coupon/get_list"}
 	couponUpdateStatus = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/coupon/update_status"}
+	couponUserList     = wechat.Endpoint{Method: http.MethodPost, Path: "/channels/ec/coupon/get_user_coupon_list"}
 )
 
 // CouponPageSize is the page size CouponService.List asks for: the largest
@@ -181,22 +182,95 @@ func (s *CouponService) ListPage(ctx context.Context, status, page, pageSize int
 // time, until total_num ids or a short page.
 // https://developers.weixin.qq.com/doc/store/API/coupon/get_list.html
 func (s *CouponService) List(ctx context.Context, status int) iter.Seq2[wechat.FlexID, error] {
+	return couponPages(ctx, func(ctx context.Context, page int, pageCtx string) ([]wechat.FlexID, int, string, error) {
+		p, err := s.ListPage(ctx, status, page, CouponPageSize, pageCtx)
+		if err != nil {
+			return nil, 0, "", err
+		}
+		return p.IDs(), p.TotalNum, p.PageCtx, nil
+	})
+}
+
+// couponPages iterates over the pages of a coupon list paged by page number
+// and page_ctx, CouponPageSize at a time, until a short page or total items
+// (a total of 0 is taken as unknown).
+func couponPages[T any](ctx context.Context, fetch func(ctx context.Context, page int, pageCtx string) ([]T, int, string, error)) iter.Seq2[T, error] {
 	// The cursor is "page:seen:page_ctx".
-	return wechat.CursorPages(ctx, "1:0:", func(ctx context.Context, cursor string) ([]wechat.FlexID, string, error) {
+	return wechat.CursorPages(ctx, "1:0:", func(ctx context.Context, cursor string) ([]T, string, error) {
 		n, rest, _ := strings.Cut(cursor, ":")
 		seenS, pageCtx, _ := strings.Cut(rest, ":")
 		page, _ := strconv.Atoi(n)
 		seen, _ := strconv.Atoi(seenS)
-		p, err := s.ListPage(ctx, status, page, CouponPageSize, pageCtx)
+		items, total, next, err := fetch(ctx, page, pageCtx)
 		if err != nil {
 			return nil, "", err
 		}
-		ids := p.IDs()
-		seen += len(ids)
-		if len(ids) < CouponPageSize || seen >= p.TotalNum {
-			return ids, "", nil
+		seen += len(items)
+		if len(items) < CouponPageSize || total > 0 && seen >= total {
+			return items, "", nil
 		}
-		return ids, strconv.Itoa(page+1) + ":" + strconv.Itoa(seen) + ":" + p.PageCtx, nil
+		return items, strconv.Itoa(page+1) + ":" + strconv.Itoa(seen) + ":" + next, nil
+	})
+}
+
+// User coupon statuses (用户优惠券状态) of UserListPage.
+const (
+	UserCouponValid   = 100 // 生效中
+	UserCouponExpired = 101 // 已过期
+	UserCouponUsed    = 102 // 已使用
+)
+
+// UserCouponRef names a coupon a user holds.
+type UserCouponRef struct {
+	UserCouponID wechat.FlexID `json:"user_coupon_id"`
+	CouponID     wechat.FlexID `json:"coupon_id"`
+}
+
+// UserCouponPage is one page of a user's coupons.
+type UserCouponPage struct {
+	UserCoupons []UserCouponRef `json:"user_coupon_list"`
+	// TotalNum is in the docs' example answer only; 0 when left out.
+	TotalNum int `json:"total_num"`
+	// PageCtx goes into the next UserListPage call.
+	PageCtx string `json:"page_ctx"`
+}
+
+// UserListPage returns page page (from 1) of up to pageSize (1 to 200) of the
+// coupons user openid holds, of status (a UserCoupon* status; 0 for all).
+// pageCtx is empty for the first call and then the previous page's PageCtx;
+// the page rules of ListPage apply.
+// https://developers.weixin.qq.com/doc/store/API/coupon/get_user_coupon_list.html
+func (s *CouponService) UserListPage(ctx context.Context, openid string, status, page, pageSize int, pageCtx string) (*UserCouponPage, error) {
+	switch {
+	case openid == "":
+		return nil, invalidArg("openid", "empty")
+	case status < 0:
+		return nil, invalidArg("status", "below 0")
+	case page < 1:
+		return nil, invalidArg("page", "below 1")
+	case pageSize < 1 || pageSize > 200:
+		return nil, invalidArg("page_size", "not 1 to 200")
+	}
+	body := struct {
+		OpenID   string `json:"openid"`
+		Status   int    `json:"status,omitempty"`
+		Page     int    `json:"page"`
+		PageSize int    `json:"page_size"`
+		PageCtx  string `json:"page_ctx"`
+	}{openid, status, page, pageSize, pageCtx}
+	return call[UserCouponPage](ctx, s.c, couponUserList, nil, body)
+}
+
+// UserList iterates over the coupons user openid holds, of status (0 for
+// all), CouponPageSize at a time.
+// https://developers.weixin.qq.com/doc/store/API/coupon/get_user_coupon_list.html
+func (s *CouponService) UserList(ctx context.Context, openid string, status int) iter.Seq2[UserCouponRef, error] {
+	return couponPages(ctx, func(ctx context.Context, page int, pageCtx string) ([]UserCouponRef, int, string, error) {
+		p, err := s.UserListPage(ctx, openid, status, page, CouponPageSize, pageCtx)
+		if err != nil {
+			return nil, 0, "", err
+		}
+		return p.UserCoupons, p.TotalNum, p.PageCtx, nil
 	})
 }
 

@@ -96,3 +96,50 @@ func TestCouponList(t *testing.T) {
 	_, err = c.Coupons.ListPage(ctx, channels.CouponEditing, 10, 1, "")
 	wantAPIError(t, err, fakewechat.CodeChannelsCouponPageGap)
 }
+
+func TestCouponUserList(t *testing.T) {
+	srv, c := newClient(t)
+	ctx := context.Background()
+	id := srv.ChannelsAddCoupon(fakewechat.DefaultAppID, fakewechat.ChannelsCoupon{Status: channels.CouponValid})
+	const n = channels.CouponPageSize + 1
+	for i := 0; i < n; i++ {
+		if _, err := srv.ChannelsGiveCoupon(fakewechat.DefaultAppID, "buyer", id); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := c.Coupons.UserListPage(ctx, "buyer", channels.UserCouponValid, 1, 1, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if body := lastBody(t, srv, "POST /channels/ec/coupon/get_user_coupon_list"); body != `{"openid":"buyer","status":100,"page":1,"page_size":1,"page_ctx":""}` {
+		t.Errorf("get_user_coupon_list body = %s", body)
+	}
+	if len(p.UserCoupons) != 1 || p.UserCoupons[0].UserCouponID.String() != "109694341" || p.UserCoupons[0].CouponID.String() != id || p.TotalNum != n {
+		t.Errorf("page = %+v", p)
+	}
+	count := 0
+	for ref, err := range c.Coupons.UserList(ctx, "buyer", 0) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ref.CouponID.String() != id {
+			t.Fatalf("ref = %+v", ref)
+		}
+		count++
+	}
+	if count != n {
+		t.Errorf("UserList = %d coupons, want %d", count, n)
+	}
+	// Status 0 (all) is left out of the body.
+	if body := asMap(t, lastBody(t, srv, "POST /channels/ec/coupon/get_user_coupon_list")); body["status"] != nil || body["page"] != float64(2) {
+		t.Errorf("second page body = %v", body)
+	}
+	_, err = c.Coupons.UserListPage(ctx, "buyer", channels.CouponValid, 1, 1, "")
+	wantAPIError(t, err, fakewechat.CodeChannelsCouponStatus)
+
+	before := len(srv.Requests())
+	_, err = c.Coupons.UserListPage(ctx, "", 0, 1, 1, "")
+	wantArgError(t, srv, before, err, "openid")
+	_, err = c.Coupons.UserListPage(ctx, "buyer", 0, 1, 0, "")
+	wantArgError(t, srv, before, err, "page_size")
+}

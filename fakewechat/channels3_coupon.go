@@ -2,6 +2,7 @@ package fakewechat
 
 import (
 	"encoding/json"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -53,10 +54,18 @@ type chCoupons struct {
 	mu   sync.Mutex
 	next int64
 	list []*chCoupon
+	// users holds the coupons given to users, in the order given.
+	nextUser int64
+	users    []*chUserCoupon
+}
+
+type chUserCoupon struct {
+	ID, CouponID, OpenID string
+	Status               int // 100 valid, 101 expired, 102 used
 }
 
 func (s *Server) chCoupons(appid string) *chCoupons {
-	return Value(s.State(appid), "channels.coupons", func() *chCoupons { return &chCoupons{next: 12639900} })
+	return Value(s.State(appid), "channels.coupons", func() *chCoupons { return &chCoupons{next: 12639900, nextUser: 109694341} })
 }
 
 func (c *chCoupons) find(id string) (*chCoupon, *Error) {
@@ -92,6 +101,53 @@ func (s *Server) ChannelsAddCoupon(appid string, c ChannelsCoupon) string {
 	cs.next++
 	cs.list = append(cs.list, x)
 	return x.ID
+}
+
+// ChannelsGiveCoupon gives user openid one of appid's coupons in effect
+// (status 2) and returns the user coupon's id (from 109694341, status 100).
+func (s *Server) ChannelsGiveCoupon(appid, openid, couponID string) (string, error) {
+	cs := s.chCoupons(appid)
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	x, e := cs.find(couponID)
+	if e != nil || x.C.Status != 2 || openid == "" {
+		return "", fmt.Errorf("fakewechat: coupon %q is not in effect", couponID)
+	}
+	u := &chUserCoupon{ID: strconv.FormatInt(cs.nextUser, 10), CouponID: x.ID, OpenID: openid, Status: 100}
+	cs.nextUser++
+	cs.users = append(cs.users, u)
+	return u.ID, nil
+}
+
+// chCouponPageIn is the paging of get_list and get_user_coupon_list.
+type chCouponPageIn struct {
+	Page     *int    `json:"page"`
+	PageSize *int    `json:"page_size"`
+	PageCtx  *string `json:"page_ctx"`
+}
+
+// answer checks the paging against all and answers its page under key with
+// total_num and page_ctx.
+func (in *chCouponPageIn) answer(key string, all []M) (any, error) {
+	page, size, pageCtx := in.Page, in.PageSize, in.PageCtx
+	if page == nil || size == nil || pageCtx == nil || *page < 1 || *size < 1 || *size > 200 {
+		return nil, Errorf(CodeInvalidArgs, "invalid args: page >= 1, page_size 1 to 200 and page_ctx required")
+	}
+	prev, isCtx := strings.CutPrefix(*pageCtx, "chcp:")
+	p, err := strconv.Atoi(prev)
+	switch {
+	case *pageCtx == "":
+		if *page >= 10 && *page != max(1, (len(all)+*size-1) / *size) {
+			return nil, ErrCode(CodeChannelsCouponPageGap)
+		}
+	case !isCtx || err != nil:
+		return nil, Errorf(CodeInvalidArgs, "invalid args: page_ctx")
+	case *page-p > 10 || p-*page > 10:
+		return nil, ErrCode(CodeChannelsCouponPageGap)
+	}
+	start := min((*page-1)**size, len(all))
+	items := append([]M{}, all[start:min(start+*size, len(all))]...)
+	return OK(M{key: items, "total_num": len(all), "page_ctx": "chcp:" + strconv.Itoa(*page)}), nil
 }
 
 // view renders a coupon as coupon/get answers it.
@@ -145,50 +201,45 @@ func registerChannelsCoupons(s *Server) {
 	})
 	handle("POST /channels/ec/coupon/get_list", func(r *Request, c *chCoupons) (any, error) {
 		var in struct {
-			Status   *int    `json:"status"`
-			Page     *int    `json:"page"`
-			PageSize *int    `json:"page_size"`
-			PageCtx  *string `json:"page_ctx"`
+			Status *int `json:"status"`
+			chCouponPageIn
 		}
 		if json.Unmarshal(r.Body, &in) != nil {
 			return nil, ErrCode(CodeDataFormat)
 		}
-		if in.Page == nil || in.PageSize == nil || in.PageCtx == nil || *in.Page < 1 || *in.PageSize < 1 || *in.PageSize > 200 {
-			return nil, Errorf(CodeInvalidArgs, "invalid args: status, page >= 1, page_size 1 to 200 and page_ctx required")
-		}
 		if in.Status == nil || !slices.Contains([]int{1, 2, 3, 4, 5, 200}, *in.Status) {
 			return nil, ErrCode(CodeChannelsCouponStatus)
 		}
-		ids := []M{}
-		total := 0
+		var all []M
 		for _, x := range c.list {
 			if chCouponListed(x.C.Status, *in.Status) {
-				total++
-				if total > (*in.Page-1)**in.PageSize && len(ids) < *in.PageSize {
-					ids = append(ids, M{"coupon_id": x.ID})
-				}
+				all = append(all, M{"coupon_id": x.ID})
 			}
 		}
-		page, size := *in.Page, *in.PageSize
-		last := max(1, (total+size-1)/size)
-		prev, isCtx := strings.CutPrefix(*in.PageCtx, "chcp:")
-		switch {
-		case *in.PageCtx == "":
-			if page >= 10 && page != last {
-				return nil, ErrCode(CodeChannelsCouponPageGap)
-			}
-		case !isCtx:
-			return nil, Errorf(CodeInvalidArgs, "invalid args: page_ctx")
-		default:
-			p, err := strconv.Atoi(prev)
-			if err != nil {
-				return nil, Errorf(CodeInvalidArgs, "invalid args: page_ctx")
-			}
-			if page-p > 10 || p-page > 10 {
-				return nil, ErrCode(CodeChannelsCouponPageGap)
+		return in.answer("coupons", all)
+	})
+	handle("POST /channels/ec/coupon/get_user_coupon_list", func(r *Request, c *chCoupons) (any, error) {
+		var in struct {
+			OpenID string `json:"openid"`
+			Status *int   `json:"status"`
+			chCouponPageIn
+		}
+		if json.Unmarshal(r.Body, &in) != nil {
+			return nil, ErrCode(CodeDataFormat)
+		}
+		if in.OpenID == "" {
+			return nil, ErrCode(40003)
+		}
+		if in.Status != nil && !slices.Contains([]int{100, 101, 102}, *in.Status) {
+			return nil, ErrCode(CodeChannelsCouponStatus)
+		}
+		var all []M
+		for _, u := range c.users {
+			if u.OpenID == in.OpenID && (in.Status == nil || u.Status == *in.Status) {
+				all = append(all, M{"user_coupon_id": u.ID, "coupon_id": u.CouponID})
 			}
 		}
-		return OK(M{"coupons": ids, "total_num": total, "page_ctx": "chcp:" + strconv.Itoa(page)}), nil
+		return in.answer("user_coupon_list", all)
 	})
 	handle("POST /channels/ec/coupon/update_status", func(r *Request, c *chCoupons) (any, error) {
 		var in struct {

@@ -49,4 +49,24 @@ func TestChannelsCouponWire(t *testing.T) {
 	if l, _ := a.m["coupons"].([]any); len(l) != 1 || a.m["total_num"] != float64(1) {
 		t.Fatalf("list of void = %s", a.raw)
 	}
+
+	const ulist = "/channels/ec/coupon/get_user_coupon_list"
+	if _, err := s.ChannelsGiveCoupon(DefaultAppID, "u1", "12639901"); err == nil {
+		t.Fatal("gave a void coupon")
+	}
+	uid, err := s.ChannelsGiveCoupon(DefaultAppID, "u1", "12639900")
+	if err != nil || uid != "109694341" {
+		t.Fatalf("give = %q, %v", uid, err)
+	}
+	wantErr(t, call(t, s, "POST", ulist+tok, M{"page": 1, "page_size": 10, "page_ctx": ""}), 40003, "invalid openid")
+	wantErr(t, call(t, s, "POST", ulist+tok, M{"openid": "u1", "status": 2, "page": 1, "page_size": 10, "page_ctx": ""}), CodeChannelsCouponStatus, "")
+	wantErr(t, call(t, s, "POST", ulist+tok, M{"openid": "u1", "page": 0, "page_size": 10, "page_ctx": ""}), CodeInvalidArgs, "invalid args")
+	a = call(t, s, "POST", ulist+tok, M{"openid": "u1", "page": 1, "page_size": 10, "page_ctx": ""})
+	if l, _ := a.m["user_coupon_list"].([]any); a.errcode() != 0 || len(l) != 1 || l[0].(map[string]any)["user_coupon_id"] != "109694341" || l[0].(map[string]any)["coupon_id"] != "12639900" {
+		t.Fatalf("user list = %s", a.raw)
+	}
+	a = call(t, s, "POST", ulist+tok, M{"openid": "u1", "status": 102, "page": 1, "page_size": 10, "page_ctx": ""})
+	if l, _ := a.m["user_coupon_list"].([]any); a.errcode() != 0 || l == nil || len(l) != 0 {
+		t.Fatalf("user list of used = %s", a.raw)
+	}
 }

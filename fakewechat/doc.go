@@ -927,5 +927,11 @@
 // page from 10 on that is not the last, answers 10021036. update_status
 // needs status (40097) and moves 1 to 2, 1 or 2 to 4, and 1, 3 or 4 to 5;
 // deleting a coupon in effect (2) answers 10021003 (优惠券还没过期), any
-// other move 10021001; unknown coupon_id 10021037.
+// other move 10021001; unknown coupon_id 10021037. ChannelsGiveCoupon gives
+// a user a coupon in effect (user coupon ids from 109694341, status 100).
+// get_user_coupon_list needs openid (40003), status 100, 101 or 102 when
+// sent (10021001), the paging rules of get_list, and answers
+// user_coupon_list (user_coupon_id and coupon_id strings, in the order
+// given), total_num and page_ctx. get_user_coupon is not faked: its page
+// shows the answer both as user_coupon_list and as user_coupon.
 package fakewechat
