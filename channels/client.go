@@ -24,6 +24,8 @@ type Client struct {
 	Categories *CategoryService
 	// Funds reads the balance, funds flow and withdrawals, and withdraws.
 	Funds *FundsService
+	// Warehouses manages regional warehouses and their stock.
+	Warehouses *WarehouseService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -52,6 +54,7 @@ func Wrap(c *wechat.Client) *Client {
 		Addresses:  (*AddressService)(&s),
 		Categories: (*CategoryService)(&s),
 		Funds:      (*FundsService)(&s),
+		Warehouses: (*WarehouseService)(&s),
 	}
 }
 
@@ -85,4 +88,9 @@ type (
 	// and submits withdrawals (资金结算).
 	// https://developers.weixin.qq.com/doc/store/API/funds/getbalance.html
 	FundsService service
+	// WarehouseService creates, reads, lists and updates regional
+	// warehouses (区域仓库), the areas they cover and their priority, and
+	// the stock of SKUs in them.
+	// https://developers.weixin.qq.com/doc/store/shop/API/warehouse
+	WarehouseService service
 )
