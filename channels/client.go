@@ -26,6 +26,8 @@ type Client struct {
 	Funds *FundsService
 	// Warehouses manages regional warehouses and their stock.
 	Warehouses *WarehouseService
+	// Brands reads the brand library.
+	Brands *BrandService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -55,6 +57,7 @@ func Wrap(c *wechat.Client) *Client {
 		Categories: (*CategoryService)(&s),
 		Funds:      (*FundsService)(&s),
 		Warehouses: (*WarehouseService)(&s),
+		Brands:     (*BrandService)(&s),
 	}
 }
 
@@ -93,4 +96,8 @@ type (
 	// the stock of SKUs in them.
 	// https://developers.weixin.qq.com/doc/store/shop/API/warehouse
 	WarehouseService service
+	// BrandService reads the brand library (品牌库) that brand
+	// qualifications (品牌资质) and products name.
+	// https://developers.weixin.qq.com/doc/store/shop/guide/catalog/brand.html
+	BrandService service
 )

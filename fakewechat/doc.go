@@ -930,4 +930,11 @@
 // 2 or 3, num >= 0 and enough stock to remove (10020051) and at most 100
 // warehouses per SKU (10020204). Warehouse stock is not shown by
 // product/stock/get.
+//
+// Brand library: brand/all (answered at /shop/ec/brand/all, the current
+// docs' path, and /channels/ec/brand/all, the older one) pages through
+// ChannelsBrands, the docs' example brands; page_size is 1 to 50 (10 when
+// left out); next_key is the brand_id of the next page's first brand, ""
+// with continue_flag false after the last page; a bad page_size or
+// next_key answers 10020055.
 package fakewechat
