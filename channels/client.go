@@ -27,6 +27,10 @@ type Client struct {
 	// Coupons reads the shop's coupons and the coupons users hold, and
 	// changes coupons' status.
 	Coupons *CouponService
+	// Warehouses manages regional warehouses and their stock.
+	Warehouses *WarehouseService
+	// Brands reads the brand library.
+	Brands *BrandService
 }
 
 // New returns a shop client for cfg: the shop's appid and appsecret, whose
@@ -56,6 +60,8 @@ func Wrap(c *wechat.Client) *Client {
 		Categories: (*CategoryService)(&s),
 		Funds:      (*FundsService)(&s),
 		Coupons:    (*CouponService)(&s),
+		Warehouses: (*WarehouseService)(&s),
+		Brands:     (*BrandService)(&s),
 	}
 }
 
@@ -93,4 +99,13 @@ type (
 	// status and lists the coupons users hold (营销管理 优惠券).
 	// https://developers.weixin.qq.com/doc/store/shop/guide/marketing/coupon.html
 	CouponService service
+	// WarehouseService creates, reads, lists and updates regional
+	// warehouses (区域仓库), the areas they cover and their priority, and
+	// the stock of SKUs in them.
+	// https://developers.weixin.qq.com/doc/store/shop/API/warehouse
+	WarehouseService service
+	// BrandService reads the brand library (品牌库) that brand
+	// qualifications (品牌资质) and products name.
+	// https://developers.weixin.qq.com/doc/store/shop/guide/catalog/brand.html
+	BrandService service
 )

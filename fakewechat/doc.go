@@ -934,4 +934,29 @@
 // user_coupon_list (user_coupon_id and coupon_id strings, in the order
 // given), total_num and page_ctx. get_user_coupon is not faked: its page
 // shows the answer both as user_coupon_list and as user_coupon.
+//
+// Regional warehouses (warehouse/...): create needs an out_warehouse_id of
+// 1 to 128 of [0-9a-zA-Z-_.] (10020200), name and intro (10020205) and an
+// out_warehouse_id not yet used (10020206, the fake's choice: the docs say
+// only that an id makes one warehouse); a cover location needs address_id1
+// and no level set below an unset one (10020203); a repeated location is
+// kept once. get, detail/update, coverlocations/add and del answer 10020202
+// for an unknown out_warehouse_id; add and del need cover_locations (40097).
+// list/get takes page_size 1 to 10 and pages in creation order with an
+// opaque next_key ("chwh" and an offset; a bad one or page_size 40097),
+// "" after the last page. address/prioritysort/get answers the warehouses
+// covering exactly the location, in the order set by prioritysort/set
+// (unknown id 10020202, repeated 10020206) and then by creation. stock/get
+// and stock/update need a SKU of a product of the app not deleted (10020052)
+// and a warehouse (10020202); stock starts at 0; update needs diff_type 1,
+// 2 or 3, num >= 0 and enough stock to remove (10020051) and at most 100
+// warehouses per SKU (10020204). Warehouse stock is not shown by
+// product/stock/get.
+//
+// Brand library: brand/all (answered at /shop/ec/brand/all, the current
+// docs' path, and /channels/ec/brand/all, the older one) pages through
+// ChannelsBrands, the docs' example brands; page_size is 1 to 50 (10 when
+// left out); next_key is the brand_id of the next page's first brand, ""
+// with continue_flag false after the last page; a bad page_size or
+// next_key answers 10020055.
 package fakewechat
