@@ -624,15 +624,37 @@ func TestErrorAnswerResultsKept(t *testing.T) {
 		t.Fatalf("results lost: %+v", out)
 	}
 
-	// 40001 then success: out holds only the successful answer.
+	// 40001 then success: only the successful answer is decoded into out
+	// (the rejected token's answer is retried, never decoded).
 	if err := srv.Inject(fakewechat.Fault{Path: echoPath, Errcode: 40001, Times: 1}); err != nil {
 		t.Fatal(err)
 	}
-	var echo map[string]any
+	var echo decodeCounter
 	if err := c.Call(ctx, "POST", "/test/echo", nil, map[string]int{"a": 1}, &echo); err != nil {
 		t.Fatal(err)
 	}
-	if echo["errcode"] != float64(0) || echo["errmsg"] != "ok" || srv.Count(echoPath) != 2 {
-		t.Fatalf("the rejected token's answer leaked into out: %v", echo)
+	if echo.n != 1 || !strings.Contains(echo.last, `"errmsg":"ok"`) || srv.Count(echoPath) != 2 {
+		t.Fatalf("decoded %d answers, last %s", echo.n, echo.last)
 	}
+	// A final error other than a token error is decoded once.
+	srv.HandleRaw("POST /test/fail", func(w http.ResponseWriter, r *fakewechat.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		io.WriteString(w, `{"errcode":45009,"errmsg":"reach max api daily quota limit"}`)
+	})
+	echo = decodeCounter{}
+	if err := c.Call(ctx, "POST", "/test/fail", nil, nil, &echo); err == nil || echo.n != 1 {
+		t.Fatalf("final error: %v, decoded %d", err, echo.n)
+	}
+}
+
+// decodeCounter counts the answers decoded into it.
+type decodeCounter struct {
+	n    int
+	last string
+}
+
+func (d *decodeCounter) UnmarshalJSON(b []byte) error {
+	d.n++
+	d.last = string(b)
+	return nil
 }
