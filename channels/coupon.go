@@ -2,8 +2,6 @@ package channels
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"iter"
 	"net/http"
 	"strconv"
@@ -111,27 +109,17 @@ type CouponStockInfo struct {
 // Get returns a coupon with its stock.
 // https://developers.weixin.qq.com/doc/store/API/coupon/get.html
 func (s *CouponService) Get(ctx context.Context, couponID string) (*Coupon, error) {
-	return getOne[Coupon](ctx, s.c, couponGet, "coupon_id", couponID, "coupon")
-}
-
-// getOne sends {idKey: id} to ep and returns the answer's field key, or an
-// *InvalidArgumentError for an empty id.
-func getOne[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, idKey, id, key string) (*T, error) {
-	body, err := byID(idKey, id)
+	body, err := byID("coupon_id", couponID)
 	if err != nil {
 		return nil, err
 	}
-	var out map[string]json.RawMessage
-	if err := c.Do(ctx, ep, nil, body, &out); err != nil {
+	out, err := call[struct {
+		Coupon Coupon `json:"coupon"`
+	}](ctx, s.c, couponGet, nil, body)
+	if err != nil {
 		return nil, err
 	}
-	v := new(T)
-	if raw := out[key]; len(raw) > 0 {
-		if err := json.Unmarshal(raw, v); err != nil {
-			return nil, fmt.Errorf("channels: decode %s %s: %w", ep.Path, key, err)
-		}
-	}
-	return v, nil
+	return &out.Coupon, nil
 }
 
 // CouponPage is one page of coupon ids.
