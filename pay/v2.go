@@ -107,7 +107,13 @@ func encodeV2XML(params map[string]string) []byte {
 
 // ParseV2XML parses a flat v2 XML document (<xml><k>v</k>...</xml>) into a
 // map. Nested elements are rejected.
-func ParseV2XML(data []byte) (map[string]string, error) { return parseV2XML(data, false) }
+func ParseV2XML(data []byte) (map[string]string, error) {
+	m, err := parseV2XML(data, false)
+	if err != nil {
+		return nil, fmt.Errorf("pay: %w", err)
+	}
+	return m, nil
+}
 
 // parseV2XML is ParseV2XML; with skipNested, the content of nested
 // elements (e.g. gethbinfo's hblist) is left out instead of rejected.
@@ -123,7 +129,7 @@ func parseV2XML(data []byte, skipNested bool) (map[string]string, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("pay: malformed v2 XML: %w", err)
+			return nil, fmt.Errorf("malformed v2 XML: %w", err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -132,7 +138,7 @@ func parseV2XML(data []byte, skipNested bool) (map[string]string, error) {
 				key = t.Name.Local
 				val.Reset()
 			} else if depth > 2 && !skipNested {
-				return nil, errors.New("pay: malformed v2 XML: nested element")
+				return nil, errors.New("malformed v2 XML: nested element")
 			}
 		case xml.EndElement:
 			if depth == 2 {
@@ -146,7 +152,7 @@ func parseV2XML(data []byte, skipNested bool) (map[string]string, error) {
 		}
 	}
 	if depth != 0 || len(m) == 0 {
-		return nil, errors.New("pay: malformed v2 XML: empty or unterminated document")
+		return nil, errors.New("malformed v2 XML: empty or unterminated document")
 	}
 	return m, nil
 }
@@ -211,7 +217,7 @@ func (c *Client) postV2Body(ctx context.Context, hc *http.Client, path string, p
 	signType := params["sign_type"]
 	m, err := parseV2XML(body, skipNested)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("pay: POST %s: %w", path, err)
 	}
 	if m["return_code"] != "SUCCESS" {
 		// Communication failures carry no sign.

@@ -525,7 +525,7 @@ func (c *Client) downloadV2(ctx context.Context, hc *http.Client, path string, p
 		}
 		m, err := parseV2XML(body, false)
 		if err != nil {
-			return 0, err
+			return 0, fmt.Errorf("pay: POST %s: %w", path, err)
 		}
 		return 0, &V2Error{ReturnCode: m["return_code"], ReturnMsg: m["return_msg"], ErrCode: m["error_code"]}
 	}
