@@ -230,10 +230,8 @@ func (s *InvoicingPlatformService) UpdateStatus(ctx context.Context, cardID, cod
 	if err := requireCode(code); err != nil {
 		return err
 	}
-	switch status {
-	case InvoiceReimburseInit, InvoiceReimburseLock, InvoiceReimburseClosure:
-	default:
-		return invalidArg("reimburse_status", "unknown status "+status)
+	if err := checkReimburseStatus(status); err != nil {
+		return err
 	}
 	return s.c.Do(ctx, invoiceUpdateStatus, nil, struct {
 		CardID          string `json:"card_id"`

@@ -8,19 +8,21 @@ import (
 )
 
 var (
-	reimburseInfo         = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/getinvoiceinfo"}
-	reimburseBatch        = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/getinvoicebatch"}
-	reimburseUpdate       = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/updateinvoicestatus"}
-	reimburseUpdateBatch  = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/updatestatusbatch"}
-	maxReimburseInvoices  = 100
-	reimburseStatusValues = []string{ReimburseInit, ReimburseLock, ReimburseClosure}
+	reimburseInfo        = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/getinvoiceinfo"}
+	reimburseBatch       = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/getinvoicebatch"}
+	reimburseUpdate      = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/updateinvoicestatus"}
+	reimburseUpdateBatch = wechat.Endpoint{Method: http.MethodPost, Path: "/card/invoice/reimburse/updatestatusbatch"}
+	maxReimburseInvoices = 100
 )
 
-// Reimbursement statuses of an invoice (reimburse_status).
+// Former names of the reimbursement statuses.
 const (
-	ReimburseInit    = "INVOICE_REIMBURSE_INIT"
-	ReimburseLock    = "INVOICE_REIMBURSE_LOCK"
-	ReimburseClosure = "INVOICE_REIMBURSE_CLOSURE"
+	// Deprecated: use InvoiceReimburseInit, the name package work uses too.
+	ReimburseInit = InvoiceReimburseInit
+	// Deprecated: use InvoiceReimburseLock.
+	ReimburseLock = InvoiceReimburseLock
+	// Deprecated: use InvoiceReimburseClosure.
+	ReimburseClosure = InvoiceReimburseClosure
 )
 
 // InvoiceRef is an invoice in a user's card package.
@@ -113,10 +115,9 @@ func (s *ReimburseService) Invoices(ctx context.Context, refs []InvoiceRef) ([]R
 }
 
 func checkReimburseStatus(status string) error {
-	for _, v := range reimburseStatusValues {
-		if v == status {
-			return nil
-		}
+	switch status {
+	case InvoiceReimburseInit, InvoiceReimburseLock, InvoiceReimburseClosure:
+		return nil
 	}
 	return invalidArg("reimburse_status", "must be INVOICE_REIMBURSE_INIT, _LOCK or _CLOSURE")
 }
