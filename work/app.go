@@ -106,7 +106,7 @@ type OAuthUser struct {
 // whose user_ticket AuthService.UserDetail takes.
 // https://developer.work.weixin.qq.com/document/path/91023
 func (s *AppService) UserInfo(ctx context.Context, code string) (*OAuthUser, error) {
-	if err := requireArgs("code", code); err != nil {
+	if err := needB("code", code); err != nil {
 		return nil, err
 	}
 	return callB[OAuthUser](ctx, s.c, userGetUserInfo, url.Values{"code": {code}}, nil)

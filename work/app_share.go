@@ -5,7 +5,7 @@ import (
 	"iter"
 )
 
-var appShareInfo = postB("/cgi-bin/corpgroup/corp/list_app_share_info")
+var appShareInfo = epPost("/cgi-bin/corpgroup/corp/list_app_share_info")
 
 // MaxAppSharePage is the largest page of ListShareInfo.
 const MaxAppSharePage = 100

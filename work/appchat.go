@@ -40,7 +40,7 @@ type AppChatUpdate struct {
 // https://developer.work.weixin.qq.com/document/path/90245
 func (s *AppChatService) Create(ctx context.Context, chat *AppChat) (string, error) {
 	if chat == nil || len(chat.UserList) < 2 || len(chat.UserList) > 2000 {
-		return "", badArg("userlist", "want 2 to 2000 members")
+		return "", paramErr("userlist", "want 2 to 2000 members")
 	}
 	out, err := callB[struct {
 		ChatID string `json:"chatid"`
@@ -55,7 +55,7 @@ func (s *AppChatService) Create(ctx context.Context, chat *AppChat) (string, err
 // https://developer.work.weixin.qq.com/document/path/90246
 func (s *AppChatService) Update(ctx context.Context, u *AppChatUpdate) error {
 	if u == nil || u.ChatID == "" {
-		return badArg("chatid", "empty")
+		return paramErr("chatid", "empty")
 	}
 	return s.c.Do(ctx, appChatUpdate, nil, u, nil)
 }
@@ -63,7 +63,7 @@ func (s *AppChatService) Update(ctx context.Context, u *AppChatUpdate) error {
 // Get reads a group chat.
 // https://developer.work.weixin.qq.com/document/path/90247
 func (s *AppChatService) Get(ctx context.Context, chatID string) (*AppChat, error) {
-	if err := requireArgs("chatid", chatID); err != nil {
+	if err := needB("chatid", chatID); err != nil {
 		return nil, err
 	}
 	out, err := callB[struct {
@@ -88,10 +88,10 @@ type AppChatMessage struct {
 // https://developer.work.weixin.qq.com/document/path/90248
 func (s *AppChatService) Send(ctx context.Context, msg *AppChatMessage) error {
 	if msg == nil || msg.ChatID == "" {
-		return badArg("chatid", "empty")
+		return paramErr("chatid", "empty")
 	}
 	if msg.MsgType == "" {
-		return badArg("msgtype", "empty")
+		return paramErr("msgtype", "empty")
 	}
 	return s.c.Do(ctx, appChatSend, nil, msg, nil)
 }

@@ -29,17 +29,17 @@ type MenuButton struct {
 
 func (m *AppMenu) check() error {
 	if m == nil || len(m.Button) == 0 || len(m.Button) > 3 {
-		return badArg("button", "want 1 to 3 buttons")
+		return paramErr("button", "want 1 to 3 buttons")
 	}
 	for _, b := range m.Button {
 		if b.Name == "" {
-			return badArg("button", "a button has no name")
+			return paramErr("button", "a button has no name")
 		}
 		if len(b.SubButton) > 5 {
-			return badArg("sub_button", "at most 5 sub-buttons")
+			return paramErr("sub_button", "at most 5 sub-buttons")
 		}
 		if len(b.SubButton) == 0 && b.Type == "" {
-			return badArg("button", "button "+b.Name+" has no type and no sub-button")
+			return paramErr("button", "button "+b.Name+" has no type and no sub-button")
 		}
 	}
 	return nil

@@ -7,10 +7,10 @@ import (
 )
 
 var (
-	approvalTemplate = postB("/cgi-bin/oa/gettemplatedetail")
-	approvalApply    = postB("/cgi-bin/oa/applyevent")
-	approvalList     = postB("/cgi-bin/oa/getapprovalinfo")
-	approvalDetail   = postB("/cgi-bin/oa/getapprovaldetail")
+	approvalTemplate = epPost("/cgi-bin/oa/gettemplatedetail")
+	approvalApply    = epPost("/cgi-bin/oa/applyevent")
+	approvalList     = epPost("/cgi-bin/oa/getapprovalinfo")
+	approvalDetail   = epPost("/cgi-bin/oa/getapprovaldetail")
 )
 
 // LangText is a text in one language ("zh_CN", "en").

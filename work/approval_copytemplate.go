@@ -2,7 +2,7 @@ package work
 
 import "context"
 
-var approvalCopyTemplate = postB("/cgi-bin/oa/approval/copytemplate")
+var approvalCopyTemplate = epPost("/cgi-bin/oa/approval/copytemplate")
 
 // CopyTemplate copies (or, when the corp has it already, updates) an
 // approval template a service provider made and had reviewed into this

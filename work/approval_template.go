@@ -6,8 +6,8 @@ import (
 )
 
 var (
-	approvalCreateTemplate = postB("/cgi-bin/oa/approval/create_template")
-	approvalUpdateTemplate = postB("/cgi-bin/oa/approval/update_template")
+	approvalCreateTemplate = epPost("/cgi-bin/oa/approval/create_template")
+	approvalUpdateTemplate = epPost("/cgi-bin/oa/approval/update_template")
 )
 
 // ApprovalTemplateSpec is the name and controls of an approval template to

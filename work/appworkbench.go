@@ -64,7 +64,7 @@ type WorkbenchWebView struct {
 
 func (w *Workbench) check(template bool) error {
 	if w == nil {
-		return badArg("type", "empty")
+		return paramErr("type", "empty")
 	}
 	var set bool
 	switch w.Type {
@@ -79,10 +79,10 @@ func (w *Workbench) check(template bool) error {
 	case WorkbenchTypeNormal:
 		set = template
 	default:
-		return badArg("type", "unknown type "+w.Type)
+		return paramErr("type", "unknown type "+w.Type)
 	}
 	if !set {
-		return badArg(w.Type, "missing or out of the documented limits")
+		return paramErr(w.Type, "missing or out of the documented limits")
 	}
 	return nil
 }
@@ -113,7 +113,7 @@ func (s *AppWorkbenchService) GetTemplate(ctx context.Context) (*WorkbenchTempla
 // SetData sets what one member sees on the workbench (not "normal").
 // https://developer.work.weixin.qq.com/document/path/92535
 func (s *AppWorkbenchService) SetData(ctx context.Context, userID string, w Workbench) error {
-	if err := requireArgs("userid", userID); err != nil {
+	if err := needB("userid", userID); err != nil {
 		return err
 	}
 	if err := w.check(false); err != nil {

@@ -22,7 +22,7 @@ var (
 // AppService.UserInfo (the older /cgi-bin/user/getuserinfo).
 // https://developer.work.weixin.qq.com/document/path/96442
 func (s *AuthService) UserInfo(ctx context.Context, code string) (*OAuthUser, error) {
-	if err := requireArgs("code", code); err != nil {
+	if err := needB("code", code); err != nil {
 		return nil, err
 	}
 	return callB[OAuthUser](ctx, s.c, authGetUserInfo, url.Values{"code": {code}}, nil)
@@ -47,7 +47,7 @@ type AuthUserDetail struct {
 // user_ticket names; the member must be in the agent's visible range.
 // https://developer.work.weixin.qq.com/document/path/96443
 func (s *AuthService) UserDetail(ctx context.Context, userTicket string) (*AuthUserDetail, error) {
-	if err := requireArgs("user_ticket", userTicket); err != nil {
+	if err := needB("user_ticket", userTicket); err != nil {
 		return nil, err
 	}
 	return callB[AuthUserDetail](ctx, s.c, authGetUserDetail, nil, map[string]string{"user_ticket": userTicket})
@@ -65,7 +65,7 @@ type TFAInfo struct {
 // the address-book tool or a self-built agent may call it.
 // https://developer.work.weixin.qq.com/document/path/99499
 func (s *AuthService) TFAInfo(ctx context.Context, code string) (*TFAInfo, error) {
-	if err := requireArgs("code", code); err != nil {
+	if err := needB("code", code); err != nil {
 		return nil, err
 	}
 	return callB[TFAInfo](ctx, s.c, authGetTFAInfo, nil, map[string]string{"code": code})
@@ -76,7 +76,7 @@ func (s *AuthService) TFAInfo(ctx context.Context, code string) (*TFAInfo, error
 // member joining, see UserService's AuthSucc.
 // https://developer.work.weixin.qq.com/document/path/99500
 func (s *AuthService) TFASucc(ctx context.Context, userID, tfaCode string) error {
-	if err := requireArgs("userid", userID, "tfa_code", tfaCode); err != nil {
+	if err := needB("userid", userID, "tfa_code", tfaCode); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, userTFASucc, nil, map[string]string{"userid": userID, "tfa_code": tfaCode}, nil)

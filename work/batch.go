@@ -39,11 +39,11 @@ type batchPartyJob struct {
 }
 
 func (s *BatchService) start(ctx context.Context, ep wechat.Endpoint, mediaID string, cb *BatchCallback, body any) (string, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return "", err
 	}
 	if cb != nil {
-		if err := requireArgs("callback.url", cb.URL); err != nil {
+		if err := needB("callback.url", cb.URL); err != nil {
 			return "", err
 		}
 	}
@@ -108,7 +108,7 @@ type BatchRowResult struct {
 // Result returns the state of a job this corp started.
 // https://developer.work.weixin.qq.com/document/path/90983
 func (s *BatchService) Result(ctx context.Context, jobID string) (*BatchResult, error) {
-	if err := requireArgs("jobid", jobID); err != nil {
+	if err := needB("jobid", jobID); err != nil {
 		return nil, err
 	}
 	return callB[BatchResult](ctx, s.c, batchGetResult, url.Values{"jobid": {jobID}}, nil)

@@ -3,10 +3,10 @@ package work
 import "context"
 
 var (
-	calendarAdd    = postB("/cgi-bin/oa/calendar/add")
-	calendarUpdate = postB("/cgi-bin/oa/calendar/update")
-	calendarGet    = postB("/cgi-bin/oa/calendar/get")
-	calendarDel    = postB("/cgi-bin/oa/calendar/del")
+	calendarAdd    = epPost("/cgi-bin/oa/calendar/add")
+	calendarUpdate = epPost("/cgi-bin/oa/calendar/update")
+	calendarGet    = epPost("/cgi-bin/oa/calendar/get")
+	calendarDel    = epPost("/cgi-bin/oa/calendar/del")
 )
 
 // Calendar is a shared calendar (日历).

@@ -54,13 +54,13 @@ func NewChatRobot(webhook string, opts ...wechat.Option) (*ChatRobot, error) {
 	if strings.Contains(webhook, "://") {
 		u, err := url.Parse(webhook)
 		if err != nil || u.Host == "" || (u.Scheme != "https" && u.Scheme != "http") {
-			return nil, badArg("webhook", "not an http(s) URL")
+			return nil, paramErr("webhook", "not an http(s) URL")
 		}
 		key = u.Query().Get("key")
 		base = u.Scheme + "://" + u.Host
 	}
 	if key == "" || strings.ContainsAny(key, "?&=/# ") {
-		return nil, badArg("webhook", "no valid key")
+		return nil, paramErr("webhook", "no valid key")
 	}
 	all := append([]wechat.Option{wechat.WithBaseURL(base), wechat.WithStore(wechat.NewMemoryStore())}, opts...)
 	all = append(all, wechat.WithTokenSource(noToken{}))
@@ -105,7 +105,7 @@ type RobotImage struct {
 // https://developer.work.weixin.qq.com/document/path/91770
 func (r *ChatRobot) Send(ctx context.Context, msg *RobotMessage) error {
 	if msg == nil || msg.MsgType == "" {
-		return badArg("msgtype", "empty")
+		return paramErr("msgtype", "empty")
 	}
 	return r.c.Do(ctx, robotSend, r.query(), msg, nil)
 }
@@ -114,7 +114,7 @@ func (r *ChatRobot) Send(ctx context.Context, msg *RobotMessage) error {
 // https://developer.work.weixin.qq.com/document/path/91770#文本类型
 func (r *ChatRobot) SendText(ctx context.Context, text RobotText) error {
 	if text.Content == "" || len(text.Content) > maxRobotText {
-		return badArg("content", "want 1 to 2048 bytes")
+		return paramErr("content", "want 1 to 2048 bytes")
 	}
 	return r.Send(ctx, &RobotMessage{MsgType: "text", Text: &text})
 }
@@ -123,7 +123,7 @@ func (r *ChatRobot) SendText(ctx context.Context, text RobotText) error {
 // https://developer.work.weixin.qq.com/document/path/91770#markdown类型
 func (r *ChatRobot) SendMarkdown(ctx context.Context, content string) error {
 	if content == "" || len(content) > maxRobotMarkdown {
-		return badArg("content", "want 1 to 4096 bytes")
+		return paramErr("content", "want 1 to 4096 bytes")
 	}
 	return r.Send(ctx, &RobotMessage{MsgType: "markdown", Markdown: &TextContent{Content: content}})
 }
@@ -133,7 +133,7 @@ func (r *ChatRobot) SendMarkdown(ctx context.Context, content string) error {
 // https://developer.work.weixin.qq.com/document/path/91770#图片类型
 func (r *ChatRobot) SendImage(ctx context.Context, image []byte) error {
 	if len(image) == 0 || len(image) > maxRobotImage {
-		return badArg("image", "want 1 byte to 2 MB")
+		return paramErr("image", "want 1 byte to 2 MB")
 	}
 	sum := md5.Sum(image)
 	return r.Send(ctx, &RobotMessage{MsgType: "image", Image: &RobotImage{
@@ -152,7 +152,7 @@ func (r *ChatRobot) SendNews(ctx context.Context, articles []NewsArticle) error 
 // SendFile sends a file uploaded with UploadMedia.
 // https://developer.work.weixin.qq.com/document/path/91770#文件类型
 func (r *ChatRobot) SendFile(ctx context.Context, mediaID string) error {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return err
 	}
 	return r.Send(ctx, &RobotMessage{MsgType: "file", File: &MediaContent{MediaID: mediaID}})
@@ -161,7 +161,7 @@ func (r *ChatRobot) SendFile(ctx context.Context, mediaID string) error {
 // SendVoice sends an AMR voice uploaded with UploadMedia.
 // https://developer.work.weixin.qq.com/document/path/91770#语音类型
 func (r *ChatRobot) SendVoice(ctx context.Context, mediaID string) error {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return err
 	}
 	return r.Send(ctx, &RobotMessage{MsgType: "voice", Voice: &MediaContent{MediaID: mediaID}})
@@ -171,7 +171,7 @@ func (r *ChatRobot) SendVoice(ctx context.Context, mediaID string) error {
 // https://developer.work.weixin.qq.com/document/path/91770#模版卡片类型
 func (r *ChatRobot) SendTemplateCard(ctx context.Context, card TemplateCard) error {
 	if card.CardType != CardTextNotice && card.CardType != CardNewsNotice {
-		return badArg("card_type", "a robot sends text_notice or news_notice cards")
+		return paramErr("card_type", "a robot sends text_notice or news_notice cards")
 	}
 	return r.Send(ctx, &RobotMessage{MsgType: "template_card", TemplateCard: &card})
 }
@@ -182,7 +182,7 @@ func (r *ChatRobot) SendTemplateCard(ctx context.Context, card TemplateCard) err
 // https://developer.work.weixin.qq.com/document/path/91770#文件上传接口
 func (r *ChatRobot) UploadMedia(ctx context.Context, typ MediaType, filename string, content io.Reader) (*UploadedMedia, error) {
 	if typ != MediaFile && typ != MediaVoice {
-		return nil, badArg("type", "want file or voice")
+		return nil, paramErr("type", "want file or voice")
 	}
 	if err := checkMediaFile(filename, content); err != nil {
 		return nil, err

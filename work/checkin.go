@@ -8,16 +8,16 @@ import (
 )
 
 var (
-	checkinCorpOptions = postB("/cgi-bin/checkin/getcorpcheckinoption")
-	checkinUserOptions = postB("/cgi-bin/checkin/getcheckinoption")
-	checkinData        = postB("/cgi-bin/checkin/getcheckindata")
-	checkinDayData     = postB("/cgi-bin/checkin/getcheckin_daydata")
-	checkinMonthData   = postB("/cgi-bin/checkin/getcheckin_monthdata")
-	checkinSchedules   = postB("/cgi-bin/checkin/getcheckinschedulist")
-	checkinSetSchedule = postB("/cgi-bin/checkin/setcheckinschedulist")
-	checkinCorrection  = postB("/cgi-bin/checkin/punch_correction")
-	checkinUserFace    = postB("/cgi-bin/checkin/addcheckinuserface")
-	checkinHardware    = postB("/cgi-bin/hardware/get_hardware_checkin_data")
+	checkinCorpOptions = epPost("/cgi-bin/checkin/getcorpcheckinoption")
+	checkinUserOptions = epPost("/cgi-bin/checkin/getcheckinoption")
+	checkinData        = epPost("/cgi-bin/checkin/getcheckindata")
+	checkinDayData     = epPost("/cgi-bin/checkin/getcheckin_daydata")
+	checkinMonthData   = epPost("/cgi-bin/checkin/getcheckin_monthdata")
+	checkinSchedules   = epPost("/cgi-bin/checkin/getcheckinschedulist")
+	checkinSetSchedule = epPost("/cgi-bin/checkin/setcheckinschedulist")
+	checkinCorrection  = epPost("/cgi-bin/checkin/punch_correction")
+	checkinUserFace    = epPost("/cgi-bin/checkin/addcheckinuserface")
+	checkinHardware    = epPost("/cgi-bin/hardware/get_hardware_checkin_data")
 )
 
 // MaxCheckinUsers is the number of userids per check-in query.

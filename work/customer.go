@@ -27,11 +27,6 @@ func needB(pairs ...string) error {
 	return nil
 }
 
-// postB declares a POST endpoint.
-func postB(path string) wechat.Endpoint {
-	return wechat.Endpoint{Method: http.MethodPost, Path: path}
-}
-
 // callB sends body to ep and decodes the answer into a new T.
 func callB[T any](ctx context.Context, c *wechat.Client, ep wechat.Endpoint, q url.Values, body any) (*T, error) {
 	out := new(T)
@@ -50,9 +45,9 @@ var (
 	customerFollowUsers = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/get_follow_user_list"}
 	customerList        = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/list"}
 	customerGet         = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/get"}
-	customerBatchByUser = postB("/cgi-bin/externalcontact/batch/get_by_user")
-	customerRemark      = postB("/cgi-bin/externalcontact/remark")
-	customerBehavior    = postB("/cgi-bin/externalcontact/get_user_behavior_data")
+	customerBatchByUser = epPost("/cgi-bin/externalcontact/batch/get_by_user")
+	customerRemark      = epPost("/cgi-bin/externalcontact/remark")
+	customerBehavior    = epPost("/cgi-bin/externalcontact/get_user_behavior_data")
 )
 
 // Limits of the customer APIs.

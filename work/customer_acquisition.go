@@ -12,13 +12,13 @@ import (
 const acqPath = "/cgi-bin/externalcontact/customer_acquisition"
 
 var (
-	acqListLink  = postB(acqPath + "/list_link")
-	acqGetLink   = postB(acqPath + "/get")
-	acqCreate    = postB(acqPath + "/create_link")
-	acqUpdate    = postB(acqPath + "/update_link")
-	acqDelete    = postB(acqPath + "/delete_link")
-	acqCustomers = postB(acqPath + "/customer")
-	acqStatistic = postB(acqPath + "/statistic")
+	acqListLink  = epPost(acqPath + "/list_link")
+	acqGetLink   = epPost(acqPath + "/get")
+	acqCreate    = epPost(acqPath + "/create_link")
+	acqUpdate    = epPost(acqPath + "/update_link")
+	acqDelete    = epPost(acqPath + "/delete_link")
+	acqCustomers = epPost(acqPath + "/customer")
+	acqStatistic = epPost(acqPath + "/statistic")
 	acqQuota     = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/customer_acquisition_quota"}
 )
 

@@ -7,11 +7,11 @@ import (
 )
 
 var (
-	albumAdd    = postB("/cgi-bin/externalcontact/add_product_album")
-	albumGet    = postB("/cgi-bin/externalcontact/get_product_album")
-	albumList   = postB("/cgi-bin/externalcontact/get_product_album_list")
-	albumUpdate = postB("/cgi-bin/externalcontact/update_product_album")
-	albumDelete = postB("/cgi-bin/externalcontact/delete_product_album")
+	albumAdd    = epPost("/cgi-bin/externalcontact/add_product_album")
+	albumGet    = epPost("/cgi-bin/externalcontact/get_product_album")
+	albumList   = epPost("/cgi-bin/externalcontact/get_product_album_list")
+	albumUpdate = epPost("/cgi-bin/externalcontact/update_product_album")
+	albumDelete = epPost("/cgi-bin/externalcontact/delete_product_album")
 )
 
 // Limits of the product albums.

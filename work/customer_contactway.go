@@ -3,11 +3,11 @@ package work
 import "context"
 
 var (
-	contactWayAdd       = postB("/cgi-bin/externalcontact/add_contact_way")
-	contactWayGet       = postB("/cgi-bin/externalcontact/get_contact_way")
-	contactWayUpdate    = postB("/cgi-bin/externalcontact/update_contact_way")
-	contactWayDel       = postB("/cgi-bin/externalcontact/del_contact_way")
-	contactWayCloseTemp = postB("/cgi-bin/externalcontact/close_temp_chat")
+	contactWayAdd       = epPost("/cgi-bin/externalcontact/add_contact_way")
+	contactWayGet       = epPost("/cgi-bin/externalcontact/get_contact_way")
+	contactWayUpdate    = epPost("/cgi-bin/externalcontact/update_contact_way")
+	contactWayDel       = epPost("/cgi-bin/externalcontact/del_contact_way")
+	contactWayCloseTemp = epPost("/cgi-bin/externalcontact/close_temp_chat")
 )
 
 // Contact way types and scenes.

@@ -9,12 +9,12 @@ import (
 )
 
 var (
-	groupChatList      = postB("/cgi-bin/externalcontact/groupchat/list")
-	groupChatGet       = postB("/cgi-bin/externalcontact/groupchat/get")
-	groupChatOpenGID   = postB("/cgi-bin/externalcontact/groupchat/opengid_to_chatid")
-	groupChatTransfer  = postB("/cgi-bin/externalcontact/groupchat/transfer")
-	groupChatStatistic = postB("/cgi-bin/externalcontact/groupchat/statistic")
-	groupChatByDay     = postB("/cgi-bin/externalcontact/groupchat/statistic_group_by_day")
+	groupChatList      = epPost("/cgi-bin/externalcontact/groupchat/list")
+	groupChatGet       = epPost("/cgi-bin/externalcontact/groupchat/get")
+	groupChatOpenGID   = epPost("/cgi-bin/externalcontact/groupchat/opengid_to_chatid")
+	groupChatTransfer  = epPost("/cgi-bin/externalcontact/groupchat/transfer")
+	groupChatStatistic = epPost("/cgi-bin/externalcontact/groupchat/statistic")
+	groupChatByDay     = epPost("/cgi-bin/externalcontact/groupchat/statistic_group_by_day")
 )
 
 // Limits of the group chat APIs.
@@ -258,10 +258,10 @@ func (s *CustomerGroupChatService) StatisticByDay(ctx context.Context, q *GroupC
 }
 
 var (
-	joinWayAdd    = postB("/cgi-bin/externalcontact/groupchat/add_join_way")
-	joinWayGet    = postB("/cgi-bin/externalcontact/groupchat/get_join_way")
-	joinWayUpdate = postB("/cgi-bin/externalcontact/groupchat/update_join_way")
-	joinWayDel    = postB("/cgi-bin/externalcontact/groupchat/del_join_way")
+	joinWayAdd    = epPost("/cgi-bin/externalcontact/groupchat/add_join_way")
+	joinWayGet    = epPost("/cgi-bin/externalcontact/groupchat/get_join_way")
+	joinWayUpdate = epPost("/cgi-bin/externalcontact/groupchat/update_join_way")
+	joinWayDel    = epPost("/cgi-bin/externalcontact/groupchat/del_join_way")
 )
 
 // Join-way scenes and limits.

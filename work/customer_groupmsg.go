@@ -6,12 +6,12 @@ import (
 )
 
 var (
-	groupMsgAdd        = postB("/cgi-bin/externalcontact/add_msg_template")
-	groupMsgRemind     = postB("/cgi-bin/externalcontact/remind_groupmsg_send")
-	groupMsgCancel     = postB("/cgi-bin/externalcontact/cancel_groupmsg_send")
-	groupMsgList       = postB("/cgi-bin/externalcontact/get_groupmsg_list_v2")
-	groupMsgTasks      = postB("/cgi-bin/externalcontact/get_groupmsg_task")
-	groupMsgSendResult = postB("/cgi-bin/externalcontact/get_groupmsg_send_result")
+	groupMsgAdd        = epPost("/cgi-bin/externalcontact/add_msg_template")
+	groupMsgRemind     = epPost("/cgi-bin/externalcontact/remind_groupmsg_send")
+	groupMsgCancel     = epPost("/cgi-bin/externalcontact/cancel_groupmsg_send")
+	groupMsgList       = epPost("/cgi-bin/externalcontact/get_groupmsg_list_v2")
+	groupMsgTasks      = epPost("/cgi-bin/externalcontact/get_groupmsg_task")
+	groupMsgSendResult = epPost("/cgi-bin/externalcontact/get_groupmsg_send_result")
 )
 
 // Chat types of mass messages.

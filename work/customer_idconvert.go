@@ -31,7 +31,7 @@ type externalUserIDAnswer struct {
 // Self-built and third-party apps may call it.
 // https://developer.work.weixin.qq.com/document/path/92323
 func (s *CustomerService) ConvertToOpenID(ctx context.Context, externalUserID string) (string, error) {
-	if err := requireArgs("external_userid", externalUserID); err != nil {
+	if err := needB("external_userid", externalUserID); err != nil {
 		return "", err
 	}
 	out, err := callB[struct {
@@ -49,7 +49,7 @@ func (s *CustomerService) ConvertToOpenID(ctx context.Context, externalUserID st
 // may call it, with the corp's access_token (suite.Client.AgentClient).
 // https://developer.work.weixin.qq.com/document/path/93274
 func (s *CustomerService) UnionIDToExternalUserID(ctx context.Context, unionID, openID string) (string, error) {
-	if err := requireArgs("unionid", unionID, "openid", openID); err != nil {
+	if err := needB("unionid", unionID, "openid", openID); err != nil {
 		return "", err
 	}
 	out, err := callB[externalUserIDAnswer](ctx, s.c, customerUnionIDToExternal, nil, map[string]string{"unionid": unionID, "openid": openID})
@@ -61,7 +61,7 @@ func (s *CustomerService) UnionIDToExternalUserID(ctx context.Context, unionID, 
 
 func (s *CustomerService) newExternalUserIDs(ctx context.Context, chatID string, ids []string) ([]NewExternalUserID, error) {
 	if len(ids) == 0 || len(ids) > MaxNewExternalUserIDs {
-		return nil, badArg("external_userid_list", "want 1 to 1000 ids")
+		return nil, paramErr("external_userid_list", "want 1 to 1000 ids")
 	}
 	ep := customerNewExternalIDs
 	if chatID != "" {
@@ -93,7 +93,7 @@ func (s *CustomerService) NewExternalUserIDs(ctx context.Context, externalUserID
 // NewExternalUserIDs does for customers. Same callers.
 // https://developer.work.weixin.qq.com/document/path/97107
 func (s *CustomerService) GroupChatNewExternalUserIDs(ctx context.Context, chatID string, externalUserIDs []string) ([]NewExternalUserID, error) {
-	if err := requireArgs("chat_id", chatID); err != nil {
+	if err := needB("chat_id", chatID); err != nil {
 		return nil, err
 	}
 	return s.newExternalUserIDs(ctx, chatID, externalUserIDs)
@@ -104,7 +104,7 @@ func (s *CustomerService) GroupChatNewExternalUserIDs(ctx context.Context, chatI
 // sees. Only agent-developed apps may call it.
 // https://developer.work.weixin.qq.com/document/path/95195
 func (s *CustomerService) ToServiceExternalUserID(ctx context.Context, externalUserID string) (string, error) {
-	if err := requireArgs("external_userid", externalUserID); err != nil {
+	if err := needB("external_userid", externalUserID); err != nil {
 		return "", err
 	}
 	out, err := callB[externalUserIDAnswer](ctx, s.c, customerToServiceID, nil, externalUserIDAnswer{externalUserID})
@@ -120,11 +120,11 @@ func (s *CustomerService) ToServiceExternalUserID(ctx context.Context, externalU
 // owner) must be visible to both apps.
 // https://developer.work.weixin.qq.com/document/path/95884#external_userid转换
 func (s *CustomerService) FromServiceExternalUserID(ctx context.Context, externalUserID string, sourceAgentID int64) (string, error) {
-	if err := requireArgs("external_userid", externalUserID); err != nil {
+	if err := needB("external_userid", externalUserID); err != nil {
 		return "", err
 	}
 	if sourceAgentID <= 0 {
-		return "", badArg("source_agentid", "want the agentid of the provider's app")
+		return "", paramErr("source_agentid", "want the agentid of the provider's app")
 	}
 	out, err := callB[externalUserIDAnswer](ctx, s.c, customerFromServiceID, nil, struct {
 		ExternalUserID string `json:"external_userid"`

@@ -9,11 +9,11 @@ import (
 )
 
 var (
-	interceptAdd    = postB("/cgi-bin/externalcontact/add_intercept_rule")
+	interceptAdd    = epPost("/cgi-bin/externalcontact/add_intercept_rule")
 	interceptList   = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/get_intercept_rule_list"}
-	interceptGet    = postB("/cgi-bin/externalcontact/get_intercept_rule")
-	interceptUpdate = postB("/cgi-bin/externalcontact/update_intercept_rule")
-	interceptDel    = postB("/cgi-bin/externalcontact/del_intercept_rule")
+	interceptGet    = epPost("/cgi-bin/externalcontact/get_intercept_rule")
+	interceptUpdate = epPost("/cgi-bin/externalcontact/update_intercept_rule")
+	interceptDel    = epPost("/cgi-bin/externalcontact/del_intercept_rule")
 )
 
 // Limits of the sensitive-word rules.

@@ -11,11 +11,11 @@ import (
 )
 
 var (
-	momentList        = postB("/cgi-bin/externalcontact/get_moment_list")
-	momentTask        = postB("/cgi-bin/externalcontact/get_moment_task")
-	momentCustomers   = postB("/cgi-bin/externalcontact/get_moment_customer_list")
-	momentSendResults = postB("/cgi-bin/externalcontact/get_moment_send_result")
-	momentComments    = postB("/cgi-bin/externalcontact/get_moment_comments")
+	momentList        = epPost("/cgi-bin/externalcontact/get_moment_list")
+	momentTask        = epPost("/cgi-bin/externalcontact/get_moment_task")
+	momentCustomers   = epPost("/cgi-bin/externalcontact/get_moment_customer_list")
+	momentSendResults = epPost("/cgi-bin/externalcontact/get_moment_send_result")
+	momentComments    = epPost("/cgi-bin/externalcontact/get_moment_comments")
 )
 
 // MomentQuery selects the moments of List; the period is at most a month.
@@ -207,9 +207,9 @@ func (s *CustomerMomentService) DeleteStrategy(ctx context.Context, strategyID i
 }
 
 var (
-	momentTaskAdd    = postB("/cgi-bin/externalcontact/add_moment_task")
+	momentTaskAdd    = epPost("/cgi-bin/externalcontact/add_moment_task")
 	momentTaskResult = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/externalcontact/get_moment_task_result"}
-	momentTaskCancel = postB("/cgi-bin/externalcontact/cancel_moment_task")
+	momentTaskCancel = epPost("/cgi-bin/externalcontact/cancel_moment_task")
 )
 
 // Limits of a moment publishing task.

@@ -14,8 +14,8 @@ type strategyAPI struct {
 }
 
 func newStrategyAPI(prefix string) strategyAPI {
-	return strategyAPI{postB(prefix + "/list"), postB(prefix + "/get"), postB(prefix + "/get_range"),
-		postB(prefix + "/create"), postB(prefix + "/edit"), postB(prefix + "/del")}
+	return strategyAPI{epPost(prefix + "/list"), epPost(prefix + "/get"), epPost(prefix + "/get_range"),
+		epPost(prefix + "/create"), epPost(prefix + "/edit"), epPost(prefix + "/del")}
 }
 
 var (

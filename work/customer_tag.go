@@ -7,15 +7,15 @@ import (
 )
 
 var (
-	customerTagList         = postB("/cgi-bin/externalcontact/get_corp_tag_list")
-	customerTagAdd          = postB("/cgi-bin/externalcontact/add_corp_tag")
-	customerTagEdit         = postB("/cgi-bin/externalcontact/edit_corp_tag")
-	customerTagDel          = postB("/cgi-bin/externalcontact/del_corp_tag")
-	customerStrategyTagList = postB("/cgi-bin/externalcontact/get_strategy_tag_list")
-	customerStrategyTagAdd  = postB("/cgi-bin/externalcontact/add_strategy_tag")
-	customerStrategyTagEdit = postB("/cgi-bin/externalcontact/edit_strategy_tag")
-	customerStrategyTagDel  = postB("/cgi-bin/externalcontact/del_strategy_tag")
-	customerTagMark         = postB("/cgi-bin/externalcontact/mark_tag")
+	customerTagList         = epPost("/cgi-bin/externalcontact/get_corp_tag_list")
+	customerTagAdd          = epPost("/cgi-bin/externalcontact/add_corp_tag")
+	customerTagEdit         = epPost("/cgi-bin/externalcontact/edit_corp_tag")
+	customerTagDel          = epPost("/cgi-bin/externalcontact/del_corp_tag")
+	customerStrategyTagList = epPost("/cgi-bin/externalcontact/get_strategy_tag_list")
+	customerStrategyTagAdd  = epPost("/cgi-bin/externalcontact/add_strategy_tag")
+	customerStrategyTagEdit = epPost("/cgi-bin/externalcontact/edit_strategy_tag")
+	customerStrategyTagDel  = epPost("/cgi-bin/externalcontact/del_strategy_tag")
+	customerTagMark         = epPost("/cgi-bin/externalcontact/mark_tag")
 )
 
 // CustomerTag is one customer tag of a group.

@@ -3,12 +3,12 @@ package work
 import "context"
 
 var (
-	transferCustomer         = postB("/cgi-bin/externalcontact/transfer_customer")
-	transferResult           = postB("/cgi-bin/externalcontact/transfer_result")
-	transferGroupChat        = postB("/cgi-bin/externalcontact/groupchat/onjob_transfer")
-	transferUnassigned       = postB("/cgi-bin/externalcontact/get_unassigned_list")
-	resignedTransferCustomer = postB("/cgi-bin/externalcontact/resigned/transfer_customer")
-	resignedTransferResult   = postB("/cgi-bin/externalcontact/resigned/transfer_result")
+	transferCustomer         = epPost("/cgi-bin/externalcontact/transfer_customer")
+	transferResult           = epPost("/cgi-bin/externalcontact/transfer_result")
+	transferGroupChat        = epPost("/cgi-bin/externalcontact/groupchat/onjob_transfer")
+	transferUnassigned       = epPost("/cgi-bin/externalcontact/get_unassigned_list")
+	resignedTransferCustomer = epPost("/cgi-bin/externalcontact/resigned/transfer_customer")
+	resignedTransferResult   = epPost("/cgi-bin/externalcontact/resigned/transfer_result")
 )
 
 // MaxTransferCustomers is the number of customers per transfer.

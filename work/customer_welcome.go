@@ -3,11 +3,11 @@ package work
 import "context"
 
 var (
-	welcomeSend         = postB("/cgi-bin/externalcontact/send_welcome_msg")
-	welcomeTemplateAdd  = postB("/cgi-bin/externalcontact/group_welcome_template/add")
-	welcomeTemplateEdit = postB("/cgi-bin/externalcontact/group_welcome_template/edit")
-	welcomeTemplateGet  = postB("/cgi-bin/externalcontact/group_welcome_template/get")
-	welcomeTemplateDel  = postB("/cgi-bin/externalcontact/group_welcome_template/del")
+	welcomeSend         = epPost("/cgi-bin/externalcontact/send_welcome_msg")
+	welcomeTemplateAdd  = epPost("/cgi-bin/externalcontact/group_welcome_template/add")
+	welcomeTemplateEdit = epPost("/cgi-bin/externalcontact/group_welcome_template/edit")
+	welcomeTemplateGet  = epPost("/cgi-bin/externalcontact/group_welcome_template/get")
+	welcomeTemplateDel  = epPost("/cgi-bin/externalcontact/group_welcome_template/del")
 )
 
 // MaxAttachments is the number of attachments a customer message carries.

@@ -48,10 +48,10 @@ func deptQuery(id int64) url.Values {
 // https://developer.work.weixin.qq.com/document/path/90205
 func (s *DepartmentService) Create(ctx context.Context, d *Department) (int64, error) {
 	if d == nil || d.Name == "" {
-		return 0, badArg("name", "empty")
+		return 0, paramErr("name", "empty")
 	}
 	if d.ParentID <= 0 {
-		return 0, badArg("parentid", "required")
+		return 0, paramErr("parentid", "required")
 	}
 	out, err := callB[struct {
 		ID int64 `json:"id"`
@@ -66,7 +66,7 @@ func (s *DepartmentService) Create(ctx context.Context, d *Department) (int64, e
 // https://developer.work.weixin.qq.com/document/path/90206
 func (s *DepartmentService) Update(ctx context.Context, d *Department) error {
 	if d == nil || d.ID <= 0 {
-		return badArg("id", "required")
+		return paramErr("id", "required")
 	}
 	return s.c.Do(ctx, departmentUpdate, nil, d, nil)
 }
@@ -76,7 +76,7 @@ func (s *DepartmentService) Update(ctx context.Context, d *Department) error {
 // https://developer.work.weixin.qq.com/document/path/90207
 func (s *DepartmentService) Delete(ctx context.Context, id int64) error {
 	if id <= 0 {
-		return badArg("id", "required")
+		return paramErr("id", "required")
 	}
 	return s.c.Do(ctx, departmentDelete, deptQuery(id), nil, nil)
 }
@@ -111,7 +111,7 @@ func (s *DepartmentService) ListIDs(ctx context.Context, id int64) ([]Department
 // https://developer.work.weixin.qq.com/document/path/95351
 func (s *DepartmentService) Get(ctx context.Context, id int64) (*Department, error) {
 	if id <= 0 {
-		return nil, badArg("id", "required")
+		return nil, paramErr("id", "required")
 	}
 	out, err := callB[struct {
 		Department Department `json:"department"`

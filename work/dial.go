@@ -6,7 +6,7 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-var dialRecords = postB("/cgi-bin/dial/get_dial_record")
+var dialRecords = epPost("/cgi-bin/dial/get_dial_record")
 
 // MaxDialRecords is the largest page of public-phone call records.
 const MaxDialRecords = 100

@@ -51,15 +51,15 @@ type exportTagJob struct {
 
 // exportKey checks an encoding_aeskey and returns its AES key.
 func exportKey(encodingAESKey string) ([]byte, error) {
-	if err := requireArgs("encoding_aeskey", encodingAESKey); err != nil {
+	if err := needB("encoding_aeskey", encodingAESKey); err != nil {
 		return nil, err
 	}
 	if len(encodingAESKey) != 43 || strings.Trim(encodingAESKey, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") != "" {
-		return nil, badArg("encoding_aeskey", "must be 43 characters of a-z, A-Z, 0-9")
+		return nil, paramErr("encoding_aeskey", "must be 43 characters of a-z, A-Z, 0-9")
 	}
 	key, err := base64.StdEncoding.DecodeString(encodingAESKey + "=")
 	if err != nil || len(key) != 32 {
-		return nil, badArg("encoding_aeskey", "not the base64 of a 32-byte key")
+		return nil, paramErr("encoding_aeskey", "not the base64 of a 32-byte key")
 	}
 	return key, nil
 }
@@ -69,7 +69,7 @@ func (s *ExportService) start(ctx context.Context, ep wechat.Endpoint, job Expor
 		return "", err
 	}
 	if job.BlockSize != 0 && (job.BlockSize < MinExportBlockSize || job.BlockSize > MaxExportBlockSize) {
-		return "", badArg("block_size", fmt.Sprintf("must be %d to %d", MinExportBlockSize, MaxExportBlockSize))
+		return "", paramErr("block_size", fmt.Sprintf("must be %d to %d", MinExportBlockSize, MaxExportBlockSize))
 	}
 	return startJob(ctx, s.c, ep, body)
 }
@@ -144,7 +144,7 @@ type ExportFile struct {
 // Result returns the state of an export job this agent started.
 // https://developer.work.weixin.qq.com/document/path/94854
 func (s *ExportService) Result(ctx context.Context, jobID string) (*ExportResult, error) {
-	if err := requireArgs("jobid", jobID); err != nil {
+	if err := needB("jobid", jobID); err != nil {
 		return nil, err
 	}
 	return callB[ExportResult](ctx, s.c, exportGetResult, url.Values{"jobid": {jobID}}, nil)
@@ -171,7 +171,7 @@ func (s *ExportService) Open(ctx context.Context, file ExportFile, encodingAESKe
 	if err != nil {
 		return nil, err
 	}
-	if err := requireArgs("url", file.URL); err != nil {
+	if err := needB("url", file.URL); err != nil {
 		return nil, err
 	}
 	dl, err := s.c.Stream(ctx, wechat.Endpoint{Method: http.MethodGet, Path: file.URL, Auth: wechat.AuthNone}, nil, nil)

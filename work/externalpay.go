@@ -6,11 +6,11 @@ import (
 )
 
 var (
-	externalPayBills       = postB("/cgi-bin/externalpay/get_bill_list")
-	externalPayGetMerchant = postB("/cgi-bin/externalpay/getmerchant")
-	externalPaySetScope    = postB("/cgi-bin/externalpay/set_mch_use_scope")
-	externalPayPaymentInfo = postB("/cgi-bin/externalpay/get_payment_info")
-	externalPayFundFlow    = postB("/cgi-bin/externalpay/get_fund_flow")
+	externalPayBills       = epPost("/cgi-bin/externalpay/get_bill_list")
+	externalPayGetMerchant = epPost("/cgi-bin/externalpay/getmerchant")
+	externalPaySetScope    = epPost("/cgi-bin/externalpay/set_mch_use_scope")
+	externalPayPaymentInfo = epPost("/cgi-bin/externalpay/get_payment_info")
+	externalPayFundFlow    = epPost("/cgi-bin/externalpay/get_fund_flow")
 )
 
 // Limits of the external-payment APIs (对外收款).

@@ -8,10 +8,10 @@ import (
 )
 
 var (
-	healthStat    = postB("/cgi-bin/health/get_health_report_stat")
-	healthJobIDs  = postB("/cgi-bin/health/get_report_jobids")
-	healthJobInfo = postB("/cgi-bin/health/get_report_job_info")
-	healthAnswers = postB("/cgi-bin/health/get_report_answer")
+	healthStat    = epPost("/cgi-bin/health/get_health_report_stat")
+	healthJobIDs  = epPost("/cgi-bin/health/get_report_jobids")
+	healthJobInfo = epPost("/cgi-bin/health/get_report_job_info")
+	healthAnswers = epPost("/cgi-bin/health/get_report_answer")
 )
 
 // MaxHealthPage is the largest page of report job ids and answers.

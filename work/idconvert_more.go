@@ -3,8 +3,8 @@ package work
 import "context"
 
 var (
-	userOpenIDToUserID    = postB("/cgi-bin/batch/openuserid_to_userid")
-	customerConvertTmpIDs = postB("/cgi-bin/idconvert/convert_tmp_external_userid")
+	userOpenIDToUserID    = epPost("/cgi-bin/batch/openuserid_to_userid")
+	customerConvertTmpIDs = epPost("/cgi-bin/idconvert/convert_tmp_external_userid")
 )
 
 // Limits of the id conversions.

@@ -7,11 +7,11 @@ import (
 )
 
 var (
-	journalList     = postB("/cgi-bin/oa/journal/get_record_list")
-	journalDetail   = postB("/cgi-bin/oa/journal/get_record_detail")
-	journalStats    = postB("/cgi-bin/oa/journal/get_stat_list")
-	journalExport   = postB("/cgi-bin/oa/journal/export_doc")
-	journalDownload = postB("/cgi-bin/oa/journal/download_wedrive_file")
+	journalList     = epPost("/cgi-bin/oa/journal/get_record_list")
+	journalDetail   = epPost("/cgi-bin/oa/journal/get_record_detail")
+	journalStats    = epPost("/cgi-bin/oa/journal/get_stat_list")
+	journalExport   = epPost("/cgi-bin/oa/journal/export_doc")
+	journalDownload = epPost("/cgi-bin/oa/journal/download_wedrive_file")
 )
 
 // JournalQuery selects reports by time (at most a month).

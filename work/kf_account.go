@@ -31,7 +31,7 @@ type openKfIDBody struct {
 // open_kfid.
 // https://developer.work.weixin.qq.com/document/path/94662
 func (s *KFAccountService) Add(ctx context.Context, name, mediaID string) (string, error) {
-	if err := requireArgs("name", name, "media_id", mediaID); err != nil {
+	if err := needB("name", name, "media_id", mediaID); err != nil {
 		return "", err
 	}
 	out, err := callB[openKfIDBody](ctx, s.c, kfAccountAdd, nil, map[string]string{"name": name, "media_id": mediaID})
@@ -44,7 +44,7 @@ func (s *KFAccountService) Add(ctx context.Context, name, mediaID string) (strin
 // Delete deletes an account.
 // https://developer.work.weixin.qq.com/document/path/94663
 func (s *KFAccountService) Delete(ctx context.Context, openKfID string) error {
-	if err := requireArgs("open_kfid", openKfID); err != nil {
+	if err := needB("open_kfid", openKfID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, kfAccountDel, nil, openKfIDBody{openKfID}, nil)
@@ -54,11 +54,11 @@ func (s *KFAccountService) Delete(ctx context.Context, openKfID string) error {
 // left as they are.
 // https://developer.work.weixin.qq.com/document/path/94664
 func (s *KFAccountService) Update(ctx context.Context, openKfID, name, mediaID string) error {
-	if err := requireArgs("open_kfid", openKfID); err != nil {
+	if err := needB("open_kfid", openKfID); err != nil {
 		return err
 	}
 	if name == "" && mediaID == "" {
-		return badArg("name", "nothing to update")
+		return paramErr("name", "nothing to update")
 	}
 	return s.c.Do(ctx, kfAccountUpdate, nil, struct {
 		OpenKfID string `json:"open_kfid"`
@@ -71,7 +71,7 @@ func (s *KFAccountService) Update(ctx context.Context, openKfID, name, mediaID s
 // https://developer.work.weixin.qq.com/document/path/94661
 func (s *KFAccountService) List(ctx context.Context, offset, limit int) ([]KFAccount, error) {
 	if offset < 0 || limit < 1 || limit > 100 {
-		return nil, badArg("limit", "want an offset >= 0 and a limit of 1 to 100")
+		return nil, paramErr("limit", "want an offset >= 0 and a limit of 1 to 100")
 	}
 	out, err := callB[struct {
 		AccountList []KFAccount `json:"account_list"`
@@ -110,7 +110,7 @@ func (s *KFAccountService) All(ctx context.Context) iter.Seq2[KFAccount, error] 
 // enter-session event.
 // https://developer.work.weixin.qq.com/document/path/94665
 func (s *KFAccountService) AddContactWay(ctx context.Context, openKfID, scene string) (string, error) {
-	if err := requireArgs("open_kfid", openKfID); err != nil {
+	if err := needB("open_kfid", openKfID); err != nil {
 		return "", err
 	}
 	out, err := callB[struct {

@@ -37,7 +37,7 @@ type KFCustomers struct {
 // https://developer.work.weixin.qq.com/document/path/95159
 func (s *KFCustomerService) BatchGet(ctx context.Context, externalUserIDs []string, withContext bool) (*KFCustomers, error) {
 	if len(externalUserIDs) == 0 || len(externalUserIDs) > 100 {
-		return nil, badArg("external_userid_list", "want 1 to 100 ids")
+		return nil, paramErr("external_userid_list", "want 1 to 100 ids")
 	}
 	ctxFlag := 0
 	if withContext {

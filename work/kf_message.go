@@ -181,7 +181,7 @@ type SyncMsgResult struct {
 // https://developer.work.weixin.qq.com/document/path/94670
 func (s *KFMessageService) SyncMsg(ctx context.Context, req SyncMsgRequest) (*SyncMsgResult, error) {
 	if req.Limit < 0 || req.Limit > 1000 {
-		return nil, badArg("limit", "want 1 to 1000")
+		return nil, paramErr("limit", "want 1 to 1000")
 	}
 	return callB[SyncMsgResult](ctx, s.c, kfSyncMsg, nil, req)
 }
@@ -196,7 +196,7 @@ func (s *KFMessageService) SyncMsg(ctx context.Context, req SyncMsgRequest) (*Sy
 func (s *KFMessageService) Sync(ctx context.Context, req *SyncMsgRequest) iter.Seq2[KFMessage, error] {
 	return func(yield func(KFMessage, error) bool) {
 		if req == nil {
-			yield(KFMessage{}, badArg("cursor", "nil request"))
+			yield(KFMessage{}, paramErr("cursor", "nil request"))
 			return
 		}
 		for {
@@ -234,9 +234,9 @@ type KFSendMessage struct {
 // https://developer.work.weixin.qq.com/document/path/94677
 func (s *KFMessageService) Send(ctx context.Context, msg *KFSendMessage) (string, error) {
 	if msg == nil {
-		return "", badArg("touser", "nil message")
+		return "", paramErr("touser", "nil message")
 	}
-	if err := requireArgs("touser", msg.ToUser, "open_kfid", msg.OpenKfID, "msgtype", msg.MsgType); err != nil {
+	if err := needB("touser", msg.ToUser, "open_kfid", msg.OpenKfID, "msgtype", msg.MsgType); err != nil {
 		return "", err
 	}
 	out, err := callB[struct {
@@ -257,20 +257,20 @@ func (s *KFMessageService) send(ctx context.Context, toUser, openKfID string, c 
 
 func kfText(content string) (KFContent, error) {
 	if content == "" {
-		return KFContent{}, badArg("content", "empty")
+		return KFContent{}, paramErr("content", "empty")
 	}
 	return KFContent{MsgType: "text", Text: &KFText{Content: content}}, nil
 }
 
 func kfMenu(menu KFMenu) (KFContent, error) {
 	if len(menu.List) == 0 {
-		return KFContent{}, badArg("list", "a menu needs at least one entry")
+		return KFContent{}, paramErr("list", "a menu needs at least one entry")
 	}
 	return KFContent{MsgType: "msgmenu", MsgMenu: &menu}, nil
 }
 
 func kfMedia(typ, mediaID string) (KFContent, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return KFContent{}, err
 	}
 	c, m := KFContent{MsgType: typ}, &MediaContent{MediaID: mediaID}
@@ -325,14 +325,14 @@ func (s *KFMessageService) SendFile(ctx context.Context, toUser, openKfID, media
 // SendLink sends a link card.
 // https://developer.work.weixin.qq.com/document/path/94677#图文链接消息
 func (s *KFMessageService) SendLink(ctx context.Context, toUser, openKfID string, link KFLink) (string, error) {
-	err := requireArgs("title", link.Title, "url", link.URL, "thumb_media_id", link.ThumbMediaID)
+	err := needB("title", link.Title, "url", link.URL, "thumb_media_id", link.ThumbMediaID)
 	return s.send(ctx, toUser, openKfID, KFContent{MsgType: "link", Link: &link}, err)
 }
 
 // SendMiniProgram sends a mini-program card.
 // https://developer.work.weixin.qq.com/document/path/94677#小程序消息
 func (s *KFMessageService) SendMiniProgram(ctx context.Context, toUser, openKfID string, mp KFMiniProgram) (string, error) {
-	err := requireArgs("appid", mp.AppID, "thumb_media_id", mp.ThumbMediaID, "pagepath", mp.PagePath)
+	err := needB("appid", mp.AppID, "thumb_media_id", mp.ThumbMediaID, "pagepath", mp.PagePath)
 	return s.send(ctx, toUser, openKfID, KFContent{MsgType: "miniprogram", MiniProgram: &mp}, err)
 }
 
@@ -354,11 +354,11 @@ func (s *KFMessageService) SendLocation(ctx context.Context, toUser, openKfID st
 // optional id of your own. It returns the msgid.
 // https://developer.work.weixin.qq.com/document/path/95122
 func (s *KFMessageService) SendOnEvent(ctx context.Context, code, msgID string, c KFContent) (string, error) {
-	if err := requireArgs("code", code); err != nil {
+	if err := needB("code", code); err != nil {
 		return "", err
 	}
 	if c.MsgType != "text" && c.MsgType != "msgmenu" {
-		return "", badArg("msgtype", "want text or msgmenu")
+		return "", paramErr("msgtype", "want text or msgmenu")
 	}
 	out, err := callB[struct {
 		MsgID string `json:"msgid"`

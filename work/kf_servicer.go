@@ -46,14 +46,14 @@ type kfServicerBody struct {
 }
 
 func (s *KFServicerService) change(ctx context.Context, ep wechat.Endpoint, openKfID string, userIDs []string, departmentIDs []int64) ([]KFServicerResult, error) {
-	if err := requireArgs("open_kfid", openKfID); err != nil {
+	if err := needB("open_kfid", openKfID); err != nil {
 		return nil, err
 	}
 	if len(userIDs) == 0 && len(departmentIDs) == 0 {
-		return nil, badArg("userid_list", "give at least one userid or department id")
+		return nil, paramErr("userid_list", "give at least one userid or department id")
 	}
 	if len(userIDs) > MaxKFServicers || len(departmentIDs) > MaxKFServicers {
-		return nil, badArg("userid_list", "at most 100 userids and 100 department ids a call")
+		return nil, paramErr("userid_list", "at most 100 userids and 100 department ids a call")
 	}
 	out, err := callB[struct {
 		ResultList []KFServicerResult `json:"result_list"`
@@ -81,7 +81,7 @@ func (s *KFServicerService) Delete(ctx context.Context, openKfID string, userIDs
 // List returns the servicers of an account.
 // https://developer.work.weixin.qq.com/document/path/94645
 func (s *KFServicerService) List(ctx context.Context, openKfID string) ([]KFServicer, error) {
-	if err := requireArgs("open_kfid", openKfID); err != nil {
+	if err := needB("open_kfid", openKfID); err != nil {
 		return nil, err
 	}
 	out, err := callB[struct {

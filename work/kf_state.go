@@ -27,7 +27,7 @@ type KFServiceState struct {
 // account openKfID.
 // https://developer.work.weixin.qq.com/document/path/94669#获取会话状态
 func (s *KFSessionService) State(ctx context.Context, openKfID, externalUserID string) (*KFServiceState, error) {
-	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
+	if err := needB("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
 		return nil, err
 	}
 	return callB[KFServiceState](ctx, s.c, kfServiceStateGet, nil, map[string]string{"open_kfid": openKfID, "external_userid": externalUserID})
@@ -40,14 +40,14 @@ func (s *KFSessionService) State(ctx context.Context, openKfID, externalUserID s
 // KFMessage.SendOnEvent; "" otherwise.
 // https://developer.work.weixin.qq.com/document/path/94669#变更会话状态
 func (s *KFSessionService) Trans(ctx context.Context, openKfID, externalUserID string, state int, servicerUserID string) (string, error) {
-	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
+	if err := needB("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
 		return "", err
 	}
 	if state < KFStateAI || state > KFStateEnded {
-		return "", badArg("service_state", "want 1 to 4")
+		return "", paramErr("service_state", "want 1 to 4")
 	}
 	if state == KFStateServicer && servicerUserID == "" {
-		return "", badArg("servicer_userid", "required for state 3")
+		return "", paramErr("servicer_userid", "required for state 3")
 	}
 	out, err := callB[struct {
 		MsgCode string `json:"msg_code"`

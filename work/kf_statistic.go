@@ -60,14 +60,14 @@ type KFDayStatistic struct {
 }
 
 func (s *KFStatisticService) get(ctx context.Context, ep wechat.Endpoint, q KFStatisticQuery) ([]KFDayStatistic, error) {
-	if err := requireArgs("open_kfid", q.OpenKfID); err != nil {
+	if err := needB("open_kfid", q.OpenKfID); err != nil {
 		return nil, err
 	}
 	if q.StartTime <= 0 || q.EndTime < q.StartTime {
-		return nil, badArg("start_time", "invalid period")
+		return nil, paramErr("start_time", "invalid period")
 	}
 	if q.EndTime-q.StartTime > (MaxKFStatisticDays-1)*86400 {
-		return nil, badArg("end_time", "at most 31 days")
+		return nil, paramErr("end_time", "at most 31 days")
 	}
 	out, err := callB[struct {
 		StatisticList []KFDayStatistic `json:"statistic_list"`

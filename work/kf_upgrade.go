@@ -39,7 +39,7 @@ func (s *KFCustomerService) UpgradeServiceConfig(ctx context.Context) (*KFUpgrad
 // optional recommendation text.
 // https://developer.work.weixin.qq.com/document/path/94674#为客户升级为专员或客户群服务
 func (s *KFCustomerService) UpgradeMember(ctx context.Context, openKfID, externalUserID, userID, wording string) error {
-	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID, "userid", userID); err != nil {
+	if err := needB("open_kfid", openKfID, "external_userid", externalUserID, "userid", userID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, kfUpgrade, nil, kfUpgradeBody{OpenKfID: openKfID, ExternalUserID: externalUserID, Type: KFUpgradeMember,
@@ -50,7 +50,7 @@ func (s *KFCustomerService) UpgradeMember(ctx context.Context, openKfID, externa
 // the upgrade service) to customer externalUserID of account openKfID.
 // https://developer.work.weixin.qq.com/document/path/94674#为客户升级为专员或客户群服务
 func (s *KFCustomerService) UpgradeGroupChat(ctx context.Context, openKfID, externalUserID, chatID, wording string) error {
-	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID, "chat_id", chatID); err != nil {
+	if err := needB("open_kfid", openKfID, "external_userid", externalUserID, "chat_id", chatID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, kfUpgrade, nil, kfUpgradeBody{OpenKfID: openKfID, ExternalUserID: externalUserID, Type: KFUpgradeGroupChat,
@@ -61,7 +61,7 @@ func (s *KFCustomerService) UpgradeGroupChat(ctx context.Context, openKfID, exte
 // customer.
 // https://developer.work.weixin.qq.com/document/path/94674#为客户取消推荐
 func (s *KFCustomerService) CancelUpgrade(ctx context.Context, openKfID, externalUserID string) error {
-	if err := requireArgs("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
+	if err := needB("open_kfid", openKfID, "external_userid", externalUserID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, kfUpgradeCancel, nil, map[string]string{"open_kfid": openKfID, "external_userid": externalUserID}, nil)

@@ -10,15 +10,15 @@ import (
 )
 
 var (
-	livingCreate    = postB("/cgi-bin/living/create")
-	livingModify    = postB("/cgi-bin/living/modify")
+	livingCreate    = epPost("/cgi-bin/living/create")
+	livingModify    = epPost("/cgi-bin/living/modify")
 	livingInfo      = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/living/get_living_info"}
-	livingCancel    = postB("/cgi-bin/living/cancel")
-	livingDelReplay = postB("/cgi-bin/living/delete_replay_data")
-	livingCode      = postB("/cgi-bin/living/get_living_code")
-	livingUserIDs   = postB("/cgi-bin/living/get_user_all_livingid")
-	livingWatchStat = postB("/cgi-bin/living/get_watch_stat")
-	livingShareInfo = postB("/cgi-bin/living/get_living_share_info")
+	livingCancel    = epPost("/cgi-bin/living/cancel")
+	livingDelReplay = epPost("/cgi-bin/living/delete_replay_data")
+	livingCode      = epPost("/cgi-bin/living/get_living_code")
+	livingUserIDs   = epPost("/cgi-bin/living/get_user_all_livingid")
+	livingWatchStat = epPost("/cgi-bin/living/get_watch_stat")
+	livingShareInfo = epPost("/cgi-bin/living/get_living_share_info")
 )
 
 // Living is a live broadcast (直播). Type 0 general, 1 small-group, 2

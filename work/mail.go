@@ -2,7 +2,7 @@ package work
 
 import "context"
 
-var mailComposeSend = postB("/cgi-bin/exmail/app/compose_send")
+var mailComposeSend = epPost("/cgi-bin/exmail/app/compose_send")
 
 // Limits of Mail.Send.
 const (

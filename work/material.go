@@ -49,7 +49,7 @@ func (s *MaterialService) Upload(ctx context.Context, typ MediaType, filename st
 	switch typ {
 	case MediaImage, MediaVoice, MediaVideo, MediaFile:
 	default:
-		return nil, badArg("type", "want image, voice, video or file")
+		return nil, paramErr("type", "want image, voice, video or file")
 	}
 	if err := checkMediaFile(filename, r); err != nil {
 		return nil, err
@@ -99,7 +99,7 @@ func (s *MaterialService) UploadImageFile(ctx context.Context, path string) (u s
 }
 
 func (s *MaterialService) stream(ctx context.Context, ep wechat.Endpoint, mediaID string) (*wechat.Download, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return nil, err
 	}
 	return s.c.Stream(ctx, ep, url.Values{"media_id": {mediaID}}, nil)
@@ -136,9 +136,9 @@ type UploadByURLRequest struct {
 // https://developer.work.weixin.qq.com/document/path/96219
 func (s *MaterialService) UploadByURL(ctx context.Context, req UploadByURLRequest) (string, error) {
 	if req.Type != MediaVideo && req.Type != MediaFile {
-		return "", badArg("type", "want video or file")
+		return "", paramErr("type", "want video or file")
 	}
-	if err := requireArgs("filename", req.Filename, "url", req.URL, "md5", req.MD5); err != nil {
+	if err := needB("filename", req.Filename, "url", req.URL, "md5", req.MD5); err != nil {
 		return "", err
 	}
 	if req.Scene == 0 {
@@ -168,7 +168,7 @@ type UploadByURLResult struct {
 // UploadByURLResult returns the state of an upload started by UploadByURL.
 // https://developer.work.weixin.qq.com/document/path/96219
 func (s *MaterialService) UploadByURLResult(ctx context.Context, jobID string) (*UploadByURLResult, error) {
-	if err := requireArgs("jobid", jobID); err != nil {
+	if err := needB("jobid", jobID); err != nil {
 		return nil, err
 	}
 	return callB[UploadByURLResult](ctx, s.c, mediaUploadByURLResult, nil, map[string]string{"jobid": jobID})

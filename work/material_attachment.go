@@ -39,11 +39,11 @@ type UploadedAttachment struct {
 func (s *MaterialService) UploadAttachment(ctx context.Context, typ MediaType, scene AttachmentType, filename string, r io.Reader) (*UploadedAttachment, error) {
 	switch {
 	case typ != MediaImage && typ != MediaVideo && typ != MediaFile:
-		return nil, badArg("media_type", "want image, video or file")
+		return nil, paramErr("media_type", "want image, video or file")
 	case scene != AttachmentMoments && scene != AttachmentProductAlbum:
-		return nil, badArg("attachment_type", "want 1 (moments) or 2 (product album)")
+		return nil, paramErr("attachment_type", "want 1 (moments) or 2 (product album)")
 	case scene == AttachmentMoments && typ == MediaFile:
-		return nil, badArg("media_type", "moments take images and videos only")
+		return nil, paramErr("media_type", "moments take images and videos only")
 	}
 	if err := checkMediaFile(filename, r); err != nil {
 		return nil, err

@@ -6,11 +6,11 @@ import (
 )
 
 var (
-	meetingCreate  = postB("/cgi-bin/meeting/create")
-	meetingUpdate  = postB("/cgi-bin/meeting/update")
-	meetingGetInfo = postB("/cgi-bin/meeting/get_info")
-	meetingCancel  = postB("/cgi-bin/meeting/cancel")
-	meetingUserIDs = postB("/cgi-bin/meeting/get_user_meetingid")
+	meetingCreate  = epPost("/cgi-bin/meeting/create")
+	meetingUpdate  = epPost("/cgi-bin/meeting/update")
+	meetingGetInfo = epPost("/cgi-bin/meeting/get_info")
+	meetingCancel  = epPost("/cgi-bin/meeting/cancel")
+	meetingUserIDs = epPost("/cgi-bin/meeting/get_user_meetingid")
 )
 
 // MeetingAttendees are the members invited to a meeting.

@@ -3,14 +3,14 @@ package work
 import "context"
 
 var (
-	roomAdd           = postB("/cgi-bin/oa/meetingroom/add")
-	roomList          = postB("/cgi-bin/oa/meetingroom/list")
-	roomEdit          = postB("/cgi-bin/oa/meetingroom/edit")
-	roomDel           = postB("/cgi-bin/oa/meetingroom/del")
-	roomBookings      = postB("/cgi-bin/oa/meetingroom/get_booking_info")
-	roomBook          = postB("/cgi-bin/oa/meetingroom/book")
-	roomCancelBook    = postB("/cgi-bin/oa/meetingroom/cancel_book")
-	roomBookByMeeting = postB("/cgi-bin/oa/meetingroom/get_booking_info_by_meeting_id")
+	roomAdd           = epPost("/cgi-bin/oa/meetingroom/add")
+	roomList          = epPost("/cgi-bin/oa/meetingroom/list")
+	roomEdit          = epPost("/cgi-bin/oa/meetingroom/edit")
+	roomDel           = epPost("/cgi-bin/oa/meetingroom/del")
+	roomBookings      = epPost("/cgi-bin/oa/meetingroom/get_booking_info")
+	roomBook          = epPost("/cgi-bin/oa/meetingroom/book")
+	roomCancelBook    = epPost("/cgi-bin/oa/meetingroom/cancel_book")
+	roomBookByMeeting = epPost("/cgi-bin/oa/meetingroom/get_booking_info_by_meeting_id")
 )
 
 // MeetingRoom is a meeting room (会议室).

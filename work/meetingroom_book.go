@@ -7,9 +7,9 @@ import (
 )
 
 var (
-	roomBookForSchedule = postB("/cgi-bin/oa/meetingroom/book_by_schedule")
-	roomBookForMeeting  = postB("/cgi-bin/oa/meetingroom/book_by_meeting")
-	roomBookInfo        = postB("/cgi-bin/oa/meetingroom/bookinfo/get")
+	roomBookForSchedule = epPost("/cgi-bin/oa/meetingroom/book_by_schedule")
+	roomBookForMeeting  = epPost("/cgi-bin/oa/meetingroom/book_by_meeting")
+	roomBookInfo        = epPost("/cgi-bin/oa/meetingroom/bookinfo/get")
 )
 
 // RoomBookingResult is the booking made by BookBySchedule or BookByMeeting.

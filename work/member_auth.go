@@ -6,9 +6,9 @@ import (
 )
 
 var (
-	userListMemberAuth  = postB("/cgi-bin/user/list_member_auth")
-	userCheckMemberAuth = postB("/cgi-bin/user/check_member_auth")
-	userSelectedTicket  = postB("/cgi-bin/user/list_selected_ticket_user")
+	userListMemberAuth  = epPost("/cgi-bin/user/list_member_auth")
+	userCheckMemberAuth = epPost("/cgi-bin/user/check_member_auth")
+	userSelectedTicket  = epPost("/cgi-bin/user/list_selected_ticket_user")
 )
 
 // MaxMemberAuthPage is the largest page of ListMemberAuth.

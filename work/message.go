@@ -9,21 +9,6 @@ import (
 	wechat "github.com/weixin-go/wechat"
 )
 
-// badArg returns the package's *ParamError: an argument breaks a documented
-// WeCom rule (no recipient, empty id...), found before any request is sent.
-func badArg(arg, reason string) error { return paramErr(arg, reason) }
-
-// requireArgs returns a *ParamError for the first empty value of
-// name/value pairs.
-func requireArgs(pairs ...string) error {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if pairs[i+1] == "" {
-			return badArg(pairs[i], "empty")
-		}
-	}
-	return nil
-}
-
 func epPost(path string) wechat.Endpoint { return wechat.Endpoint{Method: http.MethodPost, Path: path} }
 func epGet(path string) wechat.Endpoint  { return wechat.Endpoint{Method: http.MethodGet, Path: path} }
 
@@ -53,7 +38,7 @@ func ToTags(ids ...string) Recipients { return Recipients{Tags: ids} }
 
 func (r Recipients) check() error {
 	if len(r.Users)+len(r.Departments)+len(r.Tags) == 0 {
-		return badArg("touser", "no user, department or tag given")
+		return paramErr("touser", "no user, department or tag given")
 	}
 	for _, l := range []struct {
 		name string
@@ -61,11 +46,11 @@ func (r Recipients) check() error {
 		max  int
 	}{{"touser", r.Users, 1000}, {"toparty", r.Departments, 100}, {"totag", r.Tags, 100}} {
 		if len(l.ids) > l.max {
-			return badArg(l.name, strconv.Itoa(len(l.ids))+" ids, at most "+strconv.Itoa(l.max))
+			return paramErr(l.name, strconv.Itoa(len(l.ids))+" ids, at most "+strconv.Itoa(l.max))
 		}
 		for _, id := range l.ids {
 			if id == "" || strings.Contains(id, "|") {
-				return badArg(l.name, "empty id or id containing |")
+				return paramErr(l.name, "empty id or id containing |")
 			}
 		}
 	}
@@ -369,7 +354,7 @@ func splitBar(s string) []string {
 // https://developer.work.weixin.qq.com/document/path/90236
 func (s *MessageService) Send(ctx context.Context, to Recipients, msg *Message) (*SendResult, error) {
 	if msg == nil || msg.MsgType == "" {
-		return nil, badArg("msgtype", "empty")
+		return nil, paramErr("msgtype", "empty")
 	}
 	if err := to.check(); err != nil {
 		return nil, err
@@ -395,20 +380,20 @@ func (s *MessageService) send(ctx context.Context, to Recipients, opts []Message
 
 func textContent(content string) (MessageContent, error) {
 	if content == "" {
-		return MessageContent{}, badArg("content", "empty")
+		return MessageContent{}, paramErr("content", "empty")
 	}
 	return MessageContent{MsgType: "text", Text: &TextContent{Content: content}}, nil
 }
 
 func markdownContent(content string) (MessageContent, error) {
 	if content == "" {
-		return MessageContent{}, badArg("content", "empty")
+		return MessageContent{}, paramErr("content", "empty")
 	}
 	return MessageContent{MsgType: "markdown", Markdown: &TextContent{Content: content}}, nil
 }
 
 func mediaContent(typ, mediaID string) (MessageContent, error) {
-	if err := requireArgs("media_id", mediaID); err != nil {
+	if err := needB("media_id", mediaID); err != nil {
 		return MessageContent{}, err
 	}
 	c := MessageContent{MsgType: typ}
@@ -425,14 +410,14 @@ func mediaContent(typ, mediaID string) (MessageContent, error) {
 }
 
 func videoContent(v VideoContent) (MessageContent, error) {
-	if err := requireArgs("media_id", v.MediaID); err != nil {
+	if err := needB("media_id", v.MediaID); err != nil {
 		return MessageContent{}, err
 	}
 	return MessageContent{MsgType: "video", Video: &v}, nil
 }
 
 func textCardContent(card TextCard) (MessageContent, error) {
-	if err := requireArgs("title", card.Title, "description", card.Description, "url", card.URL); err != nil {
+	if err := needB("title", card.Title, "description", card.Description, "url", card.URL); err != nil {
 		return MessageContent{}, err
 	}
 	return MessageContent{MsgType: "textcard", TextCard: &card}, nil
@@ -440,7 +425,7 @@ func textCardContent(card TextCard) (MessageContent, error) {
 
 func checkArticles(n int) error {
 	if n < 1 || n > 8 {
-		return badArg("articles", strconv.Itoa(n)+" articles, want 1 to 8")
+		return paramErr("articles", strconv.Itoa(n)+" articles, want 1 to 8")
 	}
 	return nil
 }
@@ -526,7 +511,7 @@ func (s *MessageService) SendMarkdown(ctx context.Context, to Recipients, conten
 // SendMiniProgramNotice sends a mini-program notification.
 // https://developer.work.weixin.qq.com/document/path/90236#小程序通知消息
 func (s *MessageService) SendMiniProgramNotice(ctx context.Context, to Recipients, notice MiniProgramNotice, opts ...MessageOptions) (*SendResult, error) {
-	err := requireArgs("appid", notice.AppID, "title", notice.Title)
+	err := needB("appid", notice.AppID, "title", notice.Title)
 	return s.send(ctx, to, opts, MessageContent{MsgType: "miniprogram_notice", MiniProgramNotice: &notice}, err)
 }
 
@@ -534,14 +519,14 @@ func (s *MessageService) SendMiniProgramNotice(ctx context.Context, to Recipient
 // answer a ResponseCode for UpdateTemplateCard.
 // https://developer.work.weixin.qq.com/document/path/90236#模板卡片消息
 func (s *MessageService) SendTemplateCard(ctx context.Context, to Recipients, card TemplateCard, opts ...MessageOptions) (*SendResult, error) {
-	err := requireArgs("card_type", card.CardType)
+	err := needB("card_type", card.CardType)
 	return s.send(ctx, to, opts, MessageContent{MsgType: "template_card", TemplateCard: &card}, err)
 }
 
 // Recall recalls a message sent in the last 24 hours.
 // https://developer.work.weixin.qq.com/document/path/94867
 func (s *MessageService) Recall(ctx context.Context, msgID string) error {
-	if err := requireArgs("msgid", msgID); err != nil {
+	if err := needB("msgid", msgID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, messageRecall, nil, map[string]string{"msgid": msgID}, nil)
@@ -577,13 +562,13 @@ type CardUpdateResult struct {
 // https://developer.work.weixin.qq.com/document/path/94888
 func (s *MessageService) UpdateTemplateCard(ctx context.Context, u *TemplateCardUpdate) (*CardUpdateResult, error) {
 	if u == nil {
-		return nil, badArg("response_code", "empty")
+		return nil, paramErr("response_code", "empty")
 	}
-	if err := requireArgs("response_code", u.ResponseCode); err != nil {
+	if err := needB("response_code", u.ResponseCode); err != nil {
 		return nil, err
 	}
 	if (u.Button == nil) == (u.TemplateCard == nil) {
-		return nil, badArg("button", "exactly one of button and template_card is required")
+		return nil, paramErr("button", "exactly one of button and template_card is required")
 	}
 	b := *u
 	b.AgentID = s.agent.ID

@@ -21,7 +21,7 @@ type MiniProgramSession struct {
 // access token (not the mini program's appid and secret).
 // https://developer.work.weixin.qq.com/document/path/91507
 func (s *MiniProgramService) Code2Session(ctx context.Context, code string) (*MiniProgramSession, error) {
-	if err := requireArgs("js_code", code); err != nil {
+	if err := needB("js_code", code); err != nil {
 		return nil, err
 	}
 	q := url.Values{"js_code": {code}, "grant_type": {"authorization_code"}}

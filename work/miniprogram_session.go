@@ -2,7 +2,7 @@ package work
 
 import "context"
 
-var miniProgramTransferSession = postB("/cgi-bin/miniprogram/transfer_session")
+var miniProgramTransferSession = epPost("/cgi-bin/miniprogram/transfer_session")
 
 // TransferSession converts the session of a member of an upstream (上级/上游)
 // corp's mini program, as Code2Session gave it (userID is the encrypted

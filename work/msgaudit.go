@@ -23,7 +23,7 @@ const (
 // https://developer.work.weixin.qq.com/document/path/91614
 func (s *MsgAuditService) PermitUsers(ctx context.Context, edition int) ([]string, error) {
 	if edition < 0 || edition > MsgAuditEditionEnterprise {
-		return nil, badArg("type", "want 0 (all), 1, 2 or 3")
+		return nil, paramErr("type", "want 0 (all), 1, 2 or 3")
 	}
 	body := map[string]int{}
 	if edition != 0 {
@@ -64,10 +64,10 @@ type agreeInfos struct {
 // https://developer.work.weixin.qq.com/document/path/91782
 func (s *MsgAuditService) CheckSingleAgree(ctx context.Context, chats []AgreeQuery) ([]AgreeInfo, error) {
 	if len(chats) == 0 || len(chats) > 100 {
-		return nil, badArg("info", "want 1 to 100 chats")
+		return nil, paramErr("info", "want 1 to 100 chats")
 	}
 	for _, q := range chats {
-		if err := requireArgs("userid", q.UserID, "exteranalopenid", q.ExternalOpenID); err != nil {
+		if err := needB("userid", q.UserID, "exteranalopenid", q.ExternalOpenID); err != nil {
 			return nil, err
 		}
 	}
@@ -84,7 +84,7 @@ func (s *MsgAuditService) CheckSingleAgree(ctx context.Context, chats []AgreeQue
 // without userid) are taken as the same page describes them.
 // https://developer.work.weixin.qq.com/document/path/91782
 func (s *MsgAuditService) CheckRoomAgree(ctx context.Context, roomID string) ([]AgreeInfo, error) {
-	if err := requireArgs("roomid", roomID); err != nil {
+	if err := needB("roomid", roomID); err != nil {
 		return nil, err
 	}
 	out, err := callB[agreeInfos](ctx, s.c, msgauditRoomAgree, nil, map[string]string{"roomid": roomID})
@@ -112,7 +112,7 @@ type AuditRoom struct {
 // (roomid from a message).
 // https://developer.work.weixin.qq.com/document/path/92951
 func (s *MsgAuditService) GroupChat(ctx context.Context, roomID string) (*AuditRoom, error) {
-	if err := requireArgs("roomid", roomID); err != nil {
+	if err := needB("roomid", roomID); err != nil {
 		return nil, err
 	}
 	return callB[AuditRoom](ctx, s.c, msgauditGroupChat, nil, map[string]string{"roomid": roomID})

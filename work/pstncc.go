@@ -3,8 +3,8 @@ package work
 import "context"
 
 var (
-	pstnccCall   = postB("/cgi-bin/pstncc/call")
-	pstnccStates = postB("/cgi-bin/pstncc/getstates")
+	pstnccCall   = epPost("/cgi-bin/pstncc/call")
+	pstnccStates = epPost("/cgi-bin/pstncc/getstates")
 )
 
 // PstnccCall is one callee of an emergency call and its call id.

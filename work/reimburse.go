@@ -3,10 +3,10 @@ package work
 import "context"
 
 var (
-	invoiceGet         = postB("/cgi-bin/card/invoice/reimburse/getinvoiceinfo")
-	invoiceGetBatch    = postB("/cgi-bin/card/invoice/reimburse/getinvoiceinfobatch")
-	invoiceUpdate      = postB("/cgi-bin/card/invoice/reimburse/updateinvoicestatus")
-	invoiceUpdateBatch = postB("/cgi-bin/card/invoice/reimburse/updatestatusbatch")
+	invoiceGet         = epPost("/cgi-bin/card/invoice/reimburse/getinvoiceinfo")
+	invoiceGetBatch    = epPost("/cgi-bin/card/invoice/reimburse/getinvoiceinfobatch")
+	invoiceUpdate      = epPost("/cgi-bin/card/invoice/reimburse/updateinvoicestatus")
+	invoiceUpdateBatch = epPost("/cgi-bin/card/invoice/reimburse/updatestatusbatch")
 )
 
 // Reimbursement statuses of an e-invoice (reimburse_status).

@@ -6,13 +6,13 @@ import (
 )
 
 var (
-	scheduleAdd        = postB("/cgi-bin/oa/schedule/add")
-	scheduleUpdate     = postB("/cgi-bin/oa/schedule/update")
-	scheduleAddAtt     = postB("/cgi-bin/oa/schedule/add_attendees")
-	scheduleDelAtt     = postB("/cgi-bin/oa/schedule/del_attendees")
-	scheduleGet        = postB("/cgi-bin/oa/schedule/get")
-	scheduleDel        = postB("/cgi-bin/oa/schedule/del")
-	scheduleByCalendar = postB("/cgi-bin/oa/schedule/get_by_calendar")
+	scheduleAdd        = epPost("/cgi-bin/oa/schedule/add")
+	scheduleUpdate     = epPost("/cgi-bin/oa/schedule/update")
+	scheduleAddAtt     = epPost("/cgi-bin/oa/schedule/add_attendees")
+	scheduleDelAtt     = epPost("/cgi-bin/oa/schedule/del_attendees")
+	scheduleGet        = epPost("/cgi-bin/oa/schedule/get")
+	scheduleDel        = epPost("/cgi-bin/oa/schedule/del")
+	scheduleByCalendar = epPost("/cgi-bin/oa/schedule/get_by_calendar")
 )
 
 // Attendee is a member invited to a schedule; ResponseStatus is in answers only.

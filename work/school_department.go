@@ -7,8 +7,8 @@ import (
 )
 
 var (
-	schoolDeptCreate = postB("/cgi-bin/school/department/create")
-	schoolDeptUpdate = postB("/cgi-bin/school/department/update")
+	schoolDeptCreate = epPost("/cgi-bin/school/department/create")
+	schoolDeptUpdate = epPost("/cgi-bin/school/department/update")
 	schoolDeptDelete = epGet("/cgi-bin/school/department/delete")
 	schoolDeptList   = epGet("/cgi-bin/school/department/list")
 )

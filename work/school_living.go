@@ -9,9 +9,9 @@ import (
 
 var (
 	schoolLivingInfo    = epGet("/cgi-bin/school/living/get_living_info")
-	schoolWatchStat     = postB("/cgi-bin/school/living/get_watch_stat")
-	schoolWatchStatV2   = postB("/cgi-bin/school/living/get_watch_stat_v2")
-	schoolUnwatchStatV2 = postB("/cgi-bin/school/living/get_unwatch_stat_v2")
+	schoolWatchStat     = epPost("/cgi-bin/school/living/get_watch_stat")
+	schoolWatchStatV2   = epPost("/cgi-bin/school/living/get_watch_stat_v2")
+	schoolUnwatchStatV2 = epPost("/cgi-bin/school/living/get_unwatch_stat_v2")
 )
 
 // SchoolLivingInfo is a class live broadcast (上课直播). Times are Unix

@@ -3,8 +3,8 @@ package work
 import "context"
 
 var (
-	schoolPaymentResult = postB("/cgi-bin/school/get_payment_result")
-	schoolTrade         = postB("/cgi-bin/school/get_trade")
+	schoolPaymentResult = epPost("/cgi-bin/school/get_payment_result")
+	schoolTrade         = epPost("/cgi-bin/school/get_trade")
 )
 
 // SchoolPayment is a class collection (班级收款) the agent started:

@@ -7,8 +7,8 @@ import (
 )
 
 var (
-	schoolArchSyncMode = postB("/cgi-bin/school/set_arch_sync_mode")
-	schoolUpgradeInfo  = postB("/cgi-bin/school/set_upgrade_info")
+	schoolArchSyncMode = epPost("/cgi-bin/school/set_arch_sync_mode")
+	schoolUpgradeInfo  = epPost("/cgi-bin/school/set_upgrade_info")
 	schoolAllowScope   = epGet("/cgi-bin/school/agent/get_allow_scope")
 )
 

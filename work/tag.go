@@ -43,7 +43,7 @@ func (r *TagUsersResult) InvalidUsers() []string { return splitBar(r.InvalidList
 
 func checkTagName(name string) error {
 	if name == "" || len([]rune(name)) > 32 {
-		return badArg("tagname", "want 1 to 32 characters")
+		return paramErr("tagname", "want 1 to 32 characters")
 	}
 	return nil
 }
@@ -98,10 +98,10 @@ type tagUsersBody struct {
 
 func (s *TagService) tagUsers(ctx context.Context, ep wechat.Endpoint, id int64, userIDs []string, partyIDs []int64) (*TagUsersResult, error) {
 	if len(userIDs)+len(partyIDs) == 0 {
-		return nil, badArg("userlist", "no user or department given")
+		return nil, paramErr("userlist", "no user or department given")
 	}
 	if len(userIDs) > 1000 || len(partyIDs) > 100 {
-		return nil, badArg("userlist", "at most 1000 users and 100 departments per call")
+		return nil, paramErr("userlist", "at most 1000 users and 100 departments per call")
 	}
 	return callB[TagUsersResult](ctx, s.c, ep, nil, tagUsersBody{id, userIDs, partyIDs})
 }

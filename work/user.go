@@ -109,7 +109,7 @@ type SimpleUser struct {
 }
 
 func userIDQuery(id string) (url.Values, error) {
-	if err := requireArgs("userid", id); err != nil {
+	if err := needB("userid", id); err != nil {
 		return nil, err
 	}
 	return url.Values{"userid": {id}}, nil
@@ -120,13 +120,13 @@ func userIDQuery(id string) (url.Values, error) {
 // https://developer.work.weixin.qq.com/document/path/90195
 func (s *UserService) Create(ctx context.Context, u *User) error {
 	if u == nil {
-		return badArg("userid", "nil user")
+		return paramErr("userid", "nil user")
 	}
-	if err := requireArgs("userid", u.UserID, "name", u.Name); err != nil {
+	if err := needB("userid", u.UserID, "name", u.Name); err != nil {
 		return err
 	}
 	if u.Mobile == "" && u.Email == "" && u.BizMail == "" {
-		return badArg("mobile", "one of mobile, email and biz_mail is required")
+		return paramErr("mobile", "one of mobile, email and biz_mail is required")
 	}
 	return s.c.Do(ctx, userCreate, nil, u, nil)
 }
@@ -145,9 +145,9 @@ func (s *UserService) Get(ctx context.Context, userID string) (*User, error) {
 // https://developer.work.weixin.qq.com/document/path/90197
 func (s *UserService) Update(ctx context.Context, u *User) error {
 	if u == nil {
-		return badArg("userid", "nil user")
+		return paramErr("userid", "nil user")
 	}
-	if err := requireArgs("userid", u.UserID); err != nil {
+	if err := needB("userid", u.UserID); err != nil {
 		return err
 	}
 	return s.c.Do(ctx, userUpdate, nil, u, nil)
@@ -167,7 +167,7 @@ func (s *UserService) Delete(ctx context.Context, userID string) error {
 // https://developer.work.weixin.qq.com/document/path/90199
 func (s *UserService) BatchDelete(ctx context.Context, userIDs []string) error {
 	if len(userIDs) == 0 || len(userIDs) > 200 {
-		return badArg("useridlist", strconv.Itoa(len(userIDs))+" userids, want 1 to 200")
+		return paramErr("useridlist", strconv.Itoa(len(userIDs))+" userids, want 1 to 200")
 	}
 	return s.c.Do(ctx, userBatchDelete, nil, map[string][]string{"useridlist": userIDs}, nil)
 }
@@ -199,7 +199,7 @@ func (s *UserService) ListDetail(ctx context.Context, departmentID int64) ([]Use
 // ConvertToOpenID returns the openid of a member, for WeChat Pay.
 // https://developer.work.weixin.qq.com/document/path/90202
 func (s *UserService) ConvertToOpenID(ctx context.Context, userID string) (string, error) {
-	if err := requireArgs("userid", userID); err != nil {
+	if err := needB("userid", userID); err != nil {
 		return "", err
 	}
 	out, err := callB[struct {
@@ -214,7 +214,7 @@ func (s *UserService) ConvertToOpenID(ctx context.Context, userID string) (strin
 // ConvertToUserID returns the member of an openid.
 // https://developer.work.weixin.qq.com/document/path/90202
 func (s *UserService) ConvertToUserID(ctx context.Context, openID string) (string, error) {
-	if err := requireArgs("openid", openID); err != nil {
+	if err := needB("openid", openID); err != nil {
 		return "", err
 	}
 	out, err := callB[struct {
@@ -256,7 +256,7 @@ type InvitationResult struct {
 // https://developer.work.weixin.qq.com/document/path/90975
 func (s *UserService) BatchInvite(ctx context.Context, inv Invitation) (*InvitationResult, error) {
 	if len(inv.User)+len(inv.Party)+len(inv.Tag) == 0 {
-		return nil, badArg("user", "no user, party or tag given")
+		return nil, paramErr("user", "no user, party or tag given")
 	}
 	return callB[InvitationResult](ctx, s.c, batchInvite, nil, inv)
 }
@@ -266,7 +266,7 @@ func (s *UserService) BatchInvite(ctx context.Context, inv Invitation) (*Invitat
 // https://developer.work.weixin.qq.com/document/path/91714
 func (s *UserService) JoinQRCode(ctx context.Context, sizeType int) (string, error) {
 	if sizeType < 0 || sizeType > 4 {
-		return "", badArg("size_type", "want 1 to 4")
+		return "", paramErr("size_type", "want 1 to 4")
 	}
 	var q url.Values
 	if sizeType != 0 {
@@ -288,7 +288,7 @@ type userIDAnswer struct {
 // UserIDByMobile returns the member with this mobile number.
 // https://developer.work.weixin.qq.com/document/path/95402
 func (s *UserService) UserIDByMobile(ctx context.Context, mobile string) (string, error) {
-	if err := requireArgs("mobile", mobile); err != nil {
+	if err := needB("mobile", mobile); err != nil {
 		return "", err
 	}
 	out, err := callB[userIDAnswer](ctx, s.c, userGetUserID, nil, map[string]string{"mobile": mobile})
@@ -308,11 +308,11 @@ const (
 // or EmailPersonal.
 // https://developer.work.weixin.qq.com/document/path/95895
 func (s *UserService) UserIDByEmail(ctx context.Context, email string, emailType int) (string, error) {
-	if err := requireArgs("email", email); err != nil {
+	if err := needB("email", email); err != nil {
 		return "", err
 	}
 	if emailType != EmailCorp && emailType != EmailPersonal {
-		return "", badArg("email_type", "want EmailCorp or EmailPersonal")
+		return "", paramErr("email_type", "want EmailCorp or EmailPersonal")
 	}
 	out, err := callB[userIDAnswer](ctx, s.c, userGetUserIDByEmail, nil, map[string]any{"email": email, "email_type": emailType})
 	if err != nil {
@@ -339,7 +339,7 @@ type DeptUserPage struct {
 // https://developer.work.weixin.qq.com/document/path/96067
 func (s *UserService) ListIDs(ctx context.Context, cursor string, limit int) (*DeptUserPage, error) {
 	if limit < 0 || limit > 10000 {
-		return nil, badArg("limit", "want 1 to 10000")
+		return nil, paramErr("limit", "want 1 to 10000")
 	}
 	if limit == 0 {
 		limit = 10000

@@ -9,8 +9,8 @@ import (
 
 var (
 	vacationConfigs  = wechat.Endpoint{Method: http.MethodGet, Path: "/cgi-bin/oa/vacation/getcorpconf"}
-	vacationQuota    = postB("/cgi-bin/oa/vacation/getuservacationquota")
-	vacationSetQuota = postB("/cgi-bin/oa/vacation/setoneuserquota")
+	vacationQuota    = epPost("/cgi-bin/oa/vacation/getuservacationquota")
+	vacationSetQuota = epPost("/cgi-bin/oa/vacation/setoneuserquota")
 )
 
 // VacationConfig is a leave type of the corp; TimeAttr 0 by day, 1 by hour.

@@ -3,11 +3,11 @@ package work
 import "context"
 
 var (
-	docCreate   = postB("/cgi-bin/wedoc/create_doc")
-	docRename   = postB("/cgi-bin/wedoc/rename_doc")
-	docDelete   = postB("/cgi-bin/wedoc/del_doc")
-	docBaseInfo = postB("/cgi-bin/wedoc/get_doc_base_info")
-	docShare    = postB("/cgi-bin/wedoc/doc_share")
+	docCreate   = epPost("/cgi-bin/wedoc/create_doc")
+	docRename   = epPost("/cgi-bin/wedoc/rename_doc")
+	docDelete   = epPost("/cgi-bin/wedoc/del_doc")
+	docBaseInfo = epPost("/cgi-bin/wedoc/get_doc_base_info")
+	docShare    = epPost("/cgi-bin/wedoc/doc_share")
 )
 
 // Document types of DocCreate.DocType and DocBaseInfo.DocType.
@@ -138,9 +138,9 @@ func (s *DocService) Share(ctx context.Context, ref DocRef) (string, error) {
 }
 
 var (
-	docGetAuth     = postB("/cgi-bin/wedoc/doc_get_auth")
-	docModJoinRule = postB("/cgi-bin/wedoc/mod_doc_join_rule")
-	docModMember   = postB("/cgi-bin/wedoc/mod_doc_member")
+	docGetAuth     = epPost("/cgi-bin/wedoc/doc_get_auth")
+	docModJoinRule = epPost("/cgi-bin/wedoc/mod_doc_join_rule")
+	docModMember   = epPost("/cgi-bin/wedoc/mod_doc_member")
 )
 
 // Document permissions of DocMember.Auth, DocCoAuth.Auth and the

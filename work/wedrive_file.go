@@ -14,14 +14,14 @@ import (
 )
 
 var (
-	fileList     = postB("/cgi-bin/wedrive/file_list")
-	fileUpload   = postB("/cgi-bin/wedrive/file_upload")
-	fileDownload = postB("/cgi-bin/wedrive/file_download")
-	fileCreate   = postB("/cgi-bin/wedrive/file_create")
-	fileRename   = postB("/cgi-bin/wedrive/file_rename")
-	fileMove     = postB("/cgi-bin/wedrive/file_move")
-	fileDelete   = postB("/cgi-bin/wedrive/file_delete")
-	fileInfo     = postB("/cgi-bin/wedrive/file_info")
+	fileList     = epPost("/cgi-bin/wedrive/file_list")
+	fileUpload   = epPost("/cgi-bin/wedrive/file_upload")
+	fileDownload = epPost("/cgi-bin/wedrive/file_download")
+	fileCreate   = epPost("/cgi-bin/wedrive/file_create")
+	fileRename   = epPost("/cgi-bin/wedrive/file_rename")
+	fileMove     = epPost("/cgi-bin/wedrive/file_move")
+	fileDelete   = epPost("/cgi-bin/wedrive/file_delete")
+	fileInfo     = epPost("/cgi-bin/wedrive/file_info")
 )
 
 // MaxWeDriveUpload is the largest file Upload sends (WeCom's limit for

@@ -3,12 +3,12 @@ package work
 import "context"
 
 var (
-	fileACLAdd        = postB("/cgi-bin/wedrive/file_acl_add")
-	fileACLDel        = postB("/cgi-bin/wedrive/file_acl_del")
-	fileSetting       = postB("/cgi-bin/wedrive/file_setting")
-	fileShare         = postB("/cgi-bin/wedrive/file_share")
-	filePermission    = postB("/cgi-bin/wedrive/get_file_permission")
-	fileSecureSetting = postB("/cgi-bin/wedrive/file_secure_setting")
+	fileACLAdd        = epPost("/cgi-bin/wedrive/file_acl_add")
+	fileACLDel        = epPost("/cgi-bin/wedrive/file_acl_del")
+	fileSetting       = epPost("/cgi-bin/wedrive/file_setting")
+	fileShare         = epPost("/cgi-bin/wedrive/file_share")
+	filePermission    = epPost("/cgi-bin/wedrive/get_file_permission")
+	fileSecureSetting = epPost("/cgi-bin/wedrive/file_secure_setting")
 )
 
 type fileACLBody struct {

@@ -3,8 +3,8 @@ package work
 import "context"
 
 var (
-	wedriveProInfo  = postB("/cgi-bin/wedrive/mng_pro_info")
-	wedriveCapacity = postB("/cgi-bin/wedrive/mng_capacity")
+	wedriveProInfo  = epPost("/cgi-bin/wedrive/mng_pro_info")
+	wedriveCapacity = epPost("/cgi-bin/wedrive/mng_capacity")
 )
 
 // WeDriveProInfo is the corp's WeDrive professional edition: whether it has

@@ -3,10 +3,10 @@ package work
 import "context"
 
 var (
-	spaceCreate  = postB("/cgi-bin/wedrive/space_create")
-	spaceRename  = postB("/cgi-bin/wedrive/space_rename")
-	spaceDismiss = postB("/cgi-bin/wedrive/space_dismiss")
-	spaceInfo    = postB("/cgi-bin/wedrive/space_info")
+	spaceCreate  = epPost("/cgi-bin/wedrive/space_create")
+	spaceRename  = epPost("/cgi-bin/wedrive/space_rename")
+	spaceDismiss = epPost("/cgi-bin/wedrive/space_dismiss")
+	spaceInfo    = epPost("/cgi-bin/wedrive/space_info")
 )
 
 // WeDrive authorities of AuthInfo.Auth.

@@ -3,11 +3,11 @@ package work
 import "context"
 
 var (
-	spaceACLAdd  = postB("/cgi-bin/wedrive/space_acl_add")
-	spaceACLDel  = postB("/cgi-bin/wedrive/space_acl_del")
-	spaceSetting = postB("/cgi-bin/wedrive/space_setting")
-	spaceShare   = postB("/cgi-bin/wedrive/space_share")
-	spaceNewInfo = postB("/cgi-bin/wedrive/new_space_info")
+	spaceACLAdd  = epPost("/cgi-bin/wedrive/space_acl_add")
+	spaceACLDel  = epPost("/cgi-bin/wedrive/space_acl_del")
+	spaceSetting = epPost("/cgi-bin/wedrive/space_setting")
+	spaceShare   = epPost("/cgi-bin/wedrive/space_share")
+	spaceNewInfo = epPost("/cgi-bin/wedrive/new_space_info")
 )
 
 type spaceACLBody struct {
